@@ -1,0 +1,51 @@
+/**
+ * Clinic roles and what each may do. One table decides, so the API and the UI
+ * never disagree about who can see clinical data.
+ *
+ * - owner: runs the clinic; manages staff, reads the audit log, sees everything.
+ * - practitioner: treats patients; sees and records clinical data.
+ * - front_desk: books and registers patients; demographics only (minimum
+ *   necessary access, as the HIPAA Privacy Rule asks of a covered entity's workforce).
+ */
+export const ROLES = ["owner", "practitioner", "front_desk"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | "patients.demographics.read"
+  | "patients.demographics.write"
+  | "patients.clinical.read"
+  | "patients.clinical.write"
+  | "staff.manage"
+  | "audit.read";
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  owner: [
+    "patients.demographics.read",
+    "patients.demographics.write",
+    "patients.clinical.read",
+    "patients.clinical.write",
+    "staff.manage",
+    "audit.read",
+  ],
+  practitioner: [
+    "patients.demographics.read",
+    "patients.demographics.write",
+    "patients.clinical.read",
+    "patients.clinical.write",
+  ],
+  front_desk: ["patients.demographics.read", "patients.demographics.write"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  practitioner: "Practitioner",
+  front_desk: "Front desk",
+};

@@ -1,0 +1,88 @@
+/**
+ * The `acuback` command. Each subcommand opens the configured database
+ * (ACUBACK_DATA_DIR or DATABASE_URL), which applies pending migrations first.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ROLES, isRole } from "../../domain/access/roles.ts";
+import { configFromEnv, describeDatabase } from "../config.ts";
+import { DataDirLockedError } from "../db/dataDirLock.ts";
+import { migrate } from "../db/migrate.ts";
+import { openDatabase } from "../db/openDatabase.ts";
+import { createUserCommand, setPasswordCommand } from "./accounts.ts";
+import { demoCommand, printDemoAccounts } from "./demo.ts";
+import { serve } from "./serve.ts";
+
+const program = new Command()
+  .name("acuback")
+  .description("Acuback: acupuncture care for back pain.\nDatabase: ACUBACK_DATA_DIR (embedded, default ./data) or DATABASE_URL (PostgreSQL).")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Start the web app and API")
+  .option("--port <port>", "port to listen on (default PORT or 3000)", port)
+  .option("--host <host>", "address to listen on (default HOST or 127.0.0.1)")
+  .option("--demo", "load the demo clinic first if the database has no clinic yet")
+  .action(async (options: { port?: number; host?: string; demo?: boolean }) => {
+    await serve(configFromEnv(), options);
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations and exit")
+  .action(async () => {
+    const config = configFromEnv();
+    const db = await openDatabase(config.database);
+    const applied = await migrate(db);
+    await db.close();
+    console.log(`Schema of ${describeDatabase(config.database)} is current (${applied.length} applied now).`);
+  });
+
+program
+  .command("create-user")
+  .description("Create a staff account (and, with --create-clinic, its clinic)")
+  .requiredOption("--email <email>", "sign-in e-mail")
+  .requiredOption("--name <name>", "name shown in the app, e.g. 'Sam Okafor, L.Ac.'")
+  .addOption(new Option("--role <role>", "role").choices(ROLES).default("practitioner"))
+  .requiredOption("--clinic <name>", "clinic name")
+  .option("--create-clinic", "create the clinic if no clinic has this name")
+  .option("--password <password>", "initial password (default: ACUBACK_PASSWORD, or a generated one that is printed)")
+  .action(async (options: { email: string; name: string; role: string; clinic: string; createClinic?: boolean; password?: string }) => {
+    if (!isRole(options.role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(", ")}`);
+    await createUserCommand(configFromEnv(), { ...options, role: options.role });
+  });
+
+program
+  .command("set-password")
+  .description("Set a new password for an account (lost password, or to change the printed demo password)")
+  .requiredOption("--email <email>", "the account's e-mail")
+  .option("--password <password>", "new password (default: ACUBACK_PASSWORD, or a generated one that is printed)")
+  .action(async (options: { email: string; password?: string }) => {
+    await setPasswordCommand(configFromEnv(), options);
+  });
+
+program
+  .command("demo")
+  .description("Load the demo clinic with synthetic staff, patients and pain scores")
+  .option("--password <password>", "password for the demo accounts (default: ACUBACK_DEMO_PASSWORD or generated)")
+  .action(async (options: { password?: string }) => {
+    const loaded = await demoCommand(configFromEnv(), options);
+    if (loaded) printDemoAccounts(loaded);
+  });
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError("a port from 0 to 65535");
+  return parsed;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(`acuback: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`acuback: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,36 @@
+import type { ClinicId } from "../../../domain/shared/brand.ts";
+import type { Queryable } from "../database.ts";
+
+export interface Clinic {
+  id: ClinicId;
+  name: string;
+}
+
+export async function insertClinic(q: Queryable, name: string): Promise<Clinic> {
+  const [row] = await q.query<Clinic>("insert into clinics (name) values ($1) returning id, name", [name]);
+  return row!;
+}
+
+export async function findClinic(q: Queryable, id: ClinicId): Promise<Clinic | null> {
+  const [row] = await q.query<Clinic>("select id, name from clinics where id = $1", [id]);
+  return row ?? null;
+}
+
+export async function findClinicByName(q: Queryable, name: string): Promise<Clinic | null> {
+  const [row] = await q.query<Clinic>("select id, name from clinics where lower(name) = lower($1) order by created_at limit 1", [name]);
+  return row ?? null;
+}
+
+export async function countClinics(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>("select count(*)::int as n from clinics");
+  return row!.n;
+}
+
+/** Takes the clinic's next record-number sequence value; the row lock makes concurrent registrations safe. */
+export async function takeRecordNumberSequence(q: Queryable, clinicId: ClinicId): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    "update clinics set next_record_number = next_record_number + 1 where id = $1 returning next_record_number - 1 as n",
+    [clinicId],
+  );
+  return row!.n;
+}

@@ -1,0 +1,147 @@
+import type { ClinicId, PatientId } from "../../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { Patient, Sex } from "../../../domain/patients/patient.ts";
+import type { PatientQuery } from "../../../domain/patients/patientSearch.ts";
+import type { Queryable } from "../database.ts";
+import { isoTimestamp } from "./rows.ts";
+
+export type PatientFields = Omit<Patient, "id" | "clinicId" | "version" | "createdAt" | "updatedAt">;
+
+interface PatientRow {
+  id: PatientId;
+  clinic_id: ClinicId;
+  record_number: string;
+  given_name: string;
+  family_name: string;
+  birth_date: CalendarDate;
+  sex: Sex;
+  phone: string | null;
+  email: string | null;
+  address_line: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS =
+  "id, clinic_id, record_number, given_name, family_name, birth_date, sex, phone, email, address_line, city, region, postal_code, version, created_at, updated_at";
+
+function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    recordNumber: row.record_number,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    phone: row.phone,
+    email: row.email,
+    addressLine: row.address_line,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postal_code,
+    version: row.version,
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+function fieldValues(fields: PatientFields): unknown[] {
+  return [
+    fields.recordNumber,
+    fields.givenName,
+    fields.familyName,
+    fields.birthDate,
+    fields.sex,
+    fields.phone,
+    fields.email,
+    fields.addressLine,
+    fields.city,
+    fields.region,
+    fields.postalCode,
+  ];
+}
+
+export async function insertPatient(q: Queryable, clinicId: ClinicId, fields: PatientFields): Promise<Patient> {
+  const [row] = await q.query<PatientRow>(
+    `insert into patients (clinic_id, record_number, given_name, family_name, birth_date, sex, phone, email,
+       address_line, city, region, postal_code)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning ${COLUMNS}`,
+    [clinicId, ...fieldValues(fields)],
+  );
+  return toPatient(row!);
+}
+
+/** Looks a patient up only inside `clinicId`: another clinic's id finds nothing. */
+export async function findPatient(q: Queryable, clinicId: ClinicId, id: PatientId): Promise<Patient | null> {
+  const [row] = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 and id = $2`, [
+    clinicId,
+    id,
+  ]);
+  return row ? toPatient(row) : null;
+}
+
+/**
+ * Updates when `expectedVersion` is still current; returns null otherwise
+ * (the caller tells a missing patient from a stale version).
+ */
+export async function updatePatient(
+  q: Queryable,
+  clinicId: ClinicId,
+  id: PatientId,
+  expectedVersion: number,
+  fields: PatientFields,
+): Promise<Patient | null> {
+  const [row] = await q.query<PatientRow>(
+    `update patients set record_number = $4, given_name = $5, family_name = $6, birth_date = $7, sex = $8,
+       phone = $9, email = $10, address_line = $11, city = $12, region = $13, postal_code = $14,
+       version = version + 1, updated_at = now()
+     where clinic_id = $1 and id = $2 and version = $3 returning ${COLUMNS}`,
+    [clinicId, id, expectedVersion, ...fieldValues(fields)],
+  );
+  return row ? toPatient(row) : null;
+}
+
+export interface PatientPage {
+  patients: Patient[];
+  total: number;
+}
+
+export async function searchPatients(
+  q: Queryable,
+  clinicId: ClinicId,
+  query: PatientQuery,
+  page: { limit: number; offset: number },
+): Promise<PatientPage> {
+  const params: unknown[] = [clinicId];
+  let where = "clinic_id = $1";
+  if (query.kind === "birthDate") {
+    params.push(query.birthDate);
+    where += ` and birth_date = $${params.length}`;
+  } else if (query.kind === "text") {
+    // Every term must match the start of a name or part of the record number.
+    for (const term of query.terms) {
+      params.push(`${escapeLike(term)}%`, `%${escapeLike(term)}%`);
+      const prefix = `$${params.length - 1}`;
+      const anywhere = `$${params.length}`;
+      where += ` and (lower(given_name) like ${prefix} or lower(family_name) like ${prefix}
+        or lower(record_number) like ${anywhere})`;
+    }
+  }
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from patients where ${where}`, params);
+  const rows = await q.query<PatientRow>(
+    `select ${COLUMNS} from patients where ${where}
+      order by lower(family_name), lower(given_name), birth_date, id
+      limit ${Number(page.limit)} offset ${Number(page.offset)}`,
+    params,
+  );
+  return { patients: rows.map(toPatient), total: count!.n };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

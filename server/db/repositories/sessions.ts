@@ -1,0 +1,78 @@
+import type { ClinicId, UserId } from "../../../domain/shared/brand.ts";
+import type { Role } from "../../../domain/access/roles.ts";
+import type { Queryable } from "../database.ts";
+
+export interface SessionRecord {
+  userId: UserId;
+  clinicId: ClinicId;
+  clinicName: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  csrfToken: string;
+  lastSeenAt: Date;
+}
+
+export async function insertSession(
+  q: Queryable,
+  session: { tokenHash: string; userId: UserId; clinicId: ClinicId; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await q.query(
+    "insert into sessions (token_hash, user_id, clinic_id, csrf_token, expires_at) values ($1, $2, $3, $4, $5)",
+    [session.tokenHash, session.userId, session.clinicId, session.csrfToken, session.expiresAt],
+  );
+}
+
+/**
+ * The live session for a token hash: not expired, not idle longer than
+ * `idleMinutes`, and its user still active. A deactivated user's sessions stop
+ * working at once, even before they are deleted.
+ */
+export async function findLiveSession(q: Queryable, tokenHash: string, idleMinutes: number): Promise<SessionRecord | null> {
+  const [row] = await q.query<{
+    user_id: UserId;
+    clinic_id: ClinicId;
+    clinic_name: string;
+    email: string;
+    display_name: string;
+    role: Role;
+    csrf_token: string;
+    last_seen_at: Date;
+  }>(
+    `select s.user_id, s.clinic_id, c.name as clinic_name, u.email, u.display_name, u.role, s.csrf_token, s.last_seen_at
+       from sessions s
+       join users u on u.id = s.user_id and u.clinic_id = s.clinic_id
+       join clinics c on c.id = s.clinic_id
+      where s.token_hash = $1 and s.expires_at > now() and u.active
+        and s.last_seen_at > now() - make_interval(mins => $2::int)`,
+    [tokenHash, idleMinutes],
+  );
+  if (!row) return null;
+  return {
+    userId: row.user_id,
+    clinicId: row.clinic_id,
+    clinicName: row.clinic_name,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    csrfToken: row.csrf_token,
+    lastSeenAt: new Date(row.last_seen_at),
+  };
+}
+
+export async function touchSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query("update sessions set last_seen_at = now() where token_hash = $1", [tokenHash]);
+}
+
+export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query("delete from sessions where token_hash = $1", [tokenHash]);
+}
+
+/** Ends every session of a user (deactivation, password change); `except` keeps the caller's own. */
+export async function deleteUserSessions(q: Queryable, userId: UserId, except?: string): Promise<void> {
+  await q.query("delete from sessions where user_id = $1 and token_hash <> coalesce($2, '')", [userId, except ?? null]);
+}
+
+export async function deleteExpiredSessions(q: Queryable): Promise<void> {
+  await q.query("delete from sessions where expires_at <= now()");
+}

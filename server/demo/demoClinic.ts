@@ -1,0 +1,103 @@
+/**
+ * The demo clinic: synthetic staff and patients that show what Acuback can do
+ * on first start. Every person here is invented; names are common US names,
+ * dates and scores are made up to draw plausible courses of care.
+ */
+import { randomBytes } from "node:crypto";
+import type { UserId } from "../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { Sex } from "../../domain/patients/patient.ts";
+import type { Database } from "../db/database.ts";
+import { insertClinic } from "../db/repositories/clinics.ts";
+import type { User } from "../db/repositories/users.ts";
+import type { Actor } from "../services/actor.ts";
+import { recordPainScore } from "../services/painScores.ts";
+import { registerPatient } from "../services/patients.ts";
+import { createAccount } from "../services/staff.ts";
+
+export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
+
+export interface DemoAccounts {
+  clinicName: string;
+  password: string;
+  accounts: Pick<User, "email" | "displayName" | "role">[];
+}
+
+const STAFF = [
+  { email: "owner@demo.acuback.org", displayName: "Dana Whitfield, L.Ac.", role: "owner" },
+  { email: "practitioner@demo.acuback.org", displayName: "Sam Okafor, L.Ac.", role: "practitioner" },
+  { email: "frontdesk@demo.acuback.org", displayName: "Riley Chen", role: "front_desk" },
+] as const;
+
+interface DemoPatient {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: Sex;
+  city: string;
+  /** NRS scores at weekly visits: improving, flat and worsening courses. */
+  weeklyPain: number[];
+}
+
+const PATIENTS: DemoPatient[] = [
+  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3] },
+  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5] },
+  { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
+  { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7] },
+  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6] },
+  { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [] },
+];
+
+/** A password people can type from the screen: four random groups of letters and digits. */
+export function generatePassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return chars.match(/.{4}/g)!.join("-");
+}
+
+/**
+ * Loads the demo clinic. `today` anchors the synthetic visit dates so the
+ * charts end near the day the demo is loaded.
+ */
+export async function loadDemoClinic(db: Database, options: { password?: string; today: Date }): Promise<DemoAccounts> {
+  const password = options.password ?? generatePassword();
+  const clinic = await insertClinic(db, DEMO_CLINIC_NAME);
+  const accounts: User[] = [];
+  for (const staff of STAFF) {
+    const created = await createAccount(db, { clinicId: clinic.id, password, ...staff });
+    if (!created.ok) throw new Error(`Demo account ${staff.email}: ${created.code} ${created.detail ?? ""}`);
+    accounts.push(created.value);
+  }
+  const practitioner: Actor = { userId: accounts[1]!.id as UserId, clinicId: clinic.id, role: "practitioner", ip: null };
+  for (const person of PATIENTS) {
+    const registered = await registerPatient(db, practitioner, {
+      recordNumber: null,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      birthDate: person.birthDate as CalendarDate,
+      sex: person.sex,
+      phone: "555-0100",
+      email: null,
+      addressLine: null,
+      city: person.city,
+      region: "OR",
+      postalCode: null,
+    });
+    if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
+    const weeks = person.weeklyPain.length;
+    for (const [week, score] of person.weeklyPain.entries()) {
+      const day = new Date(options.today.getTime() - (weeks - 1 - week) * 7 * 86_400_000);
+      await recordPainScore(db, practitioner, registered.value.id, {
+        score,
+        recordedOn: day.toISOString().slice(0, 10) as CalendarDate,
+        note: week === 0 ? "Baseline at first visit." : null,
+      });
+    }
+  }
+  return {
+    clinicName: clinic.name,
+    password,
+    accounts: accounts.map(({ email, displayName, role }) => ({ email, displayName, role })),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Every error a client can see, with its stable code, HTTP status and title.
+ * Clients branch on `code`, never on the wording; codes are never renamed.
+ * Responses are RFC 9457 (formerly 7807) problem details.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, title: "The request is not valid." },
+  BAD_REQUEST: { status: 400, title: "The request could not be read." },
+  UNAUTHENTICATED: { status: 401, title: "Sign in to continue." },
+  INVALID_CREDENTIALS: { status: 401, title: "That e-mail and password do not match an active account." },
+  CURRENT_PASSWORD_WRONG: { status: 403, title: "The current password is not correct." },
+  FORBIDDEN: { status: 403, title: "Your role does not allow this." },
+  CSRF_TOKEN_INVALID: { status: 403, title: "The request is missing its CSRF token; reload the page and try again." },
+  NOT_FOUND: { status: 404, title: "There is nothing at this address." },
+  PATIENT_NOT_FOUND: { status: 404, title: "No such patient in this clinic." },
+  USER_NOT_FOUND: { status: 404, title: "No such user in this clinic." },
+  CLINIC_NOT_FOUND: { status: 404, title: "No such clinic." },
+  EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
+  RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
+  PATIENT_VERSION_CONFLICT: {
+    status: 409,
+    title: "Someone else changed this patient since you opened it; reload to see their changes.",
+  },
+  LAST_OWNER: { status: 409, title: "A clinic must keep at least one active owner." },
+  PASSWORD_REJECTED: { status: 422, title: "That password cannot be used." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Send the body as application/json." },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large." },
+  RATE_LIMITED: { status: 429, title: "Too many attempts; wait a minute and try again." },
+  DATABASE_UNAVAILABLE: { status: 503, title: "The database cannot be reached." },
+  INTERNAL: { status: 500, title: "Something went wrong on the server; nothing was changed." },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An expected outcome that is not success, returned (not thrown) by services. */
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  /** Human detail; never patient data. */
+  detail?: string;
+  /** Per-field messages for forms. */
+  fields?: Record<string, string>;
+}
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+export function fail(code: ErrorCode, detail?: string, fields?: Record<string, string>): Failure {
+  return { ok: false, code, ...(detail !== undefined && { detail }), ...(fields !== undefined && { fields }) };
+}
+
+export function ok<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}

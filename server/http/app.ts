@@ -1,0 +1,95 @@
+/**
+ * buildApp() assembles the HTTP application without listening, so tests drive
+ * it with inject() and the CLI's `serve` puts it on a port.
+ */
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { installSessions } from "./authentication.ts";
+import { loggerOptions } from "./logging.ts";
+import { installErrorHandling, sendProblem } from "./problem.ts";
+import { auditRoutes } from "./routes/auditLog.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { painScoreRoutes } from "./routes/painScores.ts";
+import { patientRoutes } from "./routes/patients.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { staffRoutes } from "./routes/staff.ts";
+import { serveWebApp } from "./webApp.ts";
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  /** pino level; "silent" in tests unless they capture logs. */
+  logLevel?: string;
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp({ db, config, logLevel = "info", logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(logLevel, logStream),
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    // The API serves no cross-origin resources; same-origin is the safe default.
+    crossOriginResourcePolicy: { policy: "same-origin" },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => Object.assign(new Error("rate limited"), { statusCode: 429 }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Acuback API",
+        version: "1",
+        description:
+          "Acupuncture care for back pain. Sign in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on unsafe methods. Errors are application/problem+json with a stable `code`.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  installSessions(app, db, config);
+  const context = { db, config };
+  healthRoutes(app, context);
+  sessionRoutes(app, context);
+  staffRoutes(app, context);
+  patientRoutes(app, context);
+  painScoreRoutes(app, context);
+  auditRoutes(app, context);
+
+  const answerWithAppShell = await serveWebApp(app, config.webDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (answerWithAppShell(request, reply)) return;
+    return sendProblem(reply, "NOT_FOUND");
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * Finds the signed-in user from the session cookie and enforces CSRF on unsafe
+ * methods: a request carrying a session must echo that session's CSRF token in
+ * the X-CSRF-Token header, which another site's page cannot read or set.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import type { SessionRecord } from "../db/repositories/sessions.ts";
+import type { Actor } from "../services/actor.ts";
+import { resumeSession } from "../services/sessions.ts";
+import { sendProblem } from "./problem.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session: SessionRecord | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = "acuback_session";
+export const CSRF_HEADER = "x-csrf-token";
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function installSessions(app: FastifyInstance, db: Database, config: Config): void {
+  app.decorateRequest("session", null);
+  app.decorateRequest("sessionToken", null);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resumeSession(db, token, config.sessions);
+      if (session) {
+        request.session = session;
+        request.sessionToken = token;
+      }
+    }
+    if (request.session && UNSAFE_METHODS.has(request.method) && !csrfMatches(request, request.session.csrfToken)) {
+      return sendProblem(reply, "CSRF_TOKEN_INVALID");
+    }
+  });
+}
+
+function csrfMatches(request: FastifyRequest, expected: string): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== "string") return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** preHandler for routes that need a signed-in user. */
+export async function requireSession(request: FastifyRequest, reply: FastifyReply) {
+  if (!request.session) return sendProblem(reply, "UNAUTHENTICATED");
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const session = request.session;
+  if (!session) throw new Error("actorOf called on a route without requireSession");
+  return { userId: session.userId, clinicId: session.clinicId, role: session.role, ip: request.ip };
+}
+
+export function sessionCookieOptions(config: Config) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: config.secureCookies,
+    maxAge: config.sessions.absoluteHours * 3600,
+  };
+}

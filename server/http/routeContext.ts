@@ -1,0 +1,27 @@
+import type { FastifyReply } from "fastify";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import type { Outcome } from "../errors.ts";
+import { problemSchema, sendFailure } from "./problem.ts";
+
+/** What every route module is given: the database and the settings. */
+export interface RouteContext {
+  db: Database;
+  config: Config;
+}
+
+/** Sends a service outcome: the value with `status`, or the failure as a problem. */
+export function sendOutcome<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200) {
+  if (!outcome.ok) return sendFailure(reply, outcome);
+  return reply.code(status).send(outcome.value as never);
+}
+
+/** The problem responses a signed-in route can give, for the OpenAPI document. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};

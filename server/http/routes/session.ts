@@ -1,0 +1,87 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ROLES } from "../../../domain/access/roles.ts";
+import type { SessionRecord } from "../../db/repositories/sessions.ts";
+import { signIn, signOut, tokenHash } from "../../services/sessions.ts";
+import { changeOwnPassword } from "../../services/staff.ts";
+import { actorOf, requireSession, SESSION_COOKIE, sessionCookieOptions } from "../authentication.ts";
+import { problemSchema, sendFailure } from "../problem.ts";
+import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
+import { email, password } from "../schemas.ts";
+
+const sessionSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
+  clinic: z.object({ id: z.string(), name: z.string() }),
+  /** Echo this in the X-CSRF-Token header on every POST, PATCH, PUT and DELETE. */
+  csrfToken: z.string(),
+});
+
+function describeSession(session: SessionRecord) {
+  return {
+    user: { id: session.userId, email: session.email, displayName: session.displayName, role: session.role },
+    clinic: { id: session.clinicId, name: session.clinicName },
+    csrfToken: session.csrfToken,
+  };
+}
+
+export function sessionRoutes(app: FastifyInstance, { db, config }: RouteContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/v1/session",
+    {
+      config: { rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["session"],
+        summary: "Sign in",
+        body: z.object({ email, password }),
+        response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await signIn(db, request.body, config.sessions, request.ip);
+      if (!outcome.ok) return sendFailure(reply, outcome);
+      reply.setCookie(SESSION_COOKIE, outcome.value.token, sessionCookieOptions(config));
+      return reply.send(describeSession(outcome.value.session));
+    },
+  );
+
+  api.get(
+    "/api/v1/session",
+    {
+      preHandler: requireSession,
+      schema: { tags: ["session"], summary: "Who is signed in", response: { 200: sessionSchema, 401: problemSchema } },
+    },
+    async (request) => describeSession(request.session!),
+  );
+
+  api.delete(
+    "/api/v1/session",
+    { preHandler: requireSession, schema: { tags: ["session"], summary: "Sign out", response: { 204: z.null(), ...problemResponses } } },
+    async (request, reply) => {
+      await signOut(db, request.sessionToken!, request.session!, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    "/api/v1/session/password",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags: ["session"],
+        summary: "Change my password (signs out my other sessions)",
+        body: z.object({ currentPassword: password, newPassword: password }),
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await changeOwnPassword(db, actorOf(request), request.body, tokenHash(request.sessionToken!)),
+        204,
+      ),
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Serves the built React app (vite build → dist/web) and answers unknown
+ * non-API GETs with index.html so client-side routes survive a reload.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
+  const built = existsSync(join(webDir, "index.html"));
+  if (built) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1h", immutable: false });
+  }
+  /** Returns true when it answered the request with the app shell. */
+  return (request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/fhir/");
+    if (!wantsPage) return false;
+    if (built) {
+      void reply.header("cache-control", "no-cache").sendFile("index.html");
+    } else {
+      void reply
+        .type("text/plain; charset=utf-8")
+        .send("The web app is not built yet. Run `npm run build:web` (or `npm start`, which builds it), then reload.");
+    }
+    return true;
+  };
+}

@@ -1,0 +1,51 @@
+/** The NRS pain slice: clinical data, so practitioners and owners only. */
+import type { PatientId } from "../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { PainScore } from "../../domain/outcomes/painScore.ts";
+import type { Database } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { insertPainScore, listPainScores } from "../db/repositories/painScores.ts";
+import { findPatient } from "../db/repositories/patients.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+
+export async function recordPainScore(
+  db: Database,
+  actor: Actor,
+  patientId: PatientId,
+  input: { score: number; recordedOn: CalendarDate; note: string | null },
+): Promise<Outcome<PainScore>> {
+  const refused = denied(actor, "patients.clinical.write");
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const score = await insertPainScore(tx, actor.clinicId, { ...input, patientId, recordedBy: actor.userId });
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "create",
+      entity: "pain_score",
+      entityId: score.id,
+      patientId,
+      ip: actor.ip,
+    });
+    return ok(score);
+  });
+}
+
+export async function painScoresOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<PainScore[]>> {
+  const refused = denied(actor, "patients.clinical.read");
+  if (refused) return refused;
+  if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+  const scores = await listPainScores(db, actor.clinicId, patientId);
+  await appendAuditEvent(db, {
+    clinicId: actor.clinicId,
+    userId: actor.userId,
+    action: "read",
+    entity: "pain_score",
+    patientId,
+    ip: actor.ip,
+    detail: { count: scores.length },
+  });
+  return ok(scores);
+}

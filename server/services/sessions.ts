@@ -1,0 +1,87 @@
+/**
+ * Sign-in and server-side sessions. The browser holds only a random token in an
+ * HttpOnly cookie; the database holds its SHA-256, the user, and the CSRF token
+ * that unsafe requests must echo in a header.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { findUserByEmail } from "../db/repositories/users.ts";
+import {
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  touchSession,
+  type SessionRecord,
+} from "../db/repositories/sessions.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
+
+export interface SessionPolicy {
+  /** Hard limit from sign-in. */
+  absoluteHours: number;
+  /** Signed out after this long without a request (a shared clinic workstation left open). */
+  idleMinutes: number;
+}
+
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface NewSession {
+  token: string;
+  session: SessionRecord;
+}
+
+export async function signIn(
+  db: Database,
+  credentials: { email: string; password: string },
+  policy: SessionPolicy,
+  ip: string | null,
+): Promise<Outcome<NewSession>> {
+  const user = await findUserByEmail(db, credentials.email);
+  const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
+  if (!user || !matches || !user.active) {
+    if (user) {
+      await appendAuditEvent(db, {
+        clinicId: user.clinicId,
+        userId: user.id,
+        action: "login_failed",
+        entity: "session",
+        ip,
+        detail: { reason: user.active ? "password" : "inactive" },
+      });
+    }
+    return fail("INVALID_CREDENTIALS");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + policy.absoluteHours * 3_600_000);
+  await db.transaction(async (tx) => {
+    await insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, clinicId: user.clinicId, csrfToken, expiresAt });
+    await appendAuditEvent(tx, { clinicId: user.clinicId, userId: user.id, action: "login", entity: "session", ip });
+  });
+  const session = await findLiveSession(db, tokenHash(token), policy.idleMinutes);
+  return ok({ token, session: session! });
+}
+
+/** The session behind a cookie token, sliding its idle timer at most once a minute to spare writes. */
+export async function resumeSession(db: Database, token: string, policy: SessionPolicy): Promise<SessionRecord | null> {
+  const hash = tokenHash(token);
+  const session = await findLiveSession(db, hash, policy.idleMinutes);
+  if (session && Date.now() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, hash);
+  return session;
+}
+
+export async function signOut(db: Database, token: string, session: SessionRecord, ip: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, tokenHash(token));
+    await appendAuditEvent(tx, {
+      clinicId: session.clinicId,
+      userId: session.userId,
+      action: "logout",
+      entity: "session",
+      ip,
+    });
+  });
+}

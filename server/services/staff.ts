@@ -1,0 +1,133 @@
+/**
+ * Clinic staff accounts: the owner adds practitioners and front-desk users,
+ * changes roles, deactivates leavers; everyone changes their own password.
+ */
+import type { ClinicId, UserId } from "../../domain/shared/brand.ts";
+import type { Role } from "../../domain/access/roles.ts";
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { isUniqueViolation } from "../db/repositories/rows.ts";
+import { deleteUserSessions } from "../db/repositories/sessions.ts";
+import {
+  countActiveOwners,
+  findUser,
+  insertUser,
+  listUsers,
+  setPasswordHash,
+  updateUser,
+  type User,
+} from "../db/repositories/users.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+
+export interface NewAccount {
+  clinicId: ClinicId;
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+/** Creates an account after checking the password policy; shared by the API, the CLI and the demo loader. */
+export async function createAccount(q: Queryable, account: NewAccount): Promise<Outcome<User>> {
+  const problem = passwordProblem(account.password, { email: account.email });
+  if (problem) return fail("PASSWORD_REJECTED", PASSWORD_PROBLEM_TEXT[problem], { password: PASSWORD_PROBLEM_TEXT[problem] });
+  const passwordHash = await hashPassword(account.password);
+  try {
+    return ok(await insertUser(q, { ...account, email: account.email.trim(), passwordHash }));
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) return fail("EMAIL_TAKEN", undefined, { email: "Already in use." });
+    throw error;
+  }
+}
+
+export async function listStaff(db: Database, actor: Actor): Promise<Outcome<User[]>> {
+  return denied(actor, "staff.manage") ?? ok(await listUsers(db, actor.clinicId));
+}
+
+export async function addStaff(
+  db: Database,
+  actor: Actor,
+  input: Omit<NewAccount, "clinicId">,
+): Promise<Outcome<User>> {
+  const refused = denied(actor, "staff.manage");
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    const created = await createAccount(tx, { ...input, clinicId: actor.clinicId });
+    if (created.ok) {
+      await appendAuditEvent(tx, {
+        clinicId: actor.clinicId,
+        userId: actor.userId,
+        action: "create",
+        entity: "user",
+        entityId: created.value.id,
+        ip: actor.ip,
+        detail: { role: created.value.role },
+      });
+    }
+    return created;
+  });
+}
+
+export async function changeStaff(
+  db: Database,
+  actor: Actor,
+  userId: UserId,
+  changes: { role?: Role | undefined; active?: boolean | undefined; displayName?: string | undefined },
+): Promise<Outcome<User>> {
+  const refused = denied(actor, "staff.manage");
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    const current = await findUser(tx, actor.clinicId, userId);
+    if (!current) return fail("USER_NOT_FOUND");
+    const losesOwner =
+      current.role === "owner" && current.active && (changes.active === false || (changes.role && changes.role !== "owner"));
+    if (losesOwner && (await countActiveOwners(tx, actor.clinicId)) <= 1) return fail("LAST_OWNER");
+    const updated = await updateUser(tx, actor.clinicId, userId, changes);
+    if (!updated) return fail("USER_NOT_FOUND");
+    if (changes.active === false) await deleteUserSessions(tx, userId);
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "update",
+      entity: "user",
+      entityId: userId,
+      ip: actor.ip,
+      detail: { fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) },
+    });
+    return ok(updated);
+  });
+}
+
+/** Changes the actor's own password and signs out their other sessions. */
+export async function changeOwnPassword(
+  db: Database,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionHash: string,
+): Promise<Outcome<null>> {
+  const user = await findUser(db, actor.clinicId, actor.userId);
+  if (!user) return fail("USER_NOT_FOUND");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return fail("CURRENT_PASSWORD_WRONG", undefined, { currentPassword: "Not correct." });
+  }
+  const problem = passwordProblem(input.newPassword, { email: user.email });
+  if (problem) return fail("PASSWORD_REJECTED", PASSWORD_PROBLEM_TEXT[problem], { newPassword: PASSWORD_PROBLEM_TEXT[problem] });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await setPasswordHash(tx, actor.clinicId, actor.userId, passwordHash);
+    await deleteUserSessions(tx, actor.userId, keepSessionHash);
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "update",
+      entity: "user",
+      entityId: actor.userId,
+      ip: actor.ip,
+      detail: { fields: ["password"] },
+    });
+  });
+  return ok(null);
+}
