@@ -52,8 +52,8 @@ export function painTrajectory(scores: readonly Pick<PainScore, "score" | "recor
   const change = last.score - first.score;
   const percentChange = first.score === 0 ? null : Math.round((change / first.score) * 1000) / 10;
   const improvement = -change;
-  const reachesMcid =
-    improvement >= NRS_MCID_POINTS || (percentChange !== null && -percentChange >= NRS_MCID_PERCENT);
+  // Integer comparison (improvement/baseline ≥ 30%) so rounding never decides a borderline case.
+  const reachesMcid = improvement >= NRS_MCID_POINTS || (improvement > 0 && improvement * 100 >= NRS_MCID_PERCENT * first.score);
   return {
     baseline: { score: first.score, recordedOn: first.recordedOn },
     latest: { score: last.score, recordedOn: last.recordedOn },
@@ -61,4 +61,14 @@ export function painTrajectory(scores: readonly Pick<PainScore, "score" | "recor
     percentChange,
     reachesMcid,
   };
+}
+
+/**
+ * The score at or below which a patient starting at `baseline` has improved by
+ * the MCID (the easier of 2 points and 30%). Null for a baseline of 0: there is
+ * no room to improve. Charts draw it as the target line.
+ */
+export function nrsMcidTarget(baseline: number): number | null {
+  if (baseline <= 0) return null;
+  return baseline - Math.min(NRS_MCID_POINTS, (baseline * NRS_MCID_PERCENT) / 100);
 }

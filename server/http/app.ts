@@ -69,13 +69,12 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
         title: "Acuback API",
         version: "1",
         description:
-          "Acupuncture care for back pain. Sign in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on unsafe methods. Errors are application/problem+json with a stable `code`.",
+          "Acupuncture care for back pain. The OpenAPI document is at /api/docs/json. Sign in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on unsafe methods. Errors are application/problem+json with a stable `code`.",
       },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   installSessions(app, db, config);
   const context = { db, config };

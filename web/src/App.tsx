@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from "react";
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./api.ts";
+import { can } from "../../domain/access/roles.ts";
+import { SessionContext, useSession } from "./session.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { PatientsPage } from "./pages/PatientsPage.tsx";
+import { NewPatientPage } from "./pages/NewPatientPage.tsx";
+import { PatientPage } from "./pages/PatientPage.tsx";
+import { StaffPage } from "./pages/StaffPage.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
+import { AccountPage } from "./pages/AccountPage.tsx";
+
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const navigate = useNavigate();
+
+  const adopt = useCallback((next: Session | null) => {
+    rememberCsrfToken(next?.csrfToken ?? null);
+    setSession(next);
+  }, []);
+
+  useEffect(() => {
+    api<Session>("GET", "/api/v1/session")
+      .then(adopt)
+      .catch(() => adopt(null));
+    return onSignedOut(() => adopt(null));
+  }, [adopt]);
+
+  const signOut = useCallback(async () => {
+    await api("DELETE", "/api/v1/session").catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    });
+    adopt(null);
+    void navigate("/login");
+  }, [adopt, navigate]);
+
+  if (session === undefined) return <p className="loading">Loading…</p>;
+  if (session === null) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage onSignedIn={adopt} />} />
+        <Route path="*" element={<RedirectToLogin />} />
+      </Routes>
+    );
+  }
+  return (
+    <SessionContext.Provider value={{ session, signOut }}>
+      <Shell>
+        <Routes>
+          <Route path="/" element={<Navigate to="/patients" replace />} />
+          <Route path="/login" element={<Navigate to="/patients" replace />} />
+          <Route path="/patients" element={<PatientsPage />} />
+          <Route path="/patients/new" element={<NewPatientPage />} />
+          <Route path="/patients/:patientId" element={<PatientPage />} />
+          <Route path="/staff" element={<StaffPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
+        </Routes>
+      </Shell>
+    </SessionContext.Provider>
+  );
+}
+
+function RedirectToLogin() {
+  const location = useLocation();
+  const next = location.pathname === "/" ? "" : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+  return <Navigate to={`/login${next}`} replace />;
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { session, signOut } = useSession();
+  const owner = can(session.user.role, "staff.manage");
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href="/patients" aria-label="Acuback home">
+          <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
+        </a>
+        <span className="clinic-name">{session.clinic.name}</span>
+        <nav aria-label="Main">
+          <NavLink to="/patients">Patients</NavLink>
+          {owner && <NavLink to="/staff">Staff</NavLink>}
+          {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
+          <NavLink to="/account" title={session.user.email}>
+            {session.user.displayName}
+          </NavLink>
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </nav>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}

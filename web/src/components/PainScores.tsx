@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from "react";
+import { painTrajectory, NRS_MAX, NRS_MIN } from "../../../domain/outcomes/painScore.ts";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { api, type ApiError, type PainScore } from "../api.ts";
+import { useLoad } from "../useLoad.ts";
+import { FieldError, FormError } from "./FormError.tsx";
+import { PainChart } from "./PainChart.tsx";
+
+const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
+
+/** The patient's pain section: chart, trajectory summary, and a quick form to record today's score. */
+export function PainScores({ patientId }: { patientId: string }) {
+  const path = `/api/v1/patients/${patientId}/pain-scores`;
+  const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
+  const trajectory = scores ? painTrajectory(scores) : null;
+
+  return (
+    <section className="card">
+      <h2>Pain (NRS 0–10)</h2>
+      <FormError error={error} />
+      {scores && <PainChart scores={scores} />}
+      {trajectory && (
+        <p className="trajectory" data-testid="trajectory">
+          Baseline <strong>{trajectory.baseline.score}</strong> ({trajectory.baseline.recordedOn}) → latest{" "}
+          <strong>{trajectory.latest.score}</strong> ({trajectory.latest.recordedOn}): change{" "}
+          <strong>
+            {trajectory.change > 0 ? "+" : ""}
+            {trajectory.change}
+          </strong>
+          {trajectory.percentChange !== null && ` (${trajectory.percentChange > 0 ? "+" : ""}${trajectory.percentChange}%)`}.{" "}
+          {trajectory.reachesMcid ? (
+            <span className="good">Clinically important improvement</span>
+          ) : (
+            <span className="muted">Not yet a clinically important improvement</span>
+          )}{" "}
+          <span className="muted small">(rule: ≥ 2 points or ≥ 30% less than baseline; Ostelo 2008)</span>
+        </p>
+      )}
+      <RecordPainScore path={path} onRecorded={reload} />
+    </section>
+  );
+}
+
+function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () => void }) {
+  const [score, setScore] = useState<number | null>(null);
+  const [recordedOn, setRecordedOn] = useState<string>(calendarDateOf(new Date()));
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api("POST", path, { score, recordedOn, note });
+      setScore(null);
+      setNote("");
+      setError(null);
+      onRecorded();
+    } catch (caught) {
+      setError(caught as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="record-score" onSubmit={submit} aria-label="Record a pain score">
+      <FormError error={error} />
+      <fieldset className="scale">
+        <legend>Pain now (0 = none, 10 = worst imaginable)</legend>
+        {SCALE.map((value) => (
+          <label key={value} className={score === value ? "chosen" : undefined}>
+            <input type="radio" name="score" value={value} checked={score === value} onChange={() => setScore(value)} />
+            {value}
+          </label>
+        ))}
+        <FieldError error={error} field="score" />
+      </fieldset>
+      <div className="row">
+        <label>
+          Date
+          <input type="date" name="recordedOn" value={recordedOn} max={calendarDateOf(new Date())} onChange={(e) => setRecordedOn(e.target.value)} />
+          <FieldError error={error} field="recordedOn" />
+        </label>
+        <label className="grow">
+          Note (optional)
+          <input name="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={busy || score === null}>
+          Record score
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { api, ApiError, type Session } from "../api.ts";
+import { FormError } from "../components/FormError.tsx";
+
+export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    try {
+      const session = await api<Session>("POST", "/api/v1/session", {
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+      });
+      onSignedIn(session);
+      const next = params.get("next");
+      void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/patients", { replace: true });
+    } catch (caught) {
+      setError(caught as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login">
+      <form className="card login-card" onSubmit={submit}>
+        <h1>
+          <img src="/favicon.svg" alt="" width={32} height={32} /> Acuback
+        </h1>
+        <p className="muted">Acupuncture care for back pain. Sign in to your clinic.</p>
+        <FormError error={error} />
+        <label>
+          E-mail
+          <input name="email" type="email" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        <p className="muted small">
+          First start? The demo accounts and their password were printed in the terminal that started Acuback.
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { SEX_LABELS } from "../../../domain/patients/patient.ts";
+import { ageInYears, calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { api, type Patient } from "../api.ts";
+import { FormError } from "../components/FormError.tsx";
+import { PainScores } from "../components/PainScores.tsx";
+import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
+import { useCan } from "../session.tsx";
+import { useLoad } from "../useLoad.ts";
+
+export function PatientPage() {
+  const { patientId = "" } = useParams();
+  const { data: patient, error, reload } = useLoad(() => api<Patient>("GET", `/api/v1/patients/${patientId}`), patientId);
+  const [editing, setEditing] = useState(false);
+  const seesClinical = useCan("patients.clinical.read");
+  const readsAudit = useCan("audit.read");
+
+  if (error) return <FormError error={error} />;
+  if (!patient) return <p className="loading">Loading…</p>;
+  return (
+    <section>
+      <p className="crumbs">
+        <Link to="/patients">← Patients</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {patient.familyName}, {patient.givenName}
+        </h1>
+        <span className="muted">
+          {ageInYears(patient.birthDate, calendarDateOf(new Date()))} y · {SEX_LABELS[patient.sex]} · record{" "}
+          <span className="mono">{patient.recordNumber}</span>
+        </span>
+      </div>
+      {editing ? (
+        <PatientForm
+          initial={formValuesOf(patient)}
+          recordNumberRequired
+          submitLabel="Save changes"
+          onCancel={() => setEditing(false)}
+          onSubmit={async (values) => {
+            await api<Patient>("PATCH", `/api/v1/patients/${patient.id}`, { ...values, version: patient.version });
+            setEditing(false);
+            reload();
+          }}
+        />
+      ) : (
+        <section className="card demographics">
+          <dl>
+            <dt>Date of birth</dt>
+            <dd>{patient.birthDate}</dd>
+            <dt>Phone</dt>
+            <dd>{patient.phone ?? "—"}</dd>
+            <dt>E-mail</dt>
+            <dd>{patient.email ?? "—"}</dd>
+            <dt>Address</dt>
+            <dd>{[patient.addressLine, patient.city, patient.region, patient.postalCode].filter(Boolean).join(", ") || "—"}</dd>
+          </dl>
+          <div className="actions">
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit details
+            </button>
+            {readsAudit && <Link to={`/audit?patientId=${patient.id}`}>Who viewed this record</Link>}
+          </div>
+        </section>
+      )}
+      {seesClinical ? (
+        <PainScores patientId={patient.id} />
+      ) : (
+        <p className="notice">Clinical data is visible to practitioners and owners only.</p>
+      )}
+    </section>
+  );
+}
