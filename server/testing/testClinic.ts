@@ -1,0 +1,131 @@
+/**
+ * HTTP test fixtures: an app built on a fresh database, clinics with one user
+ * of each role, and signed-in agents that carry their cookie and CSRF token
+ * the way the browser does.
+ */
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Role } from "../../domain/access/roles.ts";
+import type { ClinicId } from "../../domain/shared/brand.ts";
+import { configFromEnv, type Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { insertClinic } from "../db/repositories/clinics.ts";
+import { buildApp } from "../http/app.ts";
+import { createAccount } from "../services/staff.ts";
+import { openTestDatabase } from "./testDatabase.ts";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+export interface Agent {
+  email: string;
+  role: Role;
+  userId: string;
+  csrfToken: string;
+  cookie: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export interface TestClinic {
+  clinicId: ClinicId;
+  owner: Agent;
+  practitioner: Agent;
+  frontDesk: Agent;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Database;
+  config: Config;
+  newClinic(): Promise<TestClinic>;
+  signIn(email: string, password?: string): Promise<Agent>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configFromEnv({}), webDir: "/nonexistent", loginAttemptsPerMinute: 1000, ...overrides };
+}
+
+export async function createTestContext(
+  options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestContext> {
+  const { db, dispose } = await openTestDatabase();
+  const config = testConfig(options.config);
+  const app = await buildApp({
+    db,
+    config,
+    logLevel: options.logStream ? "info" : "silent",
+    ...(options.logStream && { logStream: options.logStream }),
+  });
+  await app.ready();
+
+  async function signIn(email: string, password = TEST_PASSWORD): Promise<Agent> {
+    const response = await app.inject({ method: "POST", url: "/api/v1/session", payload: { email, password } });
+    if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
+    const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
+    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const send = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, ...(method !== "GET" && { "x-csrf-token": session.csrfToken }) },
+        ...(body !== undefined && { payload: body as object }),
+      });
+    return {
+      email,
+      role: session.user.role,
+      userId: session.user.id,
+      csrfToken: session.csrfToken,
+      cookie,
+      get: (url) => send("GET", url),
+      post: (url, body) => send("POST", url, body ?? {}),
+      patch: (url, body) => send("PATCH", url, body ?? {}),
+      delete: (url) => send("DELETE", url),
+    };
+  }
+
+  async function newClinic(): Promise<TestClinic> {
+    const tag = randomBytes(4).toString("hex");
+    const clinic = await insertClinic(db, `Test clinic ${tag}`);
+    const agents: Partial<Record<Role, Agent>> = {};
+    for (const role of ["owner", "practitioner", "front_desk"] as const) {
+      const email = `${role}-${tag}@clinic.test`;
+      const created = await createAccount(db, {
+        clinicId: clinic.id,
+        email,
+        displayName: `${role} ${tag}`,
+        role,
+        password: TEST_PASSWORD,
+      });
+      if (!created.ok) throw new Error(created.code);
+      agents[role] = await signIn(email);
+    }
+    return { clinicId: clinic.id, owner: agents.owner!, practitioner: agents.practitioner!, frontDesk: agents.front_desk! };
+  }
+
+  return {
+    app,
+    db,
+    config,
+    newClinic,
+    signIn,
+    async close() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+/** A valid new-patient body; override what a test cares about. */
+export function patientBody(overrides: Record<string, unknown> = {}) {
+  return {
+    givenName: "Testa",
+    familyName: "Patientson",
+    birthDate: "1970-05-06",
+    sex: "female",
+    phone: "555-0199",
+    ...overrides,
+  };
+}
