@@ -7,7 +7,7 @@ import { ROLES, isRole } from "../../domain/access/roles.ts";
 import { configFromEnv, describeDatabase } from "../config.ts";
 import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
-import { openDatabase } from "../db/openDatabase.ts";
+import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { demoCommand, printDemoAccounts } from "./demo.ts";
 import { serve } from "./serve.ts";
@@ -32,10 +32,13 @@ program
   .description("Apply pending database migrations and exit")
   .action(async () => {
     const config = configFromEnv();
-    const db = await openDatabase(config.database);
-    const applied = await migrate(db);
-    await db.close();
-    console.log(`Schema of ${describeDatabase(config.database)} is current (${applied.length} applied now).`);
+    const db = await connectDatabase(config.database);
+    try {
+      const applied = await migrate(db);
+      console.log(`Schema of ${describeDatabase(config.database)} is current (${applied.length} applied now).`);
+    } finally {
+      await db.close();
+    }
   });
 
 program

@@ -5,12 +5,14 @@ import { openPostgresDatabase } from "./postgresDatabase.ts";
 
 export type DatabaseLocation = { databaseUrl: string } | { dataDir: string | null };
 
-/** Opens the configured database and brings its schema up to date. */
+/** Connects to the configured database as it is (the `migrate` command applies migrations itself). */
+export function connectDatabase(location: DatabaseLocation): Promise<Database> {
+  return "databaseUrl" in location ? openPostgresDatabase(location.databaseUrl) : openPgliteDatabase(location.dataDir);
+}
+
+/** Connects and brings the schema up to date: what the server and every other command use. */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  const db =
-    "databaseUrl" in location
-      ? await openPostgresDatabase(location.databaseUrl)
-      : await openPgliteDatabase(location.dataDir);
+  const db = await connectDatabase(location);
   try {
     await migrate(db);
   } catch (error) {

@@ -7,7 +7,6 @@ import type { Role } from "../../domain/access/roles.ts";
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { isUniqueViolation } from "../db/repositories/rows.ts";
 import { deleteUserSessions } from "../db/repositories/sessions.ts";
 import {
   countActiveOwners,
@@ -35,12 +34,8 @@ export async function createAccount(q: Queryable, account: NewAccount): Promise<
   const problem = passwordProblem(account.password, { email: account.email });
   if (problem) return fail("PASSWORD_REJECTED", PASSWORD_PROBLEM_TEXT[problem], { password: PASSWORD_PROBLEM_TEXT[problem] });
   const passwordHash = await hashPassword(account.password);
-  try {
-    return ok(await insertUser(q, { ...account, email: account.email.trim(), passwordHash }));
-  } catch (error) {
-    if (isUniqueViolation(error, "users_email_key")) return fail("EMAIL_TAKEN", undefined, { email: "Already in use." });
-    throw error;
-  }
+  const user = await insertUser(q, { ...account, email: account.email.trim(), passwordHash });
+  return user ? ok(user) : fail("EMAIL_TAKEN", undefined, { email: "Already in use." });
 }
 
 export async function listStaff(db: Database, actor: Actor): Promise<Outcome<User[]>> {

@@ -49,7 +49,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function createTestContext(
-  options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    config?: Partial<Config>;
+    logStream?: NodeJS.WritableStream;
+    /** Extra routes a test needs (e.g. one that fails on purpose); added before the app is ready. */
+    routes?: (app: FastifyInstance, db: Database) => void;
+  } = {},
 ): Promise<TestContext> {
   const { db, dispose } = await openTestDatabase();
   const config = testConfig(options.config);
@@ -59,6 +64,7 @@ export async function createTestContext(
     logLevel: options.logStream ? "info" : "silent",
     ...(options.logStream && { logStream: options.logStream }),
   });
+  options.routes?.(app, db);
   await app.ready();
 
   async function signIn(email: string, password = TEST_PASSWORD): Promise<Agent> {

@@ -47,15 +47,21 @@ export function withoutSecret({ passwordHash: _secret, ...user }: UserWithSecret
   return user;
 }
 
+/**
+ * Inserts the account, or returns null when the e-mail is taken. "On conflict
+ * do nothing" rather than catching the error: a failed statement would abort
+ * the caller's transaction.
+ */
 export async function insertUser(
   q: Queryable,
   user: { clinicId: ClinicId; email: string; displayName: string; role: Role; passwordHash: string },
-): Promise<User> {
+): Promise<User | null> {
   const [row] = await q.query<UserRow>(
-    `insert into users (clinic_id, email, display_name, role, password_hash) values ($1, $2, $3, $4, $5) returning ${COLUMNS}`,
+    `insert into users (clinic_id, email, display_name, role, password_hash) values ($1, $2, $3, $4, $5)
+     on conflict ((lower(email))) do nothing returning ${COLUMNS}`,
     [user.clinicId, user.email, user.displayName, user.role, user.passwordHash],
   );
-  return withoutSecret(toUser(row!));
+  return row ? withoutSecret(toUser(row)) : null;
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserWithSecret | null> {

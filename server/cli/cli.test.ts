@@ -1,0 +1,72 @@
+/** The `acuback` command as a person runs it: a real process on a real data directory. */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+
+const BIN = join(import.meta.dirname, "..", "..", "bin", "acuback.mjs");
+
+function acuback(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "", ACUBACK_PASSWORD: "", ACUBACK_DEMO_PASSWORD: "", ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, out: result.stdout + result.stderr };
+}
+
+describe("acuback CLI", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "acuback-cli-"));
+  const env = { ACUBACK_DATA_DIR: dataDir };
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("has help for the command and each subcommand", () => {
+    const top = acuback(["--help"]);
+    assert.equal(top.code, 0);
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo"]) {
+      assert.match(top.out, new RegExp(`\\b${command}\\b`));
+      const sub = acuback([command, "--help"]);
+      assert.equal(sub.code, 0, command);
+      assert.match(sub.out, /Usage: acuback/);
+    }
+  });
+
+  it("migrate creates the schema and is idempotent", () => {
+    const first = acuback(["migrate"], env);
+    assert.equal(first.code, 0, first.out);
+    assert.match(first.out, /1 applied now/);
+    assert.match(acuback(["migrate"], env).out, /0 applied now/);
+  });
+
+  it("create-user makes a clinic and an account, printing a generated password", () => {
+    const missing = acuback(["create-user", "--email", "a@x.test", "--name", "A", "--clinic", "Nowhere"], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.out, /--create-clinic/);
+    const made = acuback(["create-user", "--email", "owner@x.test", "--name", "O", "--role", "owner", "--clinic", "X Clinic", "--create-clinic"], env);
+    assert.equal(made.code, 0, made.out);
+    assert.match(made.out, /Created owner owner@x.test in X Clinic/);
+    assert.match(made.out, /Password: \S{10,}/);
+    const again = acuback(["create-user", "--email", "owner@x.test", "--name", "O", "--clinic", "X Clinic"], env);
+    assert.equal(again.code, 1);
+    const badRole = acuback(["create-user", "--email", "b@x.test", "--name", "B", "--role", "admin", "--clinic", "X Clinic"], env);
+    assert.notEqual(badRole.code, 0);
+    assert.match(badRole.out, /owner, practitioner, front_desk/);
+  });
+
+  it("demo loads once and says so the second time", () => {
+    const loaded = acuback(["demo", "--password", "demo password 1357"], env);
+    assert.equal(loaded.code, 0, loaded.out);
+    assert.match(loaded.out, /practitioner@demo.acuback.org/);
+    assert.match(loaded.out, /demo password 1357/);
+    assert.match(acuback(["demo"], env).out, /already loaded/);
+  });
+
+  it("set-password replaces the password and refuses a weak one", () => {
+    assert.equal(acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "short"], env).code, 1);
+    const changed = acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "a brand new passphrase"], env);
+    assert.equal(changed.code, 0, changed.out);
+    assert.equal(acuback(["set-password", "--email", "nobody@x.test"], env).code, 1);
+  });
+});

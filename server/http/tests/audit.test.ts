@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createTestContext, patientBody, type TestContext } from "../../testing/testClinic.ts";
+
+describe("audit log", () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+  });
+  after(() => t.close());
+
+  it("records each read and write of patient data with who, what, when and from where", async () => {
+    const { owner, practitioner, frontDesk } = await t.newClinic();
+    const patient = (await frontDesk.post("/api/v1/patients", patientBody({ familyName: "Auditson" }))).json();
+    await practitioner.get(`/api/v1/patients/${patient.id}`);
+    await practitioner.post(`/api/v1/patients/${patient.id}/pain-scores`, { score: 5, recordedOn: "2026-01-01" });
+    await practitioner.get(`/api/v1/patients/${patient.id}/pain-scores`);
+    await frontDesk.patch(`/api/v1/patients/${patient.id}`, { ...patientBody({ familyName: "Auditson" }), recordNumber: patient.recordNumber, version: 1 });
+
+    const events = (await owner.get(`/api/v1/audit-events?patientId=${patient.id}`)).json();
+    const trail = events.map((e: { userId: string; action: string; entity: string }) => [e.userId, e.action, e.entity]).reverse();
+    assert.deepEqual(trail, [
+      [frontDesk.userId, "create", "patient"],
+      [practitioner.userId, "read", "patient"],
+      [practitioner.userId, "create", "pain_score"],
+      [practitioner.userId, "read", "pain_score"],
+      [frontDesk.userId, "update", "patient"],
+    ]);
+    for (const event of events) {
+      assert.ok(event.ip, "the client address is kept");
+      assert.ok(!Number.isNaN(Date.parse(event.at)));
+      assert.ok(!JSON.stringify(event).includes("Auditson"), "no names in the audit detail");
+    }
+  });
+
+  it("logs searches by the patients shown, not the words typed", async () => {
+    const { owner, frontDesk } = await t.newClinic();
+    const patient = (await frontDesk.post("/api/v1/patients", patientBody({ familyName: "Searchable" }))).json();
+    await frontDesk.get("/api/v1/patients?q=Searchable");
+    const [latest] = (await owner.get(`/api/v1/audit-events?userId=${frontDesk.userId}&limit=1`)).json();
+    assert.equal(latest.action, "list");
+    assert.deepEqual(latest.detail.shown, [patient.id]);
+    assert.ok(!JSON.stringify(latest).includes("Searchable"));
+  });
+
+  it("records sign-ins and failed attempts", async () => {
+    const { owner, practitioner } = await t.newClinic();
+    await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { email: practitioner.email, password: "wrong password" } });
+    const events = (await owner.get(`/api/v1/audit-events?userId=${practitioner.userId}`)).json();
+    assert.deepEqual(events.map((e: { action: string }) => e.action), ["login_failed", "login"]);
+  });
+
+  it("pages with `before` and is readable by owners only", async () => {
+    const { owner, practitioner } = await t.newClinic();
+    for (let i = 0; i < 3; i++) await practitioner.get("/api/v1/patients");
+    const first = (await owner.get("/api/v1/audit-events?limit=2")).json();
+    const next = (await owner.get(`/api/v1/audit-events?limit=2&before=${first[1].id}`)).json();
+    assert.ok(BigInt(next[0].id) < BigInt(first[1].id));
+    assert.equal((await practitioner.get("/api/v1/audit-events")).statusCode, 403);
+  });
+
+  it("cannot be changed or deleted, even directly in the database", async () => {
+    await t.newClinic();
+    await assert.rejects(t.db.query("update audit_events set action = 'read'"), /append-only/);
+    await assert.rejects(t.db.query("delete from audit_events"), /append-only/);
+    await assert.rejects(t.db.query("truncate audit_events"), /append-only/);
+  });
+});

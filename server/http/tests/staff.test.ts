@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createTestContext, TEST_PASSWORD, type TestContext } from "../../testing/testClinic.ts";
+
+describe("staff management", () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+  });
+  after(() => t.close());
+
+  it("an owner adds a practitioner who can then sign in", async () => {
+    const { owner } = await t.newClinic();
+    const added = await owner.post("/api/v1/users", {
+      email: "new.practitioner@clinic.test",
+      displayName: "New Practitioner, L.Ac.",
+      role: "practitioner",
+      password: "a long first password",
+    });
+    assert.equal(added.statusCode, 201);
+    assert.equal(added.json().role, "practitioner");
+    assert.equal("passwordHash" in added.json(), false, "no secret leaves the server");
+    const agent = await t.signIn("new.practitioner@clinic.test", "a long first password");
+    assert.equal(agent.role, "practitioner");
+    const list = (await owner.get("/api/v1/users")).json();
+    assert.equal(list.length, 4);
+  });
+
+  it("refuses a taken e-mail (any clinic, any case) and a weak password", async () => {
+    const { owner, practitioner } = await t.newClinic();
+    const taken = await owner.post("/api/v1/users", {
+      email: practitioner.email.toUpperCase(),
+      displayName: "Dup",
+      role: "front_desk",
+      password: "a long first password",
+    });
+    assert.equal(taken.statusCode, 409);
+    assert.equal(taken.json().code, "EMAIL_TAKEN");
+    const weak = await owner.post("/api/v1/users", { email: "weak@clinic.test", displayName: "W", role: "front_desk", password: "password" });
+    assert.equal(weak.statusCode, 422);
+    assert.equal(weak.json().code, "PASSWORD_REJECTED");
+    assert.equal((await owner.get("/api/v1/users")).json().length, 3);
+  });
+
+  it("only owners manage staff", async () => {
+    const { practitioner, frontDesk } = await t.newClinic();
+    for (const agent of [practitioner, frontDesk]) {
+      assert.equal((await agent.get("/api/v1/users")).statusCode, 403);
+      const add = await agent.post("/api/v1/users", { email: "x@clinic.test", displayName: "X", role: "owner", password: "a long first password" });
+      assert.equal(add.statusCode, 403);
+      assert.equal((await agent.patch(`/api/v1/users/${agent.userId}`, { role: "owner" })).statusCode, 403);
+    }
+  });
+
+  it("deactivating a user ends their sessions and blocks sign-in; reactivating restores it", async () => {
+    const { owner, practitioner } = await t.newClinic();
+    const off = await owner.patch(`/api/v1/users/${practitioner.userId}`, { active: false });
+    assert.equal(off.statusCode, 200);
+    assert.equal(off.json().active, false);
+    assert.equal((await practitioner.get("/api/v1/patients")).statusCode, 401);
+    await assert.rejects(t.signIn(practitioner.email, TEST_PASSWORD));
+    await owner.patch(`/api/v1/users/${practitioner.userId}`, { active: true });
+    await t.signIn(practitioner.email, TEST_PASSWORD);
+  });
+
+  it("changes a role, and the new role applies at once", async () => {
+    const { owner, frontDesk } = await t.newClinic();
+    assert.equal((await frontDesk.get("/api/v1/users")).statusCode, 403);
+    await owner.patch(`/api/v1/users/${frontDesk.userId}`, { role: "owner" });
+    assert.equal((await frontDesk.get("/api/v1/users")).statusCode, 200);
+  });
+
+  it("keeps at least one active owner", async () => {
+    const { owner } = await t.newClinic();
+    for (const change of [{ active: false }, { role: "practitioner" }]) {
+      const response = await owner.patch(`/api/v1/users/${owner.userId}`, change);
+      assert.equal(response.statusCode, 409);
+      assert.equal(response.json().code, "LAST_OWNER");
+    }
+    assert.equal((await owner.get("/api/v1/session")).json().user.role, "owner");
+  });
+
+  it("refuses an empty change", async () => {
+    const { owner, practitioner } = await t.newClinic();
+    assert.equal((await owner.patch(`/api/v1/users/${practitioner.userId}`, {})).statusCode, 400);
+  });
+});

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ERRORS } from "../../errors.ts";
+import { createTestContext, type TestContext } from "../../testing/testClinic.ts";
+
+describe("health, OpenAPI and problem responses", () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext();
+  });
+  after(() => t.close());
+
+  it("GET /health reports the database as reachable", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/health" });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), { status: "ok", database: { engine: t.db.engine, reachable: true } });
+  });
+
+  it("serves an OpenAPI 3 document of every route and the browsable docs", async () => {
+    const spec = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json();
+    assert.match(spec.openapi, /^3\./);
+    for (const path of ["/api/v1/session", "/api/v1/patients", "/api/v1/patients/{patientId}", "/api/v1/patients/{patientId}/pain-scores", "/api/v1/users", "/api/v1/audit-events", "/health"]) {
+      assert.ok(spec.paths[path], `documents ${path}`);
+    }
+    assert.ok(spec.paths["/api/v1/patients"].post.requestBody, "request bodies are documented");
+    const page = await t.app.inject({ method: "GET", url: "/api/docs/" });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /swagger/i);
+  });
+
+  it("answers unknown API paths with a NOT_FOUND problem", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    assert.equal(response.statusCode, 404);
+    assert.equal(response.json().code, "NOT_FOUND");
+    assert.equal(response.json().status, 404);
+  });
+
+  it("every registered error code has a client-error or server-error status and a title", () => {
+    for (const [code, { status, title }] of Object.entries(ERRORS)) {
+      assert.ok(status >= 400 && status < 600, code);
+      assert.ok(title.length > 10, code);
+      assert.match(code, /^[A-Z_]+$/);
+    }
+  });
+});
