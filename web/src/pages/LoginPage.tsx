@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { api, ApiError, type Session } from "../api.ts";
+import type { ApiError} from "../api.ts";
+import { api, type Session } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {

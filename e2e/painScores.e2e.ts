@@ -1,0 +1,79 @@
+/**
+ * The foundation's user journey in Chromium against the real server:
+ * sign in, register a patient, record three pain scores, see them charted.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { ARTIFACTS, DEMO_PASSWORD, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
+
+describe("practitioner records pain scores and sees the chart", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (app) removeDataDir(app.dataDir);
+  });
+
+  it("signs in, registers a patient, records three scores and sees three points", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+
+    // Keyboard: "n" opens the new-patient form.
+    await page.locator("body").click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press("n");
+    await page.getByRole("heading", { name: "New patient" }).waitFor();
+    await page.getByLabel("Given name").fill("Evelyn");
+    await page.getByLabel("Family name").fill("Hart");
+    await page.getByLabel("Date of birth").fill("1966-08-14");
+    await page.getByLabel("Sex").selectOption("female");
+    await page.getByLabel("Phone").fill("555-0177");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await page.getByRole("heading", { name: "Hart, Evelyn" }).waitFor();
+    await page.getByText("No pain scores yet").waitFor();
+
+    for (const [score, date] of [[8, "2026-09-01"], [6, "2026-09-15"], [4, "2026-09-29"]] as const) {
+      await page.locator(".scale label", { hasText: new RegExp(`^${score}$`) }).click();
+      await page.getByLabel("Date").fill(date);
+      await page.getByRole("button", { name: "Record score" }).click();
+      await page.locator(`.chart circle[data-score="${score}"]`).waitFor();
+    }
+    assert.equal(await page.locator(".chart circle.point").count(), 3);
+    const summary = await page.getByTestId("trajectory").innerText();
+    assert.match(summary, /Baseline 8/);
+    assert.match(summary, /latest 4/);
+    assert.match(summary, /-4 \(-50%\)/);
+    assert.match(summary, /Clinically important improvement/);
+    await page.screenshot({ path: join(ARTIFACTS, "pain-chart.png"), fullPage: true });
+
+    // The patient can be found again by date of birth in US format.
+    await page.getByRole("link", { name: "← Patients" }).click();
+    await page.getByRole("searchbox", { name: "Search patients" }).fill("8/14/1966");
+    await page.getByText("1 patient matching “8/14/1966”").waitFor();
+    assert.deepEqual(await page.locator("table.list tbody tr td:first-child").allInnerTexts(), ["Hart, Evelyn"]);
+  });
+
+  it("front desk sees demographics but not the pain chart", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/patients`);
+    await page.getByLabel("E-mail").fill("frontdesk@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Alvarez, Maria" }).click();
+    await page.getByText("Clinical data is visible to practitioners and owners only.").waitFor();
+    assert.equal(await page.locator(".chart").count(), 0);
+    await page.screenshot({ path: join(ARTIFACTS, "front-desk-phone.png"), fullPage: true });
+    await context.close();
+  });
+});
