@@ -1,6 +1,6 @@
 /**
  * Settings come only from the environment (secrets never from files in the repo).
- * Every variable is listed here and in docs/configuration.md.
+ * Every variable is listed here and in the README's Configuration table.
  */
 import { resolve } from "node:path";
 import type { DatabaseLocation } from "./db/openDatabase.ts";

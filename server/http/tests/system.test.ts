@@ -43,3 +43,22 @@ describe("health, OpenAPI and problem responses", () => {
     }
   });
 });
+
+describe("health when the database is gone", () => {
+  it("answers 503 with reachable: false", async () => {
+    const t = await createTestContext();
+    const { db } = t;
+    const realQuery = db.query.bind(db);
+    db.query = (async () => {
+      throw new Error("connection lost");
+    }) as typeof db.query;
+    try {
+      const response = await t.app.inject({ method: "GET", url: "/health" });
+      assert.equal(response.statusCode, 503);
+      assert.deepEqual(response.json(), { status: "degraded", database: { engine: db.engine, reachable: false } });
+    } finally {
+      db.query = realQuery;
+      await t.close();
+    }
+  });
+});

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { painTrajectory, NRS_MAX, NRS_MIN } from "../../../domain/outcomes/painScore.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import { api, type ApiError, type PainScore } from "../api.ts";
+import { api, type PainScore } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { PainChart } from "./PainChart.tsx";
 
@@ -45,24 +46,16 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
   const [score, setScore] = useState<number | null>(null);
   const [recordedOn, setRecordedOn] = useState<string>(calendarDateOf(new Date()));
   const [note, setNote] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
+  const { submit: record, error, busy } = useSubmit(async () => {
+    await api("POST", path, { score, recordedOn, note });
+    setScore(null);
+    setNote("");
+    onRecorded();
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await api("POST", path, { score, recordedOn, note });
-      setScore(null);
-      setNote("");
-      setError(null);
-      onRecorded();
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+    void record();
+  };
 
   return (
     <form className="record-score" onSubmit={submit} aria-label="Record a pain score">

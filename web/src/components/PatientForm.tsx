@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { useSubmit } from "../useSubmit.ts";
 import { SEX_LABELS, SEXES } from "../../../domain/patients/patient.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import type { ApiError, Patient } from "../api.ts";
+import type { Patient } from "../api.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 
 export type PatientFormValues = Record<
@@ -41,20 +42,11 @@ export function PatientForm(props: {
   recordNumberRequired?: boolean;
 }) {
   const [values, setValues] = useState<PatientFormValues>(props.initial ?? EMPTY);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
+  const { submit: save, error, busy } = useSubmit(() => props.onSubmit(values));
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await props.onSubmit(values);
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+    void save();
+  };
 
   const field = (name: keyof PatientFormValues, label: string, input: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <label className={error?.fields[name] ? "invalid" : undefined}>

@@ -1,31 +1,28 @@
 import { useState, type FormEvent } from "react";
+import { useSubmit } from "../useSubmit.ts";
 import { ROLE_LABELS } from "../../../domain/access/roles.ts";
 import { PASSWORD_MIN_LENGTH } from "../../../domain/access/passwordPolicy.ts";
-import { api, type ApiError } from "../api.ts";
+import { api } from "../api.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 
 export function AccountPage() {
   const { session } = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
+  const { submit: change, error } = useSubmit(async (formElement: HTMLFormElement) => {
+    setDone(false);
     const form = new FormData(formElement);
-    try {
-      await api("POST", "/api/v1/session/password", {
-        currentPassword: String(form.get("currentPassword")),
-        newPassword: String(form.get("newPassword")),
-      });
-      setError(null);
-      setDone(true);
-      formElement.reset();
-    } catch (caught) {
-      setDone(false);
-      setError(caught as ApiError);
-    }
+    await api("POST", "/api/v1/session/password", {
+      currentPassword: String(form.get("currentPassword")),
+      newPassword: String(form.get("newPassword")),
+    });
+    setDone(true);
+    formElement.reset();
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void change(event.currentTarget);
   }
 
   return (

@@ -1,32 +1,25 @@
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import type { ApiError} from "../api.ts";
 import { api, type Session } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { useSubmit } from "../useSubmit.ts";
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const { submit: signIn, error, busy } = useSubmit(async (form: FormData) => {
+    const session = await api<Session>("POST", "/api/v1/session", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+    onSignedIn(session);
+    const next = params.get("next");
+    void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/patients", { replace: true });
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    try {
-      const session = await api<Session>("POST", "/api/v1/session", {
-        email: String(form.get("email")),
-        password: String(form.get("password")),
-      });
-      onSignedIn(session);
-      const next = params.get("next");
-      void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/patients", { replace: true });
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    void signIn(new FormData(event.currentTarget));
   }
 
   return (

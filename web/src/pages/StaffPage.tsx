@@ -1,25 +1,21 @@
 import { useState, type FormEvent } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "../../../domain/access/roles.ts";
 import { PASSWORD_MIN_LENGTH } from "../../../domain/access/passwordPolicy.ts";
-import { api, type ApiError, type StaffMember } from "../api.ts";
+import { api, type StaffMember } from "../api.ts";
+import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 
 export function StaffPage() {
   const { data: staff, error, reload } = useLoad(() => api<StaffMember[]>("GET", "/api/v1/users"), "staff");
-  const [actionError, setActionError] = useState<ApiError | null>(null);
   const me = useSession().session.user.id;
-
-  async function change(user: StaffMember, changes: { role?: Role; active?: boolean }) {
-    try {
+  const { submit: change, error: actionError } = useSubmit(
+    async (user: StaffMember, changes: { role?: Role; active?: boolean }) => {
       await api("PATCH", `/api/v1/users/${user.id}`, changes);
-      setActionError(null);
       reload();
-    } catch (caught) {
-      setActionError(caught as ApiError);
-    }
-  }
+    },
+  );
 
   return (
     <section>
@@ -74,28 +70,24 @@ export function StaffPage() {
 }
 
 function AddStaff({ onAdded }: { onAdded: () => void }) {
-  const [error, setError] = useState<ApiError | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
+  const { submit: add, error } = useSubmit(async (formElement: HTMLFormElement) => {
+    setAdded(null);
     const form = new FormData(formElement);
-    try {
-      const user = await api<StaffMember>("POST", "/api/v1/users", {
-        displayName: String(form.get("displayName")),
-        email: String(form.get("email")),
-        role: String(form.get("role")),
-        password: String(form.get("password")),
-      });
-      setError(null);
-      setAdded(`${user.displayName} can now sign in as ${user.email}.`);
-      formElement.reset();
-      onAdded();
-    } catch (caught) {
-      setAdded(null);
-      setError(caught as ApiError);
-    }
+    const user = await api<StaffMember>("POST", "/api/v1/users", {
+      displayName: String(form.get("displayName")),
+      email: String(form.get("email")),
+      role: String(form.get("role")),
+      password: String(form.get("password")),
+    });
+    setAdded(`${user.displayName} can now sign in as ${user.email}.`);
+    formElement.reset();
+    onAdded();
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void add(event.currentTarget);
   }
 
   return (
