@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import { describeDatabase } from "../config.ts";
+import { scheduleMaintenance } from "../db/maintenance.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { buildApp } from "../http/app.ts";
 import { loadDemoIfEmpty, printDemoAccounts } from "./demo.ts";
@@ -11,6 +12,9 @@ export async function serve(config: Config, options: { port?: number; host?: str
     if (demo) printDemoAccounts(demo);
   }
   const app = await buildApp({ db, config, logLevel: process.env.ACUBACK_LOG_LEVEL ?? "warn" });
+  const stopMaintenance = scheduleMaintenance(db, undefined, (error) =>
+    app.log.error({ fault: (error as Error).name }, "database maintenance failed"),
+  );
   const host = options.host ?? config.host;
   const address = (await app.listen({ port: options.port ?? config.port, host })).replace("127.0.0.1", "localhost");
   console.log(`Acuback is running at ${address} (${describeDatabase(config.database)}).`);
@@ -20,6 +24,7 @@ export async function serve(config: Config, options: { port?: number; host?: str
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopMaintenance();
     await app.close();
     await db.close();
     process.exit(0);
