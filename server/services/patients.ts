@@ -2,15 +2,16 @@
  * Registering, finding and editing patients. Every call is scoped to the
  * actor's clinic and leaves an audit event in the same transaction as the work.
  */
-import type { PatientId } from "../../domain/shared/brand.ts";
+import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import { assignedRecordNumber, type Patient } from "../../domain/patients/patient.ts";
 import { parsePatientQuery } from "../../domain/patients/patientSearch.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { takeRecordNumberSequence } from "../db/repositories/clinics.ts";
 import {
   findPatient,
   insertPatient,
+  recordNumberInUse,
   searchPatients,
   updatePatient,
   type PatientFields,
@@ -30,7 +31,7 @@ export async function registerPatient(db: Database, actor: Actor, input: Patient
   if (refused) return refused;
   try {
     return await db.transaction(async (tx) => {
-      const recordNumber = input.recordNumber ?? assignedRecordNumber(await takeRecordNumberSequence(tx, actor.clinicId));
+      const recordNumber = input.recordNumber ?? (await nextFreeRecordNumber(tx, actor.clinicId));
       const patient = await insertPatient(tx, actor.clinicId, { ...input, recordNumber });
       await appendAuditEvent(tx, {
         clinicId: actor.clinicId,
@@ -46,6 +47,14 @@ export async function registerPatient(db: Database, actor: Actor, input: Patient
   } catch (error) {
     if (isUniqueViolation(error, "patients_clinic_id_record_number_key")) return recordNumberTaken();
     throw error;
+  }
+}
+
+/** The next assigned number, skipping any the clinic already typed in by hand. */
+async function nextFreeRecordNumber(tx: Queryable, clinicId: ClinicId): Promise<string> {
+  for (;;) {
+    const candidate = assignedRecordNumber(await takeRecordNumberSequence(tx, clinicId));
+    if (!(await recordNumberInUse(tx, clinicId, candidate))) return candidate;
   }
 }
 

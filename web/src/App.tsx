@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./api.ts";
 import { can } from "../../domain/access/roles.ts";
 import { SessionContext, useSession } from "./session.tsx";
@@ -75,9 +75,9 @@ function Shell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
       <header className="topbar">
-        <a className="brand" href="/patients" aria-label="Acuback home">
+        <Link className="brand" to="/patients" aria-label="Acuback home">
           <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
-        </a>
+        </Link>
         <span className="clinic-name">{session.clinic.name}</span>
         <nav aria-label="Main">
           <NavLink to="/patients">Patients</NavLink>

@@ -76,6 +76,11 @@ export async function insertPatient(q: Queryable, clinicId: ClinicId, fields: Pa
   return toPatient(row!);
 }
 
+export async function recordNumberInUse(q: Queryable, clinicId: ClinicId, recordNumber: string): Promise<boolean> {
+  const rows = await q.query("select 1 from patients where clinic_id = $1 and record_number = $2", [clinicId, recordNumber]);
+  return rows.length > 0;
+}
+
 /** Looks a patient up only inside `clinicId`: another clinic's id finds nothing. */
 export async function findPatient(q: Queryable, clinicId: ClinicId, id: PatientId): Promise<Patient | null> {
   const [row] = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 and id = $2`, [

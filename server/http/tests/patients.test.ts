@@ -25,6 +25,14 @@ describe("patients", () => {
     assert.deepEqual(fetched.json(), patient);
   });
 
+  it("skips an assigned record number the clinic already used by hand", async () => {
+    const { frontDesk } = await t.newClinic();
+    await frontDesk.post("/api/v1/patients", patientBody({ recordNumber: "A-000001" }));
+    const assigned = await frontDesk.post("/api/v1/patients", patientBody());
+    assert.equal(assigned.statusCode, 201);
+    assert.equal(assigned.json().recordNumber, "A-000002");
+  });
+
   it("rejects bad input field by field and stores nothing", async () => {
     const { practitioner } = await t.newClinic();
     const response = await practitioner.post("/api/v1/patients", {
