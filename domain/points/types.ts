@@ -72,7 +72,11 @@ export interface AcupointFacts {
   roles: SpecialRole[];
   nerves: string[];
   indications: string[];
+  /** Indicated for low back pain (its indication terms name the low back) or commonly used for it. */
   lowBackPain: boolean;
+  /** Among the points clinical-facts.md §9 lists as often used for low back pain (trial protocols, reviews). */
+  commonForLowBackPain: boolean;
+  /** Indicated for sciatica, or for pain or numbness of the leg. */
   sciatica: boolean;
   /** For Huatuojiaji levels: the group's code (EX-B2) and this level (T1 … L5). */
   group?: { code: string; level: string };

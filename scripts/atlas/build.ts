@@ -175,7 +175,8 @@ function rolesOf(code: string, meridian: MeridianCode | null, labels: string[]):
  * clinical-facts.md §9 lists it among points often used for low back pain
  * (Cherkin 2009 protocol; Park 2024 review).
  */
-const LBP_TERMS = /lower back|low back|lumbar|lumbago|lumbosacral|backache|back pain|pain in the back/;
+// Only terms that name the low back: TARA's plain "pain in the back" and "backache" also cover the upper back.
+const LBP_TERMS = /lower back|low back|lumbar|lumbago|lumbosacral|loin/;
 const SCIATICA_TERMS = /sciatic|pain in the (lower extremities|leg|lower leg|lateral aspect of the lower extremities)|numbness of the (lower extremities|leg)/;
 const OFTEN_USED_FOR_LBP = new Set(["BL23", "BL25", "BL40", "BL60", "GV3", "GV4", "GB30", "KI3", "EX-B2", "EX-UE7", "EX-B7", "EX-B8"]);
 
@@ -269,6 +270,7 @@ function buildChannelPoints(): AcupointFacts[] {
       nerves: nerves.get(code) ?? [],
       indications,
       lowBackPain: OFTEN_USED_FOR_LBP.has(code) || indications.some((t) => LBP_TERMS.test(t)),
+      commonForLowBackPain: OFTEN_USED_FOR_LBP.has(code),
       sciatica: indications.some((t) => SCIATICA_TERMS.test(t)),
       sources: [WHO_SOURCE, TARA_SOURCE],
     });
@@ -306,6 +308,7 @@ function buildExtraPoints(channel: AcupointFacts[]): AcupointFacts[] {
       nerves: [],
       indications,
       lowBackPain: OFTEN_USED_FOR_LBP.has(code) || indications.some((t) => LBP_TERMS.test(t)),
+      commonForLowBackPain: OFTEN_USED_FOR_LBP.has(code),
       sciatica: indications.some((t) => SCIATICA_TERMS.test(t)),
       sources: [TARA_SOURCE, "Characters: WHO 2008 / standard Chinese texts, checked against the pinyin"],
     };
@@ -327,6 +330,9 @@ function buildExtraPoints(channel: AcupointFacts[]): AcupointFacts[] {
           code: `EX-B2-${level}`,
           aliases: [`Jiaji ${level}`, `Huatuojiaji ${level}`, `EX-B2 ${level}`],
           region: level.startsWith("L") ? "lower back" : "upper back",
+          // Only the lumbar pairs belong to the low back.
+          lowBackPain: level.startsWith("L"),
+          commonForLowBackPain: level.startsWith("L"),
           group: { code: "EX-B2", level },
         });
       }

@@ -1,0 +1,140 @@
+/**
+ * Forgiving, ranked point search, pure and fast enough to run on every
+ * keystroke in the browser. One box takes whatever a person knows: a code in
+ * any alias form ("ub 23", "bl-23", "Bladder 23"), pinyin with or without tones
+ * and spaces ("shenshu", "Shèn Shū"), characters (肾俞 or 腎俞), the English
+ * name, a region ("back of the knee") or an indication ("sciatica").
+ */
+import type { Acupoint, Atlas } from "./atlas.ts";
+import { codeKey, hanziKey, hasHanzi, pinyinKey, words } from "./normalize.ts";
+import type { BodyRegion, MeridianCode, SpecialRole } from "./types.ts";
+
+export type MatchKind = "code" | "former code" | "characters" | "pinyin" | "english" | "region" | "indication";
+
+export interface PointHit {
+  point: Acupoint;
+  score: number;
+  matched: MatchKind;
+}
+
+export interface PointFilter {
+  meridian?: MeridianCode | undefined;
+  region?: BodyRegion | undefined;
+  role?: SpecialRole["kind"] | undefined;
+  lowBackPain?: boolean | undefined;
+}
+
+/** Other words people use for the regions. */
+const REGION_WORDS: Record<string, BodyRegion> = {
+  "low back": "lower back",
+  lumbar: "lower back",
+  "lower back": "lower back",
+  back: "lower back",
+  "back of knee": "back of the knee",
+  "back of the knee": "back of the knee",
+  popliteal: "back of the knee",
+  "knee pit": "back of the knee",
+  hip: "hips/buttocks",
+  hips: "hips/buttocks",
+  buttock: "hips/buttocks",
+  buttocks: "hips/buttocks",
+  gluteal: "hips/buttocks",
+  sacral: "sacrum",
+  "lower leg": "leg",
+  calf: "leg",
+  ankle: "foot",
+  toe: "foot",
+  toes: "foot",
+  finger: "hand",
+  fingers: "hand",
+  wrist: "forearm",
+  elbow: "upper arm",
+  arm: "upper arm",
+  scalp: "head",
+  temple: "head",
+  belly: "abdomen",
+  thorax: "chest",
+};
+
+interface IndexedPoint {
+  point: Acupoint;
+  order: number;
+  pinyin: string;
+  hanzi: string[];
+  english: string;
+  englishWords: Set<string>;
+  indications: string[];
+  formerCodes: string[];
+}
+
+export interface PointSearch {
+  search(query: string, options?: { limit?: number; filter?: PointFilter }): PointHit[];
+  filter(filter: PointFilter): Acupoint[];
+}
+
+export function createPointSearch(atlas: Atlas): PointSearch {
+  const indexed: IndexedPoint[] = atlas.points.map((point, order) => ({
+    point,
+    order,
+    pinyin: pinyinKey(point.pinyinPlain),
+    hanzi: [hanziKey(point.hanzi.traditional), hanziKey(point.hanzi.simplified)],
+    english: point.english.toLowerCase(),
+    englishWords: new Set(words(point.english)),
+    indications: point.indications,
+    formerCodes: point.formerCodes.map(codeKey),
+  }));
+
+  const matchesFilter = (point: Acupoint, filter: PointFilter = {}) =>
+    (!filter.meridian || point.meridian === filter.meridian) &&
+    (!filter.region || point.region === filter.region) &&
+    (!filter.role || point.roles.some((role) => role.kind === filter.role)) &&
+    (filter.lowBackPain === undefined || point.lowBackPain === filter.lowBackPain);
+
+  function score(entry: IndexedPoint, query: string, exact: Acupoint | null): [number, MatchKind] | null {
+    const { point } = entry;
+    if (exact === point) return [1000, "code"];
+    const text = query.trim().toLowerCase();
+    if (hasHanzi(query)) {
+      const key = hanziKey(query);
+      if (entry.hanzi.includes(key)) return [950, "characters"];
+      if (entry.hanzi.some((h) => h.includes(key))) return [600, "characters"];
+      return null;
+    }
+    const former = /\b(old|former)\b/.test(text) ? codeKey(text.replace(/\b(old|former|numbering)\b/g, "")) : "";
+    if (former && entry.formerCodes.includes(former)) return [900, "former code"];
+    const pinyin = pinyinKey(query);
+    if (pinyin.length >= 2) {
+      if (entry.pinyin === pinyin) return [900, "pinyin"];
+      if (pinyin.length >= 3 && entry.pinyin.startsWith(pinyin)) return [700 + pinyin.length, "pinyin"];
+    }
+    if (entry.english === text) return [850, "english"];
+    const region = REGION_WORDS[text] ?? (point.region === text ? point.region : undefined);
+    if (region && point.region === region) return [450 + (point.lowBackPain ? 20 : 0), "region"];
+    if ((text === "low back pain" || text === "back pain" || text === "lumbago") && point.lowBackPain) {
+      return [430 + (point.commonForLowBackPain ? 30 : 0) + (point.region === "lower back" ? 10 : 0), "indication"];
+    }
+    if (text === "sciatica" && point.sciatica) return [430 + (entry.indications.includes("sciatica") ? 30 : 0), "indication"];
+    if (text.length >= 4 && entry.indications.includes(text)) return [420, "indication"];
+    const queryWords = words(text);
+    if (queryWords.length > 0 && queryWords.every((w) => entry.englishWords.has(w))) return [500, "english"];
+    if (text.length >= 4 && entry.indications.some((term) => term.includes(text))) return [380, "indication"];
+    if (pinyin.length >= 4 && entry.pinyin.includes(pinyin)) return [350, "pinyin"];
+    return null;
+  }
+
+  return {
+    search(query, { limit = 20, filter } = {}) {
+      if (query.trim() === "") return [];
+      const exact = atlas.resolve(query);
+      const hits: (PointHit & { order: number })[] = [];
+      for (const entry of indexed) {
+        if (!matchesFilter(entry.point, filter)) continue;
+        const found = score(entry, query, exact);
+        if (found) hits.push({ point: entry.point, score: found[0], matched: found[1], order: entry.order });
+      }
+      hits.sort((a, b) => b.score - a.score || a.order - b.order);
+      return hits.slice(0, limit).map(({ order: _order, ...hit }) => hit);
+    },
+    filter: (filter) => atlas.points.filter((point) => matchesFilter(point, filter)),
+  };
+}
