@@ -15,6 +15,7 @@ export const ERRORS = {
   PATIENT_NOT_FOUND: { status: 404, title: "No such patient in this clinic." },
   USER_NOT_FOUND: { status: 404, title: "No such user in this clinic." },
   CLINIC_NOT_FOUND: { status: 404, title: "No such clinic." },
+  POINT_NOT_FOUND: { status: 404, title: "No acupoint has that code or alias." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {

@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { demoCommand, printDemoAccounts } from "./demo.ts";
+import { addPointCommands } from "./points.ts";
 import { serve } from "./serve.ts";
 
 const program = new Command()
@@ -72,6 +73,8 @@ program
     const loaded = await demoCommand(configFromEnv(), options);
     if (loaded) printDemoAccounts(loaded);
   });
+
+addPointCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

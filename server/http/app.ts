@@ -16,6 +16,7 @@ import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { pointRoutes } from "./routes/points.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -84,6 +85,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRoutes(app, context);
   painScoreRoutes(app, context);
   auditRoutes(app, context);
+  pointRoutes(app);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {
