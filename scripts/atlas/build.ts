@@ -251,10 +251,12 @@ function buildChannelPoints(): AcupointFacts[] {
     const plain = correction?.pinyin ?? plainName.replace(/\s+/g, "");
     const indications = splitTerms(row["Indications"] ?? "");
     const former = meridian === "BL" ? formerBladderNumber(number) : null;
+    // TARA's synonyms are alias codes ("UB 23", "Bladder 23"); keep those that carry
+    // this point's own number (its ST 15 row also says "Stomach 1", which is ST1).
     const synonyms = (row["Synonym"] ?? "")
       .split(",")
       .map((s) => s.trim())
-      .filter((s) => /\d/.test(s) && !/point/i.test(s));
+      .filter((s) => !/point/i.test(s) && Number(/(\d+)\s*$/.exec(s)?.[1]) === number);
     points.push({
       code,
       meridian,
@@ -418,5 +420,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 writeFileSync(join(OUT, "points.json"), JSON.stringify(points, null, 1) + "\n");
-writeFileSync(join(OUT, "meridians.json"), JSON.stringify(MERIDIANS(channel), null, 1) + "\n");
+writeFileSync(join(OUT, "meridians.json"), JSON.stringify(MERIDIANS(points), null, 1) + "\n");
 console.log(`Wrote ${channel.length} channel points and ${extras.length} extra-point records to ${OUT}`);

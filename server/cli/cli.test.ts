@@ -25,12 +25,25 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
       assert.match(sub.out, /Usage: acuback/);
     }
+  });
+
+  it("points search, show and list answer from the atlas", () => {
+    const found = acuback(["points", "search", "ub", "23"]);
+    assert.equal(found.code, 0, found.out);
+    assert.match(found.out, /^BL23\s+Shènshù\s+腎俞\s+Kidney Shu/m);
+    const shown = acuback(["points", "show", "Bladder 23", "--json"]);
+    assert.equal(JSON.parse(shown.out).code, "BL23");
+    assert.match(acuback(["points", "show", "weizhong"]).out, /No point answers/);
+    assert.equal(acuback(["points", "show", "weizhong"]).code, 1);
+    const all = JSON.parse(acuback(["points", "list", "--json"]).out);
+    assert.equal(all.length, 421);
+    assert.ok(all.every((p: { location: string; english: string }) => p.location && p.english));
   });
 
   it("migrate creates the schema and is idempotent", () => {
