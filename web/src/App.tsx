@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./api.ts";
 import { can } from "../../domain/access/roles.ts";
@@ -10,6 +10,17 @@ import { PatientPage } from "./pages/PatientPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
+
+const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
+
+/** The atlas is public: anyone can look points up, signed in or not. */
+function Atlas() {
+  return (
+    <Suspense fallback={<p className="loading">Loading the atlas…</p>}>
+      <AtlasRoutes />
+    </Suspense>
+  );
+}
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
@@ -40,6 +51,14 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage onSignedIn={adopt} />} />
+        <Route
+          path="/atlas/*"
+          element={
+            <PublicShell>
+              <Atlas />
+            </PublicShell>
+          }
+        />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
     );
@@ -56,6 +75,7 @@ export function App() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/atlas/*" element={<Atlas />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
       </Shell>
@@ -67,6 +87,23 @@ function RedirectToLogin() {
   const location = useLocation();
   const next = location.pathname === "/" ? "" : `?next=${encodeURIComponent(location.pathname + location.search)}`;
   return <Navigate to={`/login${next}`} replace />;
+}
+
+function PublicShell({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link className="brand" to="/atlas" aria-label="Acuback atlas">
+          <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
+        </Link>
+        <nav aria-label="Main">
+          <NavLink to="/atlas">Atlas</NavLink>
+          <NavLink to="/login">Clinic sign-in</NavLink>
+        </nav>
+      </header>
+      <main className="wide">{children}</main>
+    </div>
+  );
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
@@ -81,6 +118,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <span className="clinic-name">{session.clinic.name}</span>
         <nav aria-label="Main">
           <NavLink to="/patients">Patients</NavLink>
+          <NavLink to="/atlas">Atlas</NavLink>
           {owner && <NavLink to="/staff">Staff</NavLink>}
           {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
           <NavLink to="/account" title={session.user.email}>
@@ -91,7 +129,7 @@ function Shell({ children }: { children: React.ReactNode }) {
           </button>
         </nav>
       </header>
-      <main>{children}</main>
+      <main className={useLocation().pathname.startsWith("/atlas") ? "wide" : undefined}>{children}</main>
     </div>
   );
 }
