@@ -26,7 +26,7 @@ export const ARM_PLACEMENTS: Record<string, Placement[]> = {
   LI2: [on("back", sides(77.3, 132)), dorsum(28, 47)],
   LI3: [on("back", sides(77.3, 129)), dorsum(28, 58)],
   LI4: [on("back", sides(77.6, 124)), dorsum(22, 75)],
-  LI5: [on("back", arm(ARM_BACK, "forearm", 0, 3)), dorsum(14, WRIST_Y)],
+  LI5: [on("back", arm(ARM_BACK, "forearm", 0, 3)), dorsum(23, WRIST_Y)],
   LI6: [on("back", arm(ARM_BACK, "forearm", 3, 3))],
   LI7: [on("back", arm(ARM_BACK, "forearm", 5, 3.2))],
   LI8: [on("back", arm(ARM_BACK, "forearm", 8, 3.4))],

@@ -1,0 +1,53 @@
+/** The atlas as a visitor uses it, without signing in: search, open a point, see it on the map. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { ARTIFACTS, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
+
+describe("acupoint atlas", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (app) removeDataDir(app.dataDir);
+  });
+
+  it("searches weizhong, opens BL40 and sees it highlighted on the back view", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/atlas`);
+    await page.getByLabel("Search points").fill("weizhong");
+    const result = page.locator(".point-results a").first();
+    await result.waitFor();
+    assert.match(await result.innerText(), /BL40\s+Wěizhōng/);
+    await result.click();
+    await page.getByRole("heading", { name: /BL40 Wěizhōng/ }).waitFor();
+    const back = page.locator('.point-maps svg[data-view="back"]');
+    await back.waitFor();
+    const marked = back.locator('circle.selected[data-code="BL40"]');
+    assert.equal(await marked.count(), 2, "both knees marked");
+    await page.getByText("Back of the knee, at the midpoint of the knee crease.").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "atlas-bl40.png"), fullPage: true });
+
+    // A point clicked on the map opens it.
+    await back.locator('circle[data-code="BL23"]').first().click();
+    await page.getByRole("heading", { name: /BL23 Shènshù/ }).waitFor();
+  });
+
+  it("finds points by alias, characters and indication, and highlights them on the map", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/atlas?q=${encodeURIComponent("ub 23")}`);
+    await page.locator(".point-results a", { hasText: "BL23" }).first().waitFor();
+    await page.getByLabel("Search points").fill("肾俞");
+    await page.locator(".point-results a", { hasText: "BL23" }).first().waitFor();
+    await page.getByLabel("Search points").fill("sciatica");
+    await page.locator(".point-results li").nth(4).waitFor();
+    assert.ok((await page.locator(".map-panel circle.highlighted").count()) > 5);
+    await page.screenshot({ path: join(ARTIFACTS, "atlas-sciatica.png") });
+  });
+});
