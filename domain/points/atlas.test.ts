@@ -88,6 +88,9 @@ describe("atlas content", () => {
     assert.ok(bl23.lowBackPain && bl23.commonForLowBackPain);
     const bl40 = ATLAS.resolve("BL40")!;
     assert.equal(bl40.region, "back of the knee");
+    assert.ok(bl40.nerves.includes("tibial nerve"));
+    assert.ok(bl40.vessels.includes("popliteal artery"));
+    assert.ok(bl23.nerves.some((n) => n.includes("lumbar nerve")));
     assert.ok(bl40.roles.some((r) => r.kind === "five-shu" && r.shu === "he-sea" && r.phase === "earth"), "he-sea of a yang channel is earth");
     assert.ok(bl40.roles.some((r) => r.kind === "lower he-sea"));
     assert.equal(ATLAS.resolve("old BL54") ?? null, null, "former numbers are not aliases");

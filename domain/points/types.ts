@@ -70,7 +70,10 @@ export interface AcupointFacts {
   region: BodyRegion;
   needling: Needling;
   roles: SpecialRole[];
+  /** Nerves at or under the point. */
   nerves: string[];
+  /** Arteries and veins at or under the point. */
+  vessels: string[];
   indications: string[];
   /** Indicated for low back pain (its indication terms name the low back) or commonly used for it. */
   lowBackPain: boolean;

@@ -9,6 +9,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AcupointFacts, BodyRegion, FivePhase, FiveShuKind, MeridianCode, Needling, SpecialRole } from "../../domain/points/types.ts";
+import { structureNames } from "./anatomy.ts";
 import { hanziForms, tonedPinyin } from "./chinese.ts";
 import { MERIDIANS } from "./meridians.ts";
 import { readTable } from "./tara.ts";
@@ -269,7 +270,8 @@ function buildChannelPoints(): AcupointFacts[] {
       region: checked(code, () => regionOf(row["WHO Location"] || row["Location"] || "", code), "head"),
       needling: needlingOf(row["Acupuncture Method"] ?? ""),
       roles: rolesOf(code, meridian, roleLabels.get(code) ?? []),
-      nerves: nerves.get(code) ?? [],
+      nerves: [...new Set([...(nerves.get(code) ?? []), ...structureNames(row["Innervation"] ?? "", "nerve")])],
+      vessels: structureNames(row["Vasculature"] ?? "", "vessel"),
       indications,
       lowBackPain: OFTEN_USED_FOR_LBP.has(code) || indications.some((t) => LBP_TERMS.test(t)),
       commonForLowBackPain: OFTEN_USED_FOR_LBP.has(code),
@@ -307,7 +309,8 @@ function buildExtraPoints(channel: AcupointFacts[]): AcupointFacts[] {
       region: names.region,
       needling: needlingOf(row["Acupuncture Method"] ?? ""),
       roles: [],
-      nerves: [],
+      nerves: structureNames(row["Innervation"] ?? "", "nerve"),
+      vessels: structureNames(row["Vasculature"] ?? "", "vessel"),
       indications,
       lowBackPain: OFTEN_USED_FOR_LBP.has(code) || indications.some((t) => LBP_TERMS.test(t)),
       commonForLowBackPain: OFTEN_USED_FOR_LBP.has(code),

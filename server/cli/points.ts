@@ -21,6 +21,7 @@ function describe(point: Acupoint): string {
   if (point.roles.length) lines.push(`Roles:      ${point.roles.map((r) => Object.values(r).join(" ")).join("; ")}`);
   for (const caution of point.cautions) lines.push(`Caution:    ${caution.text}`);
   if (point.nerves.length) lines.push(`Nerves:     ${point.nerves.join(", ")}`);
+  if (point.vessels.length) lines.push(`Vessels:    ${point.vessels.join(", ")}`);
   if (point.indications.length) lines.push(`Indicated:  ${point.indications.join(", ")}`);
   if (point.lowBackPain || point.sciatica) lines.push(`Back pain:  ${[point.lowBackPain && "low back pain", point.sciatica && "sciatica"].filter(Boolean).join(", ")}`);
   lines.push(`Sources:    ${point.sources.join("; ")}`);

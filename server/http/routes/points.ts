@@ -45,6 +45,7 @@ export const pointSchema = z.object({
   cautions: z.array(z.object({ kind: z.string(), text: z.string(), source: z.string() })),
   roles: z.array(roleSchema),
   nerves: z.array(z.string()),
+  vessels: z.array(z.string()),
   indications: z.array(z.string()),
   lowBackPain: z.boolean(),
   commonForLowBackPain: z.boolean(),

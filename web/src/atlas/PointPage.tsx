@@ -116,6 +116,12 @@ export function PointPage({ base }: { base: string }) {
                 <dd>{point.nerves.join(", ")}</dd>
               </>
             )}
+            {point.vessels.length > 0 && (
+              <>
+                <dt>Vessels</dt>
+                <dd>{point.vessels.join(", ")}</dd>
+              </>
+            )}
             <dt>Also written</dt>
             <dd>{[...point.aliases, ...point.formerCodes.map((c) => `${c} (older numbering)`)].join(", ") || "—"}</dd>
             <dt>Sources</dt>
