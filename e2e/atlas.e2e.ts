@@ -1,24 +1,14 @@
 /** The atlas as a visitor uses it, without signing in: search, open a point, see it on the map. */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { ARTIFACTS, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
+import { describe, it } from "node:test";
+import { appWithBrowser, ARTIFACTS } from "./harness.ts";
 
 describe("acupoint atlas", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (app) removeDataDir(app.dataDir);
-  });
+  const suite = appWithBrowser();
 
   it("searches weizhong, opens BL40 and sees it highlighted on the back view", async () => {
+    const { app, browser } = suite();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/atlas`);
     await page.getByLabel("Search points").fill("weizhong");
@@ -40,6 +30,7 @@ describe("acupoint atlas", () => {
   });
 
   it("finds points by alias, characters and indication, and highlights them on the map", async () => {
+    const { app, browser } = suite();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/atlas?q=${encodeURIComponent("ub 23")}`);
     await page.locator(".point-results a", { hasText: "BL23" }).first().waitFor();

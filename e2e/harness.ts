@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium, type Browser } from "playwright-core";
 
 export const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -100,4 +101,23 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Starts the app and Chromium before the suite and stops both after it.
+ * Returns a getter, since the values exist only once `before` has run.
+ */
+export function appWithBrowser(): () => { app: RunningApp; browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (app) removeDataDir(app.dataDir);
+  });
+  return () => ({ app: app!, browser: browser! });
 }

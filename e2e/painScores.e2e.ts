@@ -4,24 +4,14 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { ARTIFACTS, DEMO_PASSWORD, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
+import { describe, it } from "node:test";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 describe("practitioner records pain scores and sees the chart", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (app) removeDataDir(app.dataDir);
-  });
+  const suite = appWithBrowser();
 
   it("signs in, registers a patient, records three scores and sees three points", async () => {
+    const { app, browser } = suite();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);
     await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
@@ -64,6 +54,7 @@ describe("practitioner records pain scores and sees the chart", () => {
   });
 
   it("front desk sees demographics but not the pain chart", async () => {
+    const { app, browser } = suite();
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${app.url}/patients`);

@@ -1,9 +1,9 @@
 /** An owner adds a front-desk colleague in the browser, then deactivates them. */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, DEMO_PASSWORD, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 async function signIn(page: Page, url: string, email: string, password: string) {
   await page.goto(`${url}/login`);
@@ -13,19 +13,10 @@ async function signIn(page: Page, url: string, email: string, password: string) 
 }
 
 describe("owner manages staff", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (app) removeDataDir(app.dataDir);
-  });
+  const suite = appWithBrowser();
 
   it("adds a front-desk user who can sign in, and deactivation locks them out", async () => {
+    const { app, browser } = suite();
     const owner = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(owner, app.url, "owner@demo.acuback.org", DEMO_PASSWORD);
     await owner.getByRole("link", { name: "Staff" }).click();

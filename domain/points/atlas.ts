@@ -8,7 +8,9 @@ import pointData from "./data/points.json" with { type: "json" };
 import { POINT_TEXT } from "./data/pointText.ts";
 import { cautionsFor, type Caution } from "./cautions.ts";
 import { codeKey } from "./normalize.ts";
-import type { AcupointFacts, MeridianCode } from "./types.ts";
+import type { AcupointFacts, Meridian, MeridianCode } from "./types.ts";
+
+export type { Meridian };
 
 export interface Acupoint extends AcupointFacts {
   /** English name (our translation of the Chinese name). */
@@ -16,19 +18,6 @@ export interface Acupoint extends AcupointFacts {
   /** Where to find it, in our own words. */
   location: string;
   cautions: Caution[];
-}
-
-export interface Meridian {
-  code: MeridianCode;
-  name: string;
-  fullName: string;
-  hanzi: { traditional: string; simplified: string };
-  organ: string | null;
-  paired: MeridianCode | null;
-  yinYang: "yin" | "yang" | null;
-  limb: "hand" | "foot" | null;
-  flow: string;
-  points: string[];
 }
 
 export interface Atlas {

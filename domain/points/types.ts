@@ -57,6 +57,22 @@ export interface Needling {
   depthCun: { min: number; max: number } | null;
 }
 
+/** One of the 14 channels, as stored in the generated data file. */
+export interface Meridian {
+  code: MeridianCode;
+  name: string;
+  fullName: string;
+  hanzi: { traditional: string; simplified: string };
+  organ: string | null;
+  paired: MeridianCode | null;
+  yinYang: "yin" | "yang" | null;
+  limb: "hand" | "foot" | null;
+  /** Where the channel runs, in our words. */
+  flow: string;
+  /** Its points' codes in WHO order. */
+  points: string[];
+}
+
 /** A channel point or extra point as stored in the generated data file. */
 export interface AcupointFacts {
   code: string;

@@ -4,24 +4,11 @@
  * classical circulation order (Ling Shu ch. 10), as taught in CAM 1999 ch. 2;
  * the point order is WHO 2008 numbering.
  */
-import type { AcupointFacts, MeridianCode } from "../../domain/points/types.ts";
+import type { AcupointFacts, Meridian } from "../../domain/points/types.ts";
 import { hanziForms } from "./chinese.ts";
 import { readTable } from "./tara.ts";
 
-export interface MeridianFacts {
-  code: MeridianCode;
-  name: string;
-  fullName: string;
-  hanzi: { traditional: string; simplified: string };
-  organ: string | null;
-  paired: MeridianCode | null;
-  yinYang: "yin" | "yang" | null;
-  limb: "hand" | "foot" | null;
-  flow: string;
-  points: string[];
-}
-
-const CHANNELS: Omit<MeridianFacts, "hanzi" | "points">[] = [
+const CHANNELS: Omit<Meridian, "hanzi" | "points">[] = [
   { code: "LU", name: "Lung", fullName: "Lung channel of hand taiyin", organ: "lung", paired: "LI", yinYang: "yin", limb: "hand", flow: "from the chest out along the arm to the thumb" },
   { code: "LI", name: "Large Intestine", fullName: "Large intestine channel of hand yangming", organ: "large intestine", paired: "LU", yinYang: "yang", limb: "hand", flow: "from the index finger up the arm to the face" },
   { code: "ST", name: "Stomach", fullName: "Stomach channel of foot yangming", organ: "stomach", paired: "SP", yinYang: "yang", limb: "foot", flow: "from the face down the front of the body and leg to the second toe" },
@@ -38,7 +25,7 @@ const CHANNELS: Omit<MeridianFacts, "hanzi" | "points">[] = [
   { code: "CV", name: "Conception Vessel", fullName: "Conception vessel (ren mai)", organ: null, paired: null, yinYang: null, limb: null, flow: "from the perineum up the front midline to below the lower lip" },
 ];
 
-export function MERIDIANS(points: AcupointFacts[]): MeridianFacts[] {
+export function MERIDIANS(points: AcupointFacts[]): Meridian[] {
   const labels = new Map<string, string>();
   // Abbreviation lists every spelling ("BL, UB", "Du, GV"); the label keeps variants in brackets.
   for (const row of readTable("meridians.csv")) {

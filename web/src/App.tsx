@@ -89,18 +89,26 @@ function RedirectToLogin() {
   return <Navigate to={`/login${next}`} replace />;
 }
 
+/** The green bar on every page: the brand (linking home), an optional clinic name, the navigation. */
+function TopBar({ home, clinic, children }: { home: string; clinic?: string; children: React.ReactNode }) {
+  return (
+    <header className="topbar">
+      <Link className="brand" to={home} aria-label="Acuback home">
+        <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
+      </Link>
+      {clinic && <span className="clinic-name">{clinic}</span>}
+      <nav aria-label="Main">{children}</nav>
+    </header>
+  );
+}
+
 function PublicShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
-      <header className="topbar">
-        <Link className="brand" to="/atlas" aria-label="Acuback atlas">
-          <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
-        </Link>
-        <nav aria-label="Main">
-          <NavLink to="/atlas">Atlas</NavLink>
-          <NavLink to="/login">Clinic sign-in</NavLink>
-        </nav>
-      </header>
+      <TopBar home="/atlas">
+        <NavLink to="/atlas">Atlas</NavLink>
+        <NavLink to="/login">Clinic sign-in</NavLink>
+      </TopBar>
       <main className="wide">{children}</main>
     </div>
   );
@@ -109,27 +117,23 @@ function PublicShell({ children }: { children: React.ReactNode }) {
 function Shell({ children }: { children: React.ReactNode }) {
   const { session, signOut } = useSession();
   const owner = can(session.user.role, "staff.manage");
+  // The atlas needs the width for its map beside the list.
+  const wide = useLocation().pathname.startsWith("/atlas");
   return (
     <div className="shell">
-      <header className="topbar">
-        <Link className="brand" to="/patients" aria-label="Acuback home">
-          <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
-        </Link>
-        <span className="clinic-name">{session.clinic.name}</span>
-        <nav aria-label="Main">
-          <NavLink to="/patients">Patients</NavLink>
-          <NavLink to="/atlas">Atlas</NavLink>
-          {owner && <NavLink to="/staff">Staff</NavLink>}
-          {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
-          <NavLink to="/account" title={session.user.email}>
-            {session.user.displayName}
-          </NavLink>
-          <button type="button" className="link-button" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </nav>
-      </header>
-      <main className={useLocation().pathname.startsWith("/atlas") ? "wide" : undefined}>{children}</main>
+      <TopBar home="/patients" clinic={session.clinic.name}>
+        <NavLink to="/patients">Patients</NavLink>
+        <NavLink to="/atlas">Atlas</NavLink>
+        {owner && <NavLink to="/staff">Staff</NavLink>}
+        {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
+        <NavLink to="/account" title={session.user.email}>
+          {session.user.displayName}
+        </NavLink>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </TopBar>
+      <main className={wide ? "wide" : undefined}>{children}</main>
     </div>
   );
 }
