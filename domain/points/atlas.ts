@@ -3,9 +3,9 @@
  * name and location in Acuback's words, and its positions on the body maps.
  * Built once from the data files; looked up by code or any alias.
  */
-import meridianData from "./data/meridians.json" with { type: "json" };
-import pointData from "./data/points.json" with { type: "json" };
-import { POINT_TEXT } from "./data/pointText.ts";
+import meridianData from "./content/meridians.json" with { type: "json" };
+import pointData from "./content/points.json" with { type: "json" };
+import { POINT_TEXT } from "./content/pointText.ts";
 import { cautionsFor, type Caution } from "./cautions.ts";
 import { codeKey } from "./normalize.ts";
 import type { AcupointFacts, Meridian, MeridianCode } from "./types.ts";

@@ -1,6 +1,6 @@
 /**
  * The acupoint knowledge base's vocabulary. Facts come from the TARA acupoint
- * ontology (MIT, see domain/points/data/TARA-LICENSE) and the WHO 2008 standard
+ * ontology (MIT, see domain/points/content/TARA-LICENSE) and the WHO 2008 standard
  * for codes; English names and location descriptions are Acuback's own words.
  */
 

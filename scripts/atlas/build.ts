@@ -1,5 +1,5 @@
 /**
- * Builds domain/points/data/points.json and meridians.json from the TARA CSV
+ * Builds domain/points/content/points.json and meridians.json from the TARA CSV
  * files (MIT; shared/reference/tara). Run again after changing this script:
  *   node --import tsx scripts/atlas/build.ts
  * Only facts are carried: codes, names, characters, roles, needling figures,
@@ -14,7 +14,7 @@ import { hanziForms, tonedPinyin } from "./chinese.ts";
 import { MERIDIANS } from "./meridians.ts";
 import { readTable } from "./tara.ts";
 
-const OUT = join(import.meta.dirname, "..", "..", "domain", "points", "data");
+const OUT = join(import.meta.dirname, "..", "..", "domain", "points", "content");
 const TARA_SOURCE = "TARA acupoint ontology (MIT, smtifahim/TARA-Ontology-Repository): names, characters, needling, nerves, roles, indications";
 const WHO_SOURCE = "WHO Standard Acupuncture Point Locations in the Western Pacific Region (2008): codes, body region";
 

@@ -1,9 +1,9 @@
 /**
  * The map views and where each point lies on them. Positions are data
- * (domain/points/data/positions.json, normalised 0–1 per view), generated from
+ * (domain/points/content/positions.json, normalised 0–1 per view), generated from
  * a landmark model by scripts/atlas/positions/build.ts.
  */
-import positionData from "../data/positions.json" with { type: "json" };
+import positionData from "../content/positions.json" with { type: "json" };
 import { FIGURES, type Figure } from "./figures.ts";
 import { VIEW_IDS, VIEW_META, type ViewId } from "./viewIds.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Writes domain/points/data/positions.json: for every point, its positions on
+ * Writes domain/points/content/positions.json: for every point, its positions on
  * each map view, normalised to 0–1 of the view's width and height.
  *   node --import tsx scripts/atlas/positions/build.ts
  * Fails when a point has no position or a position falls outside its view.
@@ -12,7 +12,7 @@ import { ARM_PLACEMENTS } from "./placeArm.ts";
 import { BODY_PLACEMENTS } from "./placeBody.ts";
 import { HEAD_PLACEMENTS } from "./placeHead.ts";
 
-const DATA = join(import.meta.dirname, "..", "..", "..", "domain", "points", "data");
+const DATA = join(import.meta.dirname, "..", "..", "..", "domain", "points", "content");
 const codes: string[] = JSON.parse(readFileSync(join(DATA, "points.json"), "utf8")).map((p: { code: string }) => p.code);
 
 const all: Record<string, Placement[]> = {};
