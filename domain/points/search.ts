@@ -7,7 +7,7 @@
  */
 import type { Acupoint, Atlas } from "./atlas.ts";
 import { codeKey, hanziKey, hasHanzi, pinyinKey, words } from "./normalize.ts";
-import type { BodyRegion, MeridianCode, SpecialRole } from "./types.ts";
+import { BODY_REGIONS, type BodyRegion, type MeridianCode, type SpecialRole } from "./types.ts";
 
 export type MatchKind = "code" | "former code" | "characters" | "pinyin" | "english" | "region" | "indication";
 
@@ -64,6 +64,8 @@ interface IndexedPoint {
   english: string;
   englishWords: Set<string>;
   indications: string[];
+  /** The indication terms joined, so a substring test is one call, not one per term. */
+  indicationText: string;
   formerCodes: string[];
 }
 
@@ -81,6 +83,7 @@ export function createPointSearch(atlas: Atlas): PointSearch {
     english: point.english.toLowerCase(),
     englishWords: new Set(words(point.english)),
     indications: point.indications,
+    indicationText: point.indications.join("|"),
     formerCodes: point.formerCodes.map(codeKey),
   }));
 
@@ -90,46 +93,66 @@ export function createPointSearch(atlas: Atlas): PointSearch {
     (!filter.role || point.roles.some((role) => role.kind === filter.role)) &&
     (filter.lowBackPain === undefined || point.lowBackPain === filter.lowBackPain);
 
-  function score(entry: IndexedPoint, query: string, exact: Acupoint | null): [number, MatchKind] | null {
-    const { point } = entry;
-    if (exact === point) return [1000, "code"];
+  /** Everything derived from the query, computed once per search rather than once per point. */
+  interface Query {
+    text: string;
+    hanzi: string | null;
+    former: string;
+    pinyin: string;
+    words: string[];
+    region: BodyRegion | undefined;
+    lowBackPain: boolean;
+    exact: Acupoint | null;
+  }
+
+  function prepare(query: string): Query {
     const text = query.trim().toLowerCase();
-    if (hasHanzi(query)) {
-      const key = hanziKey(query);
-      if (entry.hanzi.includes(key)) return [950, "characters"];
-      if (entry.hanzi.some((h) => h.includes(key))) return [600, "characters"];
+    return {
+      text,
+      hanzi: hasHanzi(query) ? hanziKey(query) : null,
+      former: /\b(old|former)\b/.test(text) ? codeKey(text.replace(/\b(old|former|numbering)\b/g, "")) : "",
+      pinyin: pinyinKey(query),
+      words: words(text),
+      region: REGION_WORDS[text] ?? (BODY_REGIONS as readonly string[]).find((r) => r === text) as BodyRegion | undefined,
+      lowBackPain: text === "low back pain" || text === "back pain" || text === "lumbago",
+      exact: atlas.resolve(query),
+    };
+  }
+
+  function score(entry: IndexedPoint, q: Query): [number, MatchKind] | null {
+    const { point } = entry;
+    if (q.exact === point) return [1000, "code"];
+    if (q.hanzi !== null) {
+      if (entry.hanzi.includes(q.hanzi)) return [950, "characters"];
+      if (entry.hanzi.some((h) => h.includes(q.hanzi!))) return [600, "characters"];
       return null;
     }
-    const former = /\b(old|former)\b/.test(text) ? codeKey(text.replace(/\b(old|former|numbering)\b/g, "")) : "";
-    if (former && entry.formerCodes.includes(former)) return [900, "former code"];
-    const pinyin = pinyinKey(query);
-    if (pinyin.length >= 2) {
-      if (entry.pinyin === pinyin) return [900, "pinyin"];
-      if (pinyin.length >= 3 && entry.pinyin.startsWith(pinyin)) return [700 + pinyin.length, "pinyin"];
+    if (q.former && entry.formerCodes.includes(q.former)) return [900, "former code"];
+    if (q.pinyin.length >= 2) {
+      if (entry.pinyin === q.pinyin) return [900, "pinyin"];
+      if (q.pinyin.length >= 3 && entry.pinyin.startsWith(q.pinyin)) return [700 + q.pinyin.length, "pinyin"];
     }
-    if (entry.english === text) return [850, "english"];
-    const region = REGION_WORDS[text] ?? (point.region === text ? point.region : undefined);
-    if (region && point.region === region) return [450 + (point.lowBackPain ? 20 : 0), "region"];
-    if ((text === "low back pain" || text === "back pain" || text === "lumbago") && point.lowBackPain) {
+    if (entry.english === q.text) return [850, "english"];
+    if (q.region && point.region === q.region) return [450 + (point.lowBackPain ? 20 : 0), "region"];
+    if (q.lowBackPain && point.lowBackPain) {
       return [430 + (point.commonForLowBackPain ? 30 : 0) + (point.region === "lower back" ? 10 : 0), "indication"];
     }
-    if (text === "sciatica" && point.sciatica) return [430 + (entry.indications.includes("sciatica") ? 30 : 0), "indication"];
-    if (text.length >= 4 && entry.indications.includes(text)) return [420, "indication"];
-    const queryWords = words(text);
-    if (queryWords.length > 0 && queryWords.every((w) => entry.englishWords.has(w))) return [500, "english"];
-    if (text.length >= 4 && entry.indications.some((term) => term.includes(text))) return [380, "indication"];
-    if (pinyin.length >= 4 && entry.pinyin.includes(pinyin)) return [350, "pinyin"];
+    if (q.text === "sciatica" && point.sciatica) return [430 + (entry.indications.includes("sciatica") ? 30 : 0), "indication"];
+    if (q.text.length >= 4 && entry.indications.includes(q.text)) return [420, "indication"];
+    if (q.words.length > 0 && q.words.every((w) => entry.englishWords.has(w))) return [500, "english"];
+    if (q.text.length >= 4 && entry.indicationText.includes(q.text)) return [380, "indication"];
+    if (q.pinyin.length >= 4 && entry.pinyin.includes(q.pinyin)) return [350, "pinyin"];
     return null;
   }
 
   return {
     search(query, { limit = 20, filter } = {}) {
       if (query.trim() === "") return [];
-      const exact = atlas.resolve(query);
+      const prepared = prepare(query);
       const hits: (PointHit & { order: number })[] = [];
       for (const entry of indexed) {
         if (!matchesFilter(entry.point, filter)) continue;
-        const found = score(entry, query, exact);
+        const found = score(entry, prepared);
         if (found) hits.push({ point: entry.point, score: found[0], matched: found[1], order: entry.order });
       }
       hits.sort((a, b) => b.score - a.score || a.order - b.order);
