@@ -11,10 +11,7 @@ import { FRONT_TEXT } from "./pointTextFront.ts";
 import { SIDE_TEXT } from "./pointTextSide.ts";
 import { EXTRA_TEXT } from "./pointTextExtra.ts";
 
-export interface PointText {
-  english: string;
-  location: string;
-}
+import type { PointText } from "./pointTextEntry.ts";
 
 export const POINT_TEXT: Record<string, PointText> = {
   ...ARM_TEXT,

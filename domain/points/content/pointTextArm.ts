@@ -1,7 +1,5 @@
 /** Lung, Large Intestine, Heart, Small Intestine, Pericardium and Triple Energizer channels. */
-import type { PointText } from "./pointText.ts";
-
-const t = (english: string, location: string): PointText => ({ english, location });
+import { t, type PointText } from "./pointTextEntry.ts";
 
 export const ARM_TEXT: Record<string, PointText> = {
   LU1: t("Central Residence", "Upper chest, level with the first rib space, 6 cun out from the front midline, 1 cun below LU2."),

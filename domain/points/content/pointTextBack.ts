@@ -1,7 +1,5 @@
 /** Bladder channel and Governor Vessel. */
-import type { PointText } from "./pointText.ts";
-
-const t = (english: string, location: string): PointText => ({ english, location });
+import { t, type PointText } from "./pointTextEntry.ts";
 
 /** Bladder back points: the inner line is 1.5 cun and the outer line 3 cun from the back midline. */
 const inner = (english: string, level: string, extra = "") =>

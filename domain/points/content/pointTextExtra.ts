@@ -1,7 +1,5 @@
 /** Extra points (WHO EX codes, or the older M-/N- codes where WHO gives none). */
-import type { PointText } from "./pointText.ts";
-
-const t = (english: string, location: string): PointText => ({ english, location });
+import { t, type PointText } from "./pointTextEntry.ts";
 
 export const EXTRA_TEXT: Record<string, PointText> = {
   "EX-HN1": t("Four Alert Spirit", "Top of the head: four points, each 1 cun in front of, behind, and to either side of GV20."),

@@ -1,7 +1,5 @@
 /** Stomach, Spleen, Kidney, Liver and Conception Vessel channels. */
-import type { PointText } from "./pointText.ts";
-
-const t = (english: string, location: string): PointText => ({ english, location });
+import { t, type PointText } from "./pointTextEntry.ts";
 
 export const FRONT_TEXT: Record<string, PointText> = {
   ST1: t("Tear Container", "Face, straight below the pupil, between the eyeball and the lower rim of the eye socket."),

@@ -1,7 +1,5 @@
 /** Gallbladder channel. */
-import type { PointText } from "./pointText.ts";
-
-const t = (english: string, location: string): PointText => ({ english, location });
+import { t, type PointText } from "./pointTextEntry.ts";
 
 export const SIDE_TEXT: Record<string, PointText> = {
   GB1: t("Pupil Bone-Hole", "Face, in the hollow 0.5 cun outside the outer corner of the eye."),
