@@ -16,6 +16,10 @@ export const ERRORS = {
   USER_NOT_FOUND: { status: 404, title: "No such user in this clinic." },
   CLINIC_NOT_FOUND: { status: 404, title: "No such clinic." },
   POINT_NOT_FOUND: { status: 404, title: "No acupoint has that code or alias." },
+  INSTRUMENT_NOT_FOUND: { status: 404, title: "No instrument has that id." },
+  INSTRUMENT_ANSWER_COUNT: { status: 422, title: "The number of answers does not match the instrument's items." },
+  INSTRUMENT_ANSWERS_INCOMPLETE: { status: 422, title: "Some required items are unanswered; nothing was guessed." },
+  INSTRUMENT_ANSWER_INVALID: { status: 422, title: "Some answers are not allowed values for their items." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {

@@ -25,7 +25,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
@@ -44,6 +44,18 @@ describe("acuback CLI", () => {
     const all = JSON.parse(acuback(["points", "list", "--json"]).out);
     assert.equal(all.length, 421);
     assert.ok(all.every((p: { location: string; english: string }) => p.location && p.english));
+  });
+
+  it("score prints the score, band and rule, and refuses incomplete answers", () => {
+    const odi = acuback(["score", "odi", "--answers", "[3,2,1,2,2,1,2,null,2,1]"]);
+    assert.equal(odi.code, 0, odi.out);
+    assert.match(odi.out, /35\.6% \(moderate disability\)/);
+    const json = JSON.parse(acuback(["score", "start-back", "--answers", "[0,0,0,0,1,1,1,0,3]", "--json"]).out);
+    assert.equal(json.score.band, "high risk");
+    const incomplete = acuback(["score", "peg", "--answers", "[5,null,7]"]);
+    assert.equal(incomplete.code, 1);
+    assert.match(incomplete.out, /missing: E/);
+    assert.equal(acuback(["score", "odi", "--answers", "not json"]).code, 2);
   });
 
   it("migrate creates the schema and is idempotent", () => {

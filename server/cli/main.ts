@@ -11,6 +11,7 @@ import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { demoCommand, printDemoAccounts } from "./demo.ts";
 import { addPointCommands } from "./points.ts";
+import { addScoreCommand } from "./score.ts";
 import { serve } from "./serve.ts";
 
 const program = new Command()
@@ -75,6 +76,7 @@ program
   });
 
 addPointCommands(program);
+addScoreCommand(program);
 
 function port(value: string): number {
   const parsed = Number(value);

@@ -16,6 +16,7 @@ import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { instrumentRoutes } from "./routes/instruments.ts";
 import { pointRoutes } from "./routes/points.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
@@ -86,6 +87,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   painScoreRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
+  instrumentRoutes(app);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {
