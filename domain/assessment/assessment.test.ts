@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import type { CalendarDate } from "../shared/calendarDate.ts";
+import { episodeDuration } from "./duration.ts";
+import { mmePerDay } from "./mme.ts";
+import { RED_FLAGS, screenRedFlags } from "./redFlags.ts";
+
+const d = (s: string) => s as CalendarDate;
+const allNo = () => Object.fromEntries(RED_FLAGS.map((flag) => [flag.id, false]));
+
+describe("episode duration class (COST B13 cut-offs; chronic ≥ 12 weeks as NCD 30.3.3)", () => {
+  it("classes by whole days", () => {
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-01-01"))!.durationClass, "acute");
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-02-11"))!.durationClass, "acute"); // 41 days
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-02-12"))!.durationClass, "subacute"); // 42 days
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-03-25"))!.durationClass, "subacute"); // 83 days
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-03-26"))!.durationClass, "chronic"); // 84 days = 12 weeks
+    assert.equal(episodeDuration(d("2026-01-01"), d("2026-03-26"))!.weeks, 12);
+  });
+  it("recomputes as time passes and honours other cut-offs", () => {
+    const onset = d("2026-01-01");
+    assert.equal(episodeDuration(onset, d("2026-01-29"), { subacuteFromWeeks: 4, chronicFromWeeks: 12 })!.durationClass, "subacute");
+    assert.equal(episodeDuration(onset, d("2025-12-31")), null, "onset after today");
+  });
+  it("never goes back from chronic to acute as days pass", () => {
+    const order = { acute: 0, subacute: 1, chronic: 2 };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (a, b) => {
+        const onset = d("2026-01-01");
+        const day = (n: number) => d(new Date(Date.parse("2026-01-01T00:00:00Z") + n * 86_400_000).toISOString().slice(0, 10));
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        return order[episodeDuration(onset, day(early))!.durationClass] <= order[episodeDuration(onset, day(late))!.durationClass];
+      }),
+    );
+  });
+});
+
+describe("red-flag screen (AHCPR 1994; clinical-facts §5)", () => {
+  it("is clear only when every question is answered no and the age is 20–50", () => {
+    assert.deepEqual(screenRedFlags(allNo(), { ageYears: 35 }), { outcome: "clear", unanswered: [] });
+  });
+  it("treats an unanswered question as unanswered, not as no", () => {
+    const answers = allNo();
+    delete answers["saddle-anaesthesia"];
+    const screen = screenRedFlags(answers, { ageYears: 35 });
+    assert.equal(screen.outcome, "incomplete");
+    assert.deepEqual(screen.outcome === "incomplete" && screen.unanswered, ["saddle-anaesthesia"]);
+  });
+  it("stops with a same-day emergency referral for any cauda equina sign", () => {
+    const screen = screenRedFlags({ ...allNo(), "saddle-anaesthesia": true }, { ageYears: 35 });
+    assert.equal(screen.outcome, "stop");
+    if (screen.outcome !== "stop") return;
+    assert.equal(screen.emergency, true);
+    assert.equal(screen.actions[0]!.urgency, "same-day emergency");
+    assert.match(screen.actions[0]!.action, /emergency care today/);
+  });
+  it("derives the age flag from the age (over 50 or under 20)", () => {
+    for (const [age, stops] of [[51, true], [50, false], [20, false], [19, true]] as const) {
+      assert.equal(screenRedFlags(allNo(), { ageYears: age }).outcome, stops ? "stop" : "clear", `age ${age}`);
+    }
+  });
+  it("orders actions by urgency and lists every positive", () => {
+    const screen = screenRedFlags({ ...allNo(), "history-of-cancer": true, "major-trauma": true, "major-motor-weakness": true }, { ageYears: 40 });
+    assert.equal(screen.outcome, "stop");
+    if (screen.outcome !== "stop") return;
+    assert.deepEqual(screen.actions.map((a) => a.category), ["cauda equina", "fracture", "cancer or infection"]);
+    assert.equal(screen.positives.length, 3);
+  });
+});
+
+describe("morphine milligram equivalents (CDC 2022 table)", () => {
+  it("matches the guideline's worked examples", () => {
+    // hydrocodone 5 mg four times a day = 20 mg/day = 20 MME; oxycodone ER 10 mg twice a day = 20 mg/day = 30 MME
+    assert.equal(mmePerDay([{ opioid: "hydrocodone", dailyDose: 20 }]), 20);
+    assert.equal(mmePerDay([{ opioid: "oxycodone", dailyDose: 20 }]), 30);
+  });
+  it("adds several opioids and uses mcg/hr for transdermal fentanyl", () => {
+    assert.equal(mmePerDay([{ opioid: "tramadol", dailyDose: 200 }, { opioid: "codeine", dailyDose: 60 }]), 49);
+    assert.equal(mmePerDay([{ opioid: "fentanyl transdermal", dailyDose: 25 }]), 60);
+    assert.equal(mmePerDay([]), 0);
+  });
+});
