@@ -15,6 +15,7 @@ import { installSessions } from "./authentication.ts";
 import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
+import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
 import { pointRoutes } from "./routes/points.ts";
@@ -85,6 +86,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   staffRoutes(app, context);
   patientRoutes(app, context);
   painScoreRoutes(app, context);
+  episodeRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

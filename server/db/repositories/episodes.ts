@@ -1,0 +1,103 @@
+import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { Queryable } from "../database.ts";
+import { isoTimestamp } from "./rows.ts";
+
+export interface EpisodeFields {
+  onsetDate: CalendarDate;
+  location: "central" | "left" | "right" | "both";
+  radiation: "none" | "buttock" | "thigh" | "below-knee";
+  radiationSide: "left" | "right" | "both" | null;
+  priorEpisodes: boolean;
+  spinalSurgery: boolean;
+  pregnant: boolean;
+  pregnancyWeeks: number | null;
+  workStatus: "working" | "modified-duties" | "off-work" | "not-employed" | "retired" | "unknown";
+  notes: string | null;
+}
+
+export interface EpisodeRecord extends EpisodeFields {
+  id: string;
+  patientId: PatientId;
+  createdAt: string;
+}
+
+interface EpisodeRow {
+  id: string;
+  patient_id: PatientId;
+  onset_date: CalendarDate;
+  location: EpisodeFields["location"];
+  radiation: EpisodeFields["radiation"];
+  radiation_side: EpisodeFields["radiationSide"];
+  prior_episodes: boolean;
+  spinal_surgery: boolean;
+  pregnant: boolean;
+  pregnancy_weeks: number | null;
+  work_status: EpisodeFields["workStatus"];
+  notes: string | null;
+  created_at: Date;
+}
+
+const COLUMNS =
+  "id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_at";
+
+function toEpisode(row: EpisodeRow): EpisodeRecord {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    onsetDate: row.onset_date,
+    location: row.location,
+    radiation: row.radiation,
+    radiationSide: row.radiation_side,
+    priorEpisodes: row.prior_episodes,
+    spinalSurgery: row.spinal_surgery,
+    pregnant: row.pregnant,
+    pregnancyWeeks: row.pregnancy_weeks === null ? null : Number(row.pregnancy_weeks),
+    workStatus: row.work_status,
+    notes: row.notes,
+    createdAt: isoTimestamp(row.created_at),
+  };
+}
+
+export async function insertEpisode(
+  q: Queryable,
+  clinicId: ClinicId,
+  patientId: PatientId,
+  fields: EpisodeFields,
+  createdBy: UserId,
+): Promise<EpisodeRecord> {
+  const [row] = await q.query<EpisodeRow>(
+    `insert into episodes (clinic_id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes,
+       spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning ${COLUMNS}`,
+    [
+      clinicId,
+      patientId,
+      fields.onsetDate,
+      fields.location,
+      fields.radiation,
+      fields.radiationSide,
+      fields.priorEpisodes,
+      fields.spinalSurgery,
+      fields.pregnant,
+      fields.pregnancyWeeks,
+      fields.workStatus,
+      fields.notes,
+      createdBy,
+    ],
+  );
+  return toEpisode(row!);
+}
+
+export async function listEpisodes(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<EpisodeRecord[]> {
+  const rows = await q.query<EpisodeRow>(
+    `select ${COLUMNS} from episodes where clinic_id = $1 and patient_id = $2 order by onset_date desc, created_at desc`,
+    [clinicId, patientId],
+  );
+  return rows.map(toEpisode);
+}
+
+export async function findEpisode(q: Queryable, clinicId: ClinicId, id: string): Promise<EpisodeRecord | null> {
+  const [row] = await q.query<EpisodeRow>(`select ${COLUMNS} from episodes where clinic_id = $1 and id = $2`, [clinicId, id]);
+  return row ? toEpisode(row) : null;
+}

@@ -1,0 +1,91 @@
+import type { ClinicId, UserId } from "../../../domain/shared/brand.ts";
+import type { Queryable } from "../database.ts";
+import { isoTimestamp } from "./rows.ts";
+
+export interface RedFlagScreenRecord {
+  id: string;
+  episodeId: string;
+  answers: Record<string, boolean>;
+  outcome: "clear" | "stop";
+  positives: string[];
+  emergency: boolean;
+  resolution: "referred" | "justified" | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+interface ScreenRow {
+  id: string;
+  episode_id: string;
+  answers: Record<string, boolean> | string;
+  outcome: "clear" | "stop";
+  positives: string[];
+  emergency: boolean;
+  resolution: "referred" | "justified" | null;
+  resolution_note: string | null;
+  resolved_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, resolved_at, created_at";
+
+function toScreen(row: ScreenRow): RedFlagScreenRecord {
+  return {
+    id: row.id,
+    episodeId: row.episode_id,
+    answers: typeof row.answers === "string" ? (JSON.parse(row.answers) as Record<string, boolean>) : row.answers,
+    outcome: row.outcome,
+    positives: row.positives,
+    emergency: row.emergency,
+    resolution: row.resolution,
+    resolutionNote: row.resolution_note,
+    resolvedAt: row.resolved_at ? isoTimestamp(row.resolved_at) : null,
+    createdAt: isoTimestamp(row.created_at),
+  };
+}
+
+export async function insertRedFlagScreen(
+  q: Queryable,
+  clinicId: ClinicId,
+  screen: { episodeId: string; answers: Record<string, boolean>; outcome: "clear" | "stop"; positives: string[]; emergency: boolean },
+  createdBy: UserId,
+): Promise<RedFlagScreenRecord> {
+  const [row] = await q.query<ScreenRow>(
+    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+    [clinicId, screen.episodeId, JSON.stringify(screen.answers), screen.outcome, screen.positives, screen.emergency, createdBy],
+  );
+  return toScreen(row!);
+}
+
+/** Screens of the given episodes, newest first. */
+export async function listRedFlagScreens(q: Queryable, clinicId: ClinicId, episodeIds: string[]): Promise<RedFlagScreenRecord[]> {
+  if (episodeIds.length === 0) return [];
+  const rows = await q.query<ScreenRow>(
+    `select ${COLUMNS} from red_flag_screens where clinic_id = $1 and episode_id = any($2::uuid[]) order by created_at desc`,
+    [clinicId, episodeIds],
+  );
+  return rows.map(toScreen);
+}
+
+export async function findRedFlagScreen(q: Queryable, clinicId: ClinicId, id: string): Promise<RedFlagScreenRecord | null> {
+  const [row] = await q.query<ScreenRow>(`select ${COLUMNS} from red_flag_screens where clinic_id = $1 and id = $2`, [clinicId, id]);
+  return row ? toScreen(row) : null;
+}
+
+/** Records how a positive screen was resolved; only once (a resolution is part of the record, not edited). */
+export async function resolveRedFlagScreen(
+  q: Queryable,
+  clinicId: ClinicId,
+  id: string,
+  resolution: { kind: "referred" | "justified"; note: string },
+  resolvedBy: UserId,
+): Promise<RedFlagScreenRecord | null> {
+  const [row] = await q.query<ScreenRow>(
+    `update red_flag_screens set resolution = $3, resolution_note = $4, resolved_by = $5, resolved_at = now()
+      where clinic_id = $1 and id = $2 and outcome = 'stop' and resolution is null returning ${COLUMNS}`,
+    [clinicId, id, resolution.kind, resolution.note, resolvedBy],
+  );
+  return row ? toScreen(row) : null;
+}

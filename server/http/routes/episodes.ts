@@ -1,0 +1,142 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { RED_FLAG_ACTIONS, RED_FLAGS } from "../../../domain/assessment/redFlags.ts";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { episodesOf, resolveScreen, screenEpisode, startEpisode } from "../../services/episodes.ts";
+import { actorOf, requireSession } from "../authentication.ts";
+import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
+import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
+
+const episodeInput = z
+  .object({
+    onsetDate: pastOrPresentDate,
+    location: z.enum(["central", "left", "right", "both"]),
+    radiation: z.enum(["none", "buttock", "thigh", "below-knee"]),
+    radiationSide: z.enum(["left", "right", "both"]).nullable().default(null),
+    priorEpisodes: z.boolean().default(false),
+    spinalSurgery: z.boolean().default(false),
+    pregnant: z.boolean().default(false),
+    pregnancyWeeks: z.number().int().min(0).max(45).nullable().default(null),
+    workStatus: z.enum(["working", "modified-duties", "off-work", "not-employed", "retired", "unknown"]).default("unknown"),
+    notes: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .refine((e) => e.radiation === "none" || e.radiationSide !== null, { message: "Say which side the pain spreads to.", path: ["radiationSide"] })
+  .refine((e) => e.pregnant || e.pregnancyWeeks === null, { message: "Weeks of pregnancy only when pregnant.", path: ["pregnancyWeeks"] });
+
+const screenSchema = z.object({
+  id: z.string(),
+  outcome: z.enum(["clear", "stop"]),
+  positives: z.array(z.string()),
+  emergency: z.boolean(),
+  actions: z.array(z.object({ category: z.string(), urgency: z.string(), action: z.string() })),
+  resolution: z.enum(["referred", "justified"]).nullable(),
+  resolutionNote: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const episodeSchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  onsetDate: z.string(),
+  location: z.string(),
+  radiation: z.string(),
+  radiationSide: z.string().nullable(),
+  priorEpisodes: z.boolean(),
+  spinalSurgery: z.boolean(),
+  pregnant: z.boolean(),
+  pregnancyWeeks: z.number().nullable(),
+  workStatus: z.string(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  duration: z.object({ weeks: z.number(), days: z.number(), durationClass: z.enum(["acute", "subacute", "chronic"]) }).nullable(),
+  latestScreen: screenSchema.nullable(),
+  carePath: z.object({
+    canStartPlan: z.boolean(),
+    reason: z.string(),
+    emergency: z.boolean().optional(),
+    actions: z.array(z.string()).optional(),
+  }),
+});
+
+const today = () => calendarDateOf(new Date());
+
+export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["intake"];
+
+  api.get(
+    "/api/v1/red-flags",
+    {
+      schema: {
+        tags,
+        summary: "The red-flag questions and what each category calls for (AHCPR 1994; NICE/CKS)",
+        response: {
+          200: z.object({
+            flags: z.array(z.object({ id: z.string(), category: z.string(), label: z.string() })),
+            actions: z.record(z.string(), z.object({ urgency: z.string(), action: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => ({ flags: [...RED_FLAGS], actions: RED_FLAG_ACTIONS }),
+  );
+
+  api.get(
+    "/api/v1/patients/:patientId/episodes",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "A patient's back-pain episodes with duration, latest red-flag screen and whether a plan may start", params: patientIdParam, response: { 200: z.array(episodeSchema), ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await episodesOf(db, actorOf(request), request.params.patientId, today())),
+  );
+
+  api.post(
+    "/api/v1/patients/:patientId/episodes",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "Start a back-pain episode (intake)", params: patientIdParam, body: episodeInput, response: { 201: episodeSchema, ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await startEpisode(db, actorOf(request), request.params.patientId, request.body, today()), 201),
+  );
+
+  api.post(
+    "/api/v1/episodes/:episodeId/red-flag-screens",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Record a red-flag screen: every question answered true or false (the age question is derived)",
+        params: z.object({ episodeId: z.uuid() }),
+        body: z.object({ answers: z.record(z.string(), z.boolean()) }),
+        response: { 201: episodeSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await screenEpisode(db, actorOf(request), request.params.episodeId, request.body.answers, today()), 201),
+  );
+
+  api.post(
+    "/api/v1/red-flag-screens/:screenId/resolution",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Record the referral made, or the clinical justification for going on, after a positive screen",
+        params: z.object({ screenId: z.uuid() }),
+        body: z.object({
+          kind: z.enum(["referred", "justified"]),
+          note: z.string().trim().min(10, "Say what was done and why, in at least a sentence.").max(4000),
+        }),
+        response: { 200: episodeSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await resolveScreen(db, actorOf(request), request.params.screenId, request.body, today())),
+  );
+}
