@@ -4,13 +4,15 @@
  * dates and scores are made up to draw plausible courses of care.
  */
 import { randomBytes } from "node:crypto";
-import type { UserId } from "../../domain/shared/brand.ts";
+import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { Sex } from "../../domain/patients/patient.ts";
 import type { Database } from "../db/database.ts";
 import { insertClinic } from "../db/repositories/clinics.ts";
 import type { User } from "../db/repositories/users.ts";
 import type { Actor } from "../services/actor.ts";
+import { RED_FLAGS } from "../../domain/assessment/redFlags.ts";
+import { resolveScreen, screenEpisode, startEpisode } from "../services/episodes.ts";
 import { recordPainScore } from "../services/painScores.ts";
 import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
@@ -37,11 +39,13 @@ interface DemoPatient {
   city: string;
   /** NRS scores at weekly visits: improving, flat and worsening courses. */
   weeklyPain: number[];
+  /** Weeks since the pain began, for the intake; none when no intake yet. */
+  episodeWeeks?: number;
 }
 
 const PATIENTS: DemoPatient[] = [
-  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3] },
-  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5] },
+  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30 },
+  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20 },
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
   { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7] },
   { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6] },
@@ -54,6 +58,48 @@ export function generatePassword(): string {
   const bytes = randomBytes(16);
   const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
   return chars.match(/.{4}/g)!.join("-");
+}
+
+/**
+ * An intake with a red-flag screen. Patients over 50 screen positive on age
+ * alone (AHCPR 1994), so the demo records the practitioner's justification,
+ * showing how a positive screen is resolved and kept.
+ */
+async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, today: Date) {
+  const day = (date: Date) => date.toISOString().slice(0, 10) as CalendarDate;
+  const started = await startEpisode(
+    db,
+    practitioner,
+    patientId,
+    {
+      onsetDate: day(new Date(today.getTime() - weeksAgo * 7 * 86_400_000)),
+      location: "central",
+      radiation: "buttock",
+      radiationSide: "right",
+      priorEpisodes: true,
+      spinalSurgery: false,
+      pregnant: false,
+      pregnancyWeeks: null,
+      workStatus: "working",
+      notes: "Synthetic demo intake.",
+    },
+    day(today),
+  );
+  if (!started.ok) throw new Error(`Demo episode: ${started.code}`);
+  const answers = Object.fromEntries(RED_FLAGS.map((flag) => [flag.id, false]));
+  delete answers["age-over-50-or-under-20"];
+  const screened = await screenEpisode(db, practitioner, started.value.id, answers, day(today));
+  if (!screened.ok) throw new Error(`Demo screen: ${screened.code}`);
+  const screen = screened.value.latestScreen;
+  if (screen?.outcome === "stop") {
+    await resolveScreen(
+      db,
+      practitioner,
+      screen.id,
+      { kind: "justified", note: "Age is the only flag; no other findings, normal neurological exam, GP reviewed last month." },
+      day(today),
+    );
+  }
 }
 
 /**
@@ -85,6 +131,9 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       postalCode: null,
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
+    if (person.episodeWeeks !== undefined) {
+      await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, options.today);
+    }
     const weeks = person.weeklyPain.length;
     for (const [week, score] of person.weeklyPain.entries()) {
       const day = new Date(options.today.getTime() - (weeks - 1 - week) * 7 * 86_400_000);

@@ -4,6 +4,7 @@ import { SEX_LABELS } from "../../../domain/patients/patient.ts";
 import { ageInYears, calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { Episodes } from "../components/Episodes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
@@ -65,7 +66,10 @@ export function PatientPage() {
         </section>
       )}
       {seesClinical ? (
-        <PainScores patientId={patient.id} />
+        <>
+          <Episodes patientId={patient.id} />
+          <PainScores patientId={patient.id} />
+        </>
       ) : (
         <p className="notice">Clinical data is visible to practitioners and owners only.</p>
       )}

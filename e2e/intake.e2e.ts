@@ -1,0 +1,39 @@
+/** Intake in the browser: a cauda equina sign stops the path to a plan until the referral is recorded. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+
+describe("intake and red-flag screen", () => {
+  const suite = appWithBrowser();
+
+  it("blocks the plan with a same-day emergency referral for saddle anaesthesia", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Tanaka, Aiko" }).click();
+
+    await page.getByLabel("Pain began on").fill("2026-08-01");
+    await page.getByLabel("Spreads to").selectOption("below-knee");
+    await page.locator("select[name=radiationSide]").selectOption("left");
+    await page.getByRole("button", { name: "Start episode" }).click();
+    await page.getByRole("form", { name: "Red-flag screen" }).waitFor();
+
+    await page.getByRole("radiogroup", { name: /Saddle anaesthesia/ }).getByLabel("Yes").check();
+    await page.getByRole("button", { name: "Mark the unanswered ones No" }).click();
+    await page.getByRole("button", { name: "Record screen" }).click();
+
+    const status = page.getByTestId("plan-status");
+    await status.getByText(/refer to emergency care today/).waitFor();
+    assert.match(await status.innerText(), /^Treatment plan blocked\./);
+    assert.match((await status.getAttribute("class")) ?? "", /emergency/);
+    await page.screenshot({ path: join(ARTIFACTS, "intake-cauda-equina.png"), fullPage: true });
+
+    await page.getByLabel(/Where, when and how/).fill("Sent to St Vincent emergency department by ambulance at 10:40.");
+    await page.getByRole("button", { name: "Record", exact: true }).click();
+    await status.getByText(/Treatment plan may start\. Red flags found; referral recorded\./).waitFor();
+  });
+});

@@ -1,0 +1,301 @@
+/**
+ * The patient's back-pain episode: intake, the red-flag screen, and whether a
+ * treatment plan may start. A positive screen stops the path with its reason
+ * and action until a referral or a clinical justification is recorded.
+ */
+import { useState, type FormEvent } from "react";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { api } from "../api.ts";
+import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
+import { FieldError, FormError } from "./FormError.tsx";
+
+interface Flag {
+  id: string;
+  category: string;
+  label: string;
+}
+interface Screen {
+  id: string;
+  outcome: "clear" | "stop";
+  positives: string[];
+  emergency: boolean;
+  actions: { category: string; urgency: string; action: string }[];
+  resolution: "referred" | "justified" | null;
+  resolutionNote: string | null;
+  createdAt: string;
+}
+interface Episode {
+  id: string;
+  onsetDate: string;
+  location: string;
+  radiation: string;
+  radiationSide: string | null;
+  workStatus: string;
+  duration: { weeks: number; durationClass: string } | null;
+  latestScreen: Screen | null;
+  carePath: { canStartPlan: boolean; reason: string; emergency?: boolean; actions?: string[] };
+}
+
+const AGE_FLAG = "age-over-50-or-under-20";
+const SPREAD: Record<string, string> = { buttock: "the buttock", thigh: "the thigh", "below-knee": "below the knee" };
+
+export function Episodes({ patientId }: { patientId: string }) {
+  const episodes = useLoad(() => api<Episode[]>("GET", `/api/v1/patients/${patientId}/episodes`), patientId);
+  const flags = useLoad(() => api<{ flags: Flag[] }>("GET", "/api/v1/red-flags"), "flags");
+  const current = episodes.data?.[0];
+  return (
+    <section className="card episode">
+      <h2>Back-pain episode</h2>
+      <FormError error={episodes.error ?? flags.error} />
+      {episodes.data && !current && <Intake patientId={patientId} onDone={episodes.reload} />}
+      {current && (
+        <>
+          <p className="episode-summary">
+            Since <strong>{current.onsetDate}</strong>
+            {current.duration && (
+              <>
+                {" "}· {current.duration.weeks} weeks · <span className={`badge ${current.duration.durationClass}`}>{current.duration.durationClass}</span>
+              </>
+            )}{" "}
+            · {current.location} pain{current.radiation !== "none" && `, spreading to ${SPREAD[current.radiation]} (${current.radiationSide})`}
+          </p>
+          <PlanStatus episode={current} />
+          {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && (
+            <Resolution screen={current.latestScreen} onDone={episodes.reload} />
+          )}
+          {flags.data && (!current.latestScreen || current.carePath.canStartPlan) && (
+            <RedFlagScreenForm
+              key={current.latestScreen?.id ?? "first"}
+              episodeId={current.id}
+              flags={flags.data.flags}
+              again={current.latestScreen !== null}
+              onDone={episodes.reload}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlanStatus({ episode }: { episode: Episode }) {
+  const path = episode.carePath;
+  if (path.canStartPlan) {
+    return (
+      <p className="plan-status ok" data-testid="plan-status">
+        Treatment plan may start. {path.reason}
+        {episode.latestScreen?.resolutionNote && <span className="muted"> Recorded: “{episode.latestScreen.resolutionNote}”</span>}
+      </p>
+    );
+  }
+  return (
+    <div className={`plan-status blocked ${path.emergency ? "emergency" : ""}`} role="alert" data-testid="plan-status">
+      <strong>Treatment plan blocked.</strong> {path.reason}
+      {path.actions && path.actions.length > 0 && (
+        <ul>
+          {path.actions.map((action) => (
+            <li key={action}>{action}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+  const [radiation, setRadiation] = useState("none");
+  const { submit, error, busy } = useSubmit(async (form: FormData) => {
+    await api("POST", `/api/v1/patients/${patientId}/episodes`, {
+      onsetDate: String(form.get("onsetDate")),
+      location: String(form.get("location")),
+      radiation: String(form.get("radiation")),
+      radiationSide: radiation === "none" ? null : String(form.get("radiationSide") ?? "") || null,
+      priorEpisodes: form.get("priorEpisodes") === "on",
+      spinalSurgery: form.get("spinalSurgery") === "on",
+      workStatus: String(form.get("workStatus")),
+      notes: String(form.get("notes") ?? ""),
+    });
+    onDone();
+  });
+  return (
+    <form
+      className="form-grid intake"
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+    >
+      <FormError error={error} />
+      <fieldset>
+        <legend>Start intake</legend>
+        <label>
+          Pain began on
+          <input type="date" name="onsetDate" required max={calendarDateOf(new Date())} />
+          <FieldError error={error} field="onsetDate" />
+        </label>
+        <label>
+          Where
+          <select name="location" defaultValue="central">
+            <option value="central">Central</option>
+            <option value="left">Left side</option>
+            <option value="right">Right side</option>
+            <option value="both">Both sides</option>
+          </select>
+        </label>
+        <label>
+          Spreads to
+          <select name="radiation" value={radiation} onChange={(e) => setRadiation(e.target.value)}>
+            <option value="none">Does not spread</option>
+            <option value="buttock">Buttock</option>
+            <option value="thigh">Thigh</option>
+            <option value="below-knee">Below the knee</option>
+          </select>
+        </label>
+        {radiation !== "none" && (
+          <label>
+            Side
+            <select name="radiationSide" defaultValue="">
+              <option value="" disabled>
+                Choose…
+              </option>
+              <option value="left">Left</option>
+              <option value="right">Right</option>
+              <option value="both">Both</option>
+            </select>
+            <FieldError error={error} field="radiationSide" />
+          </label>
+        )}
+        <label>
+          Work
+          <select name="workStatus" defaultValue="unknown">
+            <option value="working">Working</option>
+            <option value="modified-duties">Modified duties</option>
+            <option value="off-work">Off work</option>
+            <option value="not-employed">Not employed</option>
+            <option value="retired">Retired</option>
+            <option value="unknown">Not asked</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="priorEpisodes" /> Earlier episodes
+        </label>
+        <label className="check">
+          <input type="checkbox" name="spinalSurgery" /> Spinal surgery in the past
+        </label>
+        <label className="wide-field">
+          Notes
+          <input name="notes" maxLength={4000} />
+        </label>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Start episode
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RedFlagScreenForm(props: { episodeId: string; flags: Flag[]; again: boolean; onDone: () => void }) {
+  const asked = props.flags.filter((flag) => flag.id !== AGE_FLAG);
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  const [open, setOpen] = useState(!props.again);
+  const { submit, error, busy } = useSubmit(async () => {
+    await api("POST", `/api/v1/episodes/${props.episodeId}/red-flag-screens`, { answers });
+    props.onDone();
+  });
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Screen red flags again (new symptoms)
+      </button>
+    );
+  }
+  const categories = [...new Set(asked.map((flag) => flag.category))];
+  return (
+    <form
+      className="red-flags"
+      aria-label="Red-flag screen"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>Red-flag screen</h3>
+      <p className="muted small">
+        Ask each question (AHCPR 1994, NICE/CKS). Age over 50 or under 20 is taken from the date of birth. An unanswered question
+        is not a no.
+      </p>
+      <FormError error={error} />
+      {categories.map((category) => (
+        <fieldset key={category}>
+          <legend>{category}</legend>
+          {asked
+            .filter((flag) => flag.category === category)
+            .map((flag) => (
+              <div key={flag.id} className={`flag-row ${error?.fields[flag.id] ? "invalid" : ""}`} role="radiogroup" aria-label={flag.label}>
+                <span>{flag.label}</span>
+                <label>
+                  <input type="radio" name={flag.id} checked={answers[flag.id] === true} onChange={() => setAnswers({ ...answers, [flag.id]: true })} /> Yes
+                </label>
+                <label>
+                  <input type="radio" name={flag.id} checked={answers[flag.id] === false} onChange={() => setAnswers({ ...answers, [flag.id]: false })} /> No
+                </label>
+              </div>
+            ))}
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => setAnswers(Object.fromEntries(asked.map((flag) => [flag.id, answers[flag.id] ?? false])))}
+        >
+          Mark the unanswered ones No
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Record screen
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Resolution({ screen, onDone }: { screen: Screen; onDone: () => void }) {
+  const [kind, setKind] = useState<"referred" | "justified">("referred");
+  const [note, setNote] = useState("");
+  const { submit, error, busy } = useSubmit(async () => {
+    await api("POST", `/api/v1/red-flag-screens/${screen.id}/resolution`, { kind, note });
+    onDone();
+  });
+  return (
+    <form
+      className="resolution"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <FormError error={error} />
+      <fieldset>
+        <legend>Record what was done</legend>
+        <label className="check">
+          <input type="radio" name="kind" checked={kind === "referred"} onChange={() => setKind("referred")} /> Referred
+        </label>
+        <label className="check">
+          <input type="radio" name="kind" checked={kind === "justified"} onChange={() => setKind("justified")} /> Going on with a clinical justification
+        </label>
+        <label className="wide-field">
+          {kind === "referred" ? "Where, when and how the patient was referred" : "Why it is safe to go on"}
+          <textarea name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} required minLength={10} />
+          <FieldError error={error} field="note" />
+        </label>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Record
+        </button>
+      </div>
+    </form>
+  );
+}
