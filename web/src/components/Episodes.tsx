@@ -105,6 +105,7 @@ function PlanStatus({ episode }: { episode: Episode }) {
 
 function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const [radiation, setRadiation] = useState("none");
+  const [pregnant, setPregnant] = useState(false);
   const { submit, error, busy } = useSubmit(async (form: FormData) => {
     await api("POST", `/api/v1/patients/${patientId}/episodes`, {
       onsetDate: String(form.get("onsetDate")),
@@ -113,6 +114,8 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
       radiationSide: radiation === "none" ? null : String(form.get("radiationSide") ?? "") || null,
       priorEpisodes: form.get("priorEpisodes") === "on",
       spinalSurgery: form.get("spinalSurgery") === "on",
+      pregnant,
+      pregnancyWeeks: pregnant && form.get("pregnancyWeeks") ? Number(form.get("pregnancyWeeks")) : null,
       workStatus: String(form.get("workStatus")),
       notes: String(form.get("notes") ?? ""),
     });
@@ -183,6 +186,16 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
         <label className="check">
           <input type="checkbox" name="spinalSurgery" /> Spinal surgery in the past
         </label>
+        <label className="check">
+          <input type="checkbox" checked={pregnant} onChange={(e) => setPregnant(e.target.checked)} /> Pregnant
+        </label>
+        {pregnant && (
+          <label>
+            Weeks of pregnancy
+            <input type="number" name="pregnancyWeeks" min={0} max={45} inputMode="numeric" />
+            <FieldError error={error} field="pregnancyWeeks" />
+          </label>
+        )}
         <label className="wide-field">
           Notes
           <input name="notes" maxLength={4000} />
