@@ -7,11 +7,10 @@
  */
 import type { PatientId } from "../shared/brand.ts";
 import type { CalendarDate } from "../shared/calendarDate.ts";
+import { mcidTarget, trajectory } from "./trajectory.ts";
 
 export const NRS_MIN = 0;
 export const NRS_MAX = 10;
-export const NRS_MCID_POINTS = 2;
-export const NRS_MCID_PERCENT = 30;
 
 export interface PainScore {
   id: string;
@@ -38,37 +37,23 @@ export interface PainTrajectory {
   reachesMcid: boolean;
 }
 
-/**
- * Baseline is the earliest score by date (ties: first recorded), latest the most recent.
- * Returns null with fewer than two scores: one reading is not a trajectory.
- */
+/** The NRS trajectory in pain-score terms (the generic rule lives in trajectory.ts). */
 export function painTrajectory(scores: readonly Pick<PainScore, "score" | "recordedOn" | "createdAt">[]): PainTrajectory | null {
-  if (scores.length < 2) return null;
-  const ordered = [...scores].sort(
-    (a, b) => a.recordedOn.localeCompare(b.recordedOn) || a.createdAt.localeCompare(b.createdAt),
+  const t = trajectory(
+    "nrs",
+    scores.map((s) => ({ value: s.score, recordedOn: s.recordedOn, createdAt: s.createdAt })),
   );
-  const first = ordered[0]!;
-  const last = ordered[ordered.length - 1]!;
-  const change = last.score - first.score;
-  const percentChange = first.score === 0 ? null : Math.round((change / first.score) * 1000) / 10;
-  const improvement = -change;
-  // Integer comparison (improvement/baseline ≥ 30%) so rounding never decides a borderline case.
-  const reachesMcid = improvement >= NRS_MCID_POINTS || (improvement > 0 && improvement * 100 >= NRS_MCID_PERCENT * first.score);
+  if (!t) return null;
   return {
-    baseline: { score: first.score, recordedOn: first.recordedOn },
-    latest: { score: last.score, recordedOn: last.recordedOn },
-    change,
-    percentChange,
-    reachesMcid,
+    baseline: { score: t.baseline.value, recordedOn: t.baseline.recordedOn },
+    latest: { score: t.latest.value, recordedOn: t.latest.recordedOn },
+    change: t.change,
+    percentChange: t.percentChange,
+    reachesMcid: t.responder,
   };
 }
 
-/**
- * The score at or below which a patient starting at `baseline` has improved by
- * the MCID (the easier of 2 points and 30%). Null for a baseline of 0: there is
- * no room to improve. Charts draw it as the target line.
- */
+/** See mcidTarget in trajectory.ts. */
 export function nrsMcidTarget(baseline: number): number | null {
-  if (baseline <= 0) return null;
-  return baseline - Math.min(NRS_MCID_POINTS, (baseline * NRS_MCID_PERCENT) / 100);
+  return mcidTarget("nrs", baseline);
 }
