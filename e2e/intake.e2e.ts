@@ -16,6 +16,13 @@ describe("intake and red-flag screen", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("link", { name: "Tanaka, Aiko" }).click();
 
+    // Safety flags: recorded once, shown at a glance.
+    await page.getByText("Safety flags not recorded yet.").waitFor();
+    await page.getByRole("button", { name: "Edit safety flags" }).click();
+    await page.getByRole("checkbox", { name: "Needle anxiety or fainting" }).check();
+    await page.getByRole("button", { name: "Save safety flags" }).click();
+    await page.getByTestId("safety-summary").getByText("Needle anxiety or fainting").waitFor();
+
     await page.getByLabel("Pain began on").fill("2026-08-01");
     await page.getByLabel("Spreads to").selectOption("below-knee");
     await page.locator("select[name=radiationSide]").selectOption("left");

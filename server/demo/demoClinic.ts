@@ -14,6 +14,7 @@ import type { Actor } from "../services/actor.ts";
 import { RED_FLAGS } from "../../domain/assessment/redFlags.ts";
 import { resolveScreen, screenEpisode, startEpisode } from "../services/episodes.ts";
 import { recordPainScore } from "../services/painScores.ts";
+import { updateSafetyFlags } from "../services/safetyFlags.ts";
 import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
 
@@ -41,11 +42,13 @@ interface DemoPatient {
   weeklyPain: number[];
   /** Weeks since the pain began, for the intake; none when no intake yet. */
   episodeWeeks?: number;
+  safety?: Record<string, { active: boolean; note: string | null }>;
 }
 
 const PATIENTS: DemoPatient[] = [
   { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30 },
-  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20 },
+  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20,
+    safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
   { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7] },
   { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6] },
@@ -131,6 +134,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       postalCode: null,
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
+    if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
     if (person.episodeWeeks !== undefined) {
       await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, options.today);
     }

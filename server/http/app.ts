@@ -19,6 +19,7 @@ import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
 import { pointRoutes } from "./routes/points.ts";
+import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -87,6 +88,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRoutes(app, context);
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
+  safetyFlagRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

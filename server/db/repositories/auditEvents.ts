@@ -3,7 +3,15 @@ import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
 export type AuditAction = "read" | "list" | "create" | "update" | "login" | "logout" | "login_failed";
-export type AuditEntity = "patient" | "pain_score" | "episode" | "red_flag_screen" | "user" | "session" | "audit_log";
+export type AuditEntity =
+  | "patient"
+  | "pain_score"
+  | "episode"
+  | "red_flag_screen"
+  | "safety_flags"
+  | "user"
+  | "session"
+  | "audit_log";
 
 export interface AuditEventInput {
   clinicId: ClinicId;

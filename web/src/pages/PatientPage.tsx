@@ -6,6 +6,7 @@ import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { Episodes } from "../components/Episodes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
+import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
@@ -67,6 +68,7 @@ export function PatientPage() {
       )}
       {seesClinical ? (
         <>
+          <SafetyFlags patientId={patient.id} />
           <Episodes patientId={patient.id} />
           <PainScores patientId={patient.id} />
         </>

@@ -1,0 +1,26 @@
+/**
+ * Safety flags kept on the patient and read at every session (clinical-facts §6).
+ * Each says what it means for needling, so charting can warn from one list.
+ */
+export interface SafetyFlag {
+  id: string;
+  label: string;
+  /** What the flag means for treatment. */
+  meaning: string;
+}
+
+export const SAFETY_FLAGS: readonly SafetyFlag[] = [
+  { id: "bleeding-disorder", label: "Bleeding disorder (e.g. haemophilia)", meaning: "Exclude or take special care: severe bleeding disorders." },
+  { id: "anticoagulants", label: "Takes anticoagulants", meaning: "Decide case by case; expect more bleeding and bruising." },
+  { id: "pregnancy", label: "Pregnant", meaning: "Avoid traditionally forbidden points (LI4, SP6, BL60, BL67), abdominal and lumbosacral points; GB21 with care." },
+  { id: "implanted-device", label: "Pacemaker or other implanted electrical device", meaning: "No electroacupuncture." },
+  { id: "seizure-disorder", label: "Seizure disorder", meaning: "Take special care." },
+  { id: "skin-lesions", label: "Infected skin, ulcers or sores", meaning: "Do not needle at or near affected sites." },
+  { id: "immunosuppression", label: "Immunosuppression or severe neutropenia", meaning: "Exclude or take special care (infection risk)." },
+  { id: "needle-anxiety", label: "Needle anxiety or fainting", meaning: "Treat lying down; watch for fainting." },
+  { id: "previous-adverse-reaction", label: "Previous adverse reaction to acupuncture", meaning: "Read the note before treating." },
+];
+
+export function isSafetyFlag(id: string): boolean {
+  return SAFETY_FLAGS.some((flag) => flag.id === id);
+}

@@ -1,0 +1,73 @@
+/** The patient's safety flags: read by charting, kept current by practitioners. */
+import { isSafetyFlag, SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
+import type { PatientId } from "../../domain/shared/brand.ts";
+import type { Database } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { findPatient } from "../db/repositories/patients.ts";
+import { listSafetyFlags, upsertSafetyFlag, type SafetyFlagRecord } from "../db/repositories/safetyFlags.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+
+export interface SafetyFlagView {
+  flag: string;
+  label: string;
+  meaning: string;
+  active: boolean;
+  note: string | null;
+  updatedAt: string | null;
+}
+
+/** Every known flag, with its recorded state (never recorded = not active, updatedAt null). */
+function view(records: SafetyFlagRecord[]): SafetyFlagView[] {
+  return SAFETY_FLAGS.map((flag) => {
+    const record = records.find((r) => r.flag === flag.id);
+    return {
+      flag: flag.id,
+      label: flag.label,
+      meaning: flag.meaning,
+      active: record?.active ?? false,
+      note: record?.note ?? null,
+      updatedAt: record?.updatedAt ?? null,
+    };
+  });
+}
+
+export async function safetyFlagsOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<SafetyFlagView[]>> {
+  const refused = denied(actor, "patients.clinical.read");
+  if (refused) return refused;
+  if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+  const records = await listSafetyFlags(db, actor.clinicId, patientId);
+  await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "read", entity: "safety_flags", patientId, ip: actor.ip });
+  return ok(view(records));
+}
+
+/** Sets the flags named in `changes`; flags not named keep their state. */
+export async function updateSafetyFlags(
+  db: Database,
+  actor: Actor,
+  patientId: PatientId,
+  changes: Record<string, { active: boolean; note: string | null }>,
+): Promise<Outcome<SafetyFlagView[]>> {
+  const refused = denied(actor, "patients.clinical.write");
+  if (refused) return refused;
+  const unknown = Object.keys(changes).filter((id) => !isSafetyFlag(id));
+  if (unknown.length > 0) {
+    return fail("VALIDATION_FAILED", `Unknown safety flags: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((id) => [id, "Unknown flag."])));
+  }
+  return db.transaction(async (tx) => {
+    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    for (const [flag, change] of Object.entries(changes)) {
+      await upsertSafetyFlag(tx, actor.clinicId, patientId, { flag, ...change }, actor.userId);
+    }
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "update",
+      entity: "safety_flags",
+      patientId,
+      ip: actor.ip,
+      detail: { fields: Object.keys(changes) },
+    });
+    return ok(view(await listSafetyFlags(tx, actor.clinicId, patientId)));
+  });
+}

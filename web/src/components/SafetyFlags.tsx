@@ -1,0 +1,105 @@
+/** The patient's safety flags: shown at a glance, edited in place (clinical-facts §6). */
+import { useState } from "react";
+import { api } from "../api.ts";
+import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
+import { FormError } from "./FormError.tsx";
+
+interface Flag {
+  flag: string;
+  label: string;
+  meaning: string;
+  active: boolean;
+  note: string | null;
+  updatedAt: string | null;
+}
+
+export function SafetyFlags({ patientId }: { patientId: string }) {
+  const url = `/api/v1/patients/${patientId}/safety-flags`;
+  const { data: flags, error, reload } = useLoad(() => api<Flag[]>("GET", url), patientId);
+  const [editing, setEditing] = useState(false);
+  const active = flags?.filter((f) => f.active) ?? [];
+  return (
+    <section className="card safety" aria-label="Safety flags">
+      <div className="page-head">
+        <h2>Safety</h2>
+        {flags && !editing && (
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit safety flags
+          </button>
+        )}
+      </div>
+      <FormError error={error} />
+      {flags && !editing && (active.length === 0 ? (
+        <p className="muted" data-testid="safety-summary">
+          {flags.some((f) => f.updatedAt) ? "No safety flags." : "Safety flags not recorded yet."}
+        </p>
+      ) : (
+        <ul className="safety-flags" data-testid="safety-summary">
+          {active.map((f) => (
+            <li key={f.flag}>
+              <strong>{f.label}</strong>
+              {f.note && <span> — {f.note}</span>}
+              <div className="muted small">{f.meaning}</div>
+            </li>
+          ))}
+        </ul>
+      ))}
+      {flags && editing && (
+        <SafetyFlagForm
+          flags={flags}
+          url={url}
+          onDone={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function SafetyFlagForm({ flags, url, onDone }: { flags: Flag[]; url: string; onDone: () => void }) {
+  const [state, setState] = useState(() => Object.fromEntries(flags.map((f) => [f.flag, { active: f.active, note: f.note ?? "" }])));
+  const { submit, error, busy } = useSubmit(async () => {
+    await api("PATCH", url, state);
+    onDone();
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <FormError error={error} />
+      {flags.map((f) => (
+        <div key={f.flag} className="safety-row">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={state[f.flag]!.active}
+              onChange={(e) => setState({ ...state, [f.flag]: { ...state[f.flag]!, active: e.target.checked } })}
+            />{" "}
+            {f.label}
+          </label>
+          <input
+            aria-label={`Note on ${f.label}`}
+            placeholder="Note (drug, dose, site…)"
+            value={state[f.flag]!.note}
+            maxLength={1000}
+            onChange={(e) => setState({ ...state, [f.flag]: { ...state[f.flag]!, note: e.target.value } })}
+          />
+        </div>
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save safety flags
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
