@@ -23,6 +23,13 @@ describe("intake and red-flag screen", () => {
     await page.getByRole("button", { name: "Save safety flags" }).click();
     await page.getByTestId("safety-summary").getByText("Needle anxiety or fainting").waitFor();
 
+    // Medications: an opioid's daily dose becomes MME/day (CDC 2022: tramadol × 0.2).
+    await page.getByLabel("Medication", { exact: true }).fill("Tramadol 50 mg four times daily");
+    await page.getByLabel("Opioid").selectOption("tramadol");
+    await page.getByLabel("mg per day").fill("200");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByTestId("mme").getByText("40", { exact: true }).waitFor();
+
     await page.getByLabel("Pain began on").fill("2026-08-01");
     await page.getByLabel("Spreads to").selectOption("below-knee");
     await page.locator("select[name=radiationSide]").selectOption("left");

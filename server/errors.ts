@@ -20,6 +20,7 @@ export const ERRORS = {
   RED_FLAG_SCREEN_NOT_FOUND: { status: 404, title: "No such red-flag screen in this clinic." },
   RED_FLAG_SCREEN_INCOMPLETE: { status: 422, title: "Answer every red-flag question; an unanswered question is not a no." },
   RED_FLAG_SCREEN_NOT_OPEN: { status: 409, title: "This screen has no red flags awaiting a referral or justification." },
+  MEDICATION_NOT_FOUND: { status: 404, title: "No such current medication in this clinic (it may already be stopped)." },
   INSTRUMENT_NOT_FOUND: { status: 404, title: "No instrument has that id." },
   INSTRUMENT_ANSWER_COUNT: { status: 422, title: "The number of answers does not match the instrument's items." },
   INSTRUMENT_ANSWERS_INCOMPLETE: { status: 422, title: "Some required items are unanswered; nothing was guessed." },

@@ -15,6 +15,8 @@ import { RED_FLAGS } from "../../domain/assessment/redFlags.ts";
 import { resolveScreen, screenEpisode, startEpisode } from "../services/episodes.ts";
 import { recordPainScore } from "../services/painScores.ts";
 import { updateSafetyFlags } from "../services/safetyFlags.ts";
+import { addMedication } from "../services/medications.ts";
+import type { MedicationFields } from "../db/repositories/medications.ts";
 import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
 
@@ -43,10 +45,15 @@ interface DemoPatient {
   /** Weeks since the pain began, for the intake; none when no intake yet. */
   episodeWeeks?: number;
   safety?: Record<string, { active: boolean; note: string | null }>;
+  medications?: MedicationFields[];
 }
 
 const PATIENTS: DemoPatient[] = [
-  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30 },
+  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30,
+    medications: [
+      { name: "Tramadol 50 mg three times daily", opioid: "tramadol", dailyDose: 150, startedOn: null, note: null },
+      { name: "Naproxen 500 mg twice daily", opioid: null, dailyDose: null, startedOn: null, note: null },
+    ] },
   { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20,
     safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
@@ -135,6 +142,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
     if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
+    for (const medication of person.medications ?? []) await addMedication(db, practitioner, registered.value.id, medication);
     if (person.episodeWeeks !== undefined) {
       await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, options.today);
     }

@@ -18,6 +18,7 @@ import { auditRoutes } from "./routes/auditLog.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
+import { medicationRoutes } from "./routes/medications.ts";
 import { pointRoutes } from "./routes/points.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -89,6 +90,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);
+  medicationRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

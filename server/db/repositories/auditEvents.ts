@@ -9,6 +9,7 @@ export type AuditEntity =
   | "episode"
   | "red_flag_screen"
   | "safety_flags"
+  | "medication"
   | "user"
   | "session"
   | "audit_log";

@@ -5,6 +5,7 @@ import { ageInYears, calendarDateOf } from "../../../domain/shared/calendarDate.
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { Episodes } from "../components/Episodes.tsx";
+import { Medications } from "../components/Medications.tsx";
 import { PainScores } from "../components/PainScores.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
@@ -71,6 +72,7 @@ export function PatientPage() {
           <SafetyFlags patientId={patient.id} />
           <Episodes patientId={patient.id} />
           <PainScores patientId={patient.id} />
+          <Medications patientId={patient.id} />
         </>
       ) : (
         <p className="notice">Clinical data is visible to practitioners and owners only.</p>
