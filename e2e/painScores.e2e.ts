@@ -44,6 +44,16 @@ describe("practitioner records pain scores and sees the chart", () => {
     assert.match(summary, /latest 4/);
     assert.match(summary, /-4 \(-50%\)/);
     assert.match(summary, /Clinically important improvement/);
+    await page.getByTestId("outcome-status").getByText("improving", { exact: true }).waitFor();
+    assert.match(await page.getByTestId("outcome-status").innerText(), /NRS -4 \(-50%\), MCID 2 points or 30%/);
+
+    // A questionnaire through the form: ODI with every section at 2 scores 40%, moderate.
+    await page.getByLabel("Record a questionnaire").selectOption("odi");
+    for (const section of ["Pain intensity", "Personal care", "Lifting", "Walking", "Sitting", "Standing", "Sleeping", "Sex life", "Social life", "Travelling"]) {
+      await page.getByRole("radiogroup", { name: section }).getByRole("radio").nth(2).check();
+    }
+    await page.getByRole("button", { name: "Score and record" }).click();
+    await page.getByText("Recorded Oswestry Disability Index: 40% (moderate disability).").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "pain-chart.png"), fullPage: true });
 
     // The patient can be found again by date of birth in US format.

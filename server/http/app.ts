@@ -19,6 +19,7 @@ import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
+import { outcomeRoutes } from "./routes/outcomes.ts";
 import { pointRoutes } from "./routes/points.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -91,6 +92,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);
   medicationRoutes(app, context);
+  outcomeRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

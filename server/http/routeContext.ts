@@ -24,4 +24,5 @@ export const problemResponses = {
   404: problemSchema,
   409: problemSchema,
   422: problemSchema,
+  429: problemSchema,
 };

@@ -10,6 +10,7 @@ export type AuditEntity =
   | "red_flag_screen"
   | "safety_flags"
   | "medication"
+  | "instrument_response"
   | "user"
   | "session"
   | "audit_log";

@@ -10,7 +10,7 @@ import { PainChart } from "./PainChart.tsx";
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
 /** The patient's pain section: chart, trajectory summary, and a quick form to record today's score. */
-export function PainScores({ patientId }: { patientId: string }) {
+export function PainScores({ patientId, onRecorded }: { patientId: string; onRecorded?: () => void }) {
   const path = `/api/v1/patients/${patientId}/pain-scores`;
   const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
   const trajectory = scores ? painTrajectory(scores) : null;
@@ -37,7 +37,13 @@ export function PainScores({ patientId }: { patientId: string }) {
           <span className="muted small">(rule: ≥ 2 points or ≥ 30% less than baseline; Ostelo 2008)</span>
         </p>
       )}
-      <RecordPainScore path={path} onRecorded={reload} />
+      <RecordPainScore
+        path={path}
+        onRecorded={() => {
+          reload();
+          onRecorded?.();
+        }}
+      />
     </section>
   );
 }

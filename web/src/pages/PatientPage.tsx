@@ -6,6 +6,7 @@ import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { Episodes } from "../components/Episodes.tsx";
 import { Medications } from "../components/Medications.tsx";
+import { Outcomes } from "../components/Outcomes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
@@ -16,6 +17,8 @@ export function PatientPage() {
   const { patientId = "" } = useParams();
   const { data: patient, error, reload } = useLoad(() => api<Patient>("GET", `/api/v1/patients/${patientId}`), patientId);
   const [editing, setEditing] = useState(false);
+  // Progress reads pain scores too: it reloads when one is recorded.
+  const [painRecorded, setPainRecorded] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
 
@@ -71,7 +74,8 @@ export function PatientPage() {
         <>
           <SafetyFlags patientId={patient.id} />
           <Episodes patientId={patient.id} />
-          <PainScores patientId={patient.id} />
+          <Outcomes patientId={patient.id} refreshKey={painRecorded} />
+          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} />
           <Medications patientId={patient.id} />
         </>
       ) : (

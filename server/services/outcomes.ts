@@ -1,0 +1,91 @@
+/**
+ * Questionnaires recorded on the chart, and the patient's measured answer to
+ * "is this working?": a trajectory per measure and the overall status with its rule.
+ */
+import type { Answer } from "../../domain/assessment/instruments/instrument.ts";
+import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
+import { overallStatus, trajectory, type Measure, type StatusAssessment, type Trajectory } from "../../domain/outcomes/trajectory.ts";
+import type { PatientId } from "../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { Database } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { insertInstrumentResponse, listInstrumentResponses, type InstrumentResponseRecord } from "../db/repositories/instrumentResponses.ts";
+import { listPainScores } from "../db/repositories/painScores.ts";
+import { findPatient } from "../db/repositories/patients.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+import { describeScoringProblem } from "./instrumentScoring.ts";
+
+export interface PatientOutcomes {
+  responses: InstrumentResponseRecord[];
+  trajectories: Trajectory[];
+  status: StatusAssessment;
+}
+
+export async function recordInstrumentResponse(
+  db: Database,
+  actor: Actor,
+  patientId: PatientId,
+  input: { instrument: string; answers: Answer[]; recordedOn: CalendarDate },
+): Promise<Outcome<InstrumentResponseRecord>> {
+  const refused = denied(actor, "patients.clinical.write");
+  if (refused) return refused;
+  const instrument = instrumentById(input.instrument);
+  if (!instrument) return fail("INSTRUMENT_NOT_FOUND");
+  const scored = instrument.score(input.answers);
+  if (!scored.ok) {
+    const { code, detail, fields } = describeScoringProblem(scored.problem);
+    return fail(code, detail, fields);
+  }
+  return db.transaction(async (tx) => {
+    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const { score } = scored;
+    const response = await insertInstrumentResponse(
+      tx,
+      actor.clinicId,
+      patientId,
+      {
+        instrument: instrument.id,
+        version: score.version,
+        answers: input.answers,
+        score: score.value,
+        unit: score.unit,
+        band: score.band,
+        subscales: score.subscales,
+        recordedOn: input.recordedOn,
+        source: "clinic",
+      },
+      actor.userId,
+    );
+    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "instrument_response", entityId: response.id, patientId, ip: actor.ip });
+    return ok(response);
+  });
+}
+
+export async function outcomesOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<PatientOutcomes>> {
+  const refused = denied(actor, "patients.clinical.read");
+  if (refused) return refused;
+  if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+  const responses = await listInstrumentResponses(db, actor.clinicId, patientId);
+  const pain = await listPainScores(db, actor.clinicId, patientId);
+  // NRS pain from both the quick score and NRS questionnaires.
+  const readings: Record<Measure, { value: number; recordedOn: CalendarDate; createdAt: string }[]> = {
+    nrs: [
+      ...pain.map((p) => ({ value: p.score, recordedOn: p.recordedOn, createdAt: p.createdAt })),
+      ...responses.filter((r) => r.instrument === "nrs").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+    ],
+    odi: responses.filter((r) => r.instrument === "odi").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+    rmdq: responses.filter((r) => r.instrument === "rmdq").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+  };
+  const trajectories = (Object.keys(readings) as Measure[]).flatMap((measure) => trajectory(measure, readings[measure]) ?? []);
+  await appendAuditEvent(db, {
+    clinicId: actor.clinicId,
+    userId: actor.userId,
+    action: "read",
+    entity: "instrument_response",
+    patientId,
+    ip: actor.ip,
+    detail: { count: responses.length },
+  });
+  return ok({ responses, trajectories, status: overallStatus(trajectories) });
+}

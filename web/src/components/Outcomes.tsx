@@ -1,0 +1,166 @@
+/**
+ * "Is this patient improving?": the overall status with the rule that produced
+ * it, each measure's change from baseline, and a form to record a questionnaire.
+ */
+import { useState } from "react";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { api } from "../api.ts";
+import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
+import { FieldError, FormError } from "./FormError.tsx";
+
+interface Trajectory {
+  measure: string;
+  baseline: { value: number; recordedOn: string };
+  latest: { value: number; recordedOn: string };
+  change: number;
+  percentChange: number | null;
+  responder: boolean;
+  worsened: boolean;
+}
+interface Outcomes {
+  responses: { id: string; instrument: string; score: number; unit: string; band: string | null; recordedOn: string }[];
+  trajectories: Trajectory[];
+  status: { status: string; rule: string };
+}
+interface Instrument {
+  id: string;
+  name: string;
+  version: string;
+  items: { id: string; label: string; options: { value: number; label: string }[] }[];
+}
+
+const MEASURE_NAMES: Record<string, string> = { nrs: "Pain (NRS)", odi: "Oswestry (ODI %)", rmdq: "Roland-Morris" };
+
+export function Outcomes({ patientId, refreshKey }: { patientId: string; refreshKey: number }) {
+  const { data, error, reload } = useLoad(() => api<Outcomes>("GET", `/api/v1/patients/${patientId}/outcomes`), `${patientId}:${refreshKey}`);
+  return (
+    <section className="card outcomes" aria-label="Outcomes">
+      <h2>Progress</h2>
+      <FormError error={error} />
+      {data && (
+        <>
+          <p className={`status status-${data.status.status.replace(/ /g, "-")}`} data-testid="outcome-status">
+            <strong>{data.status.status}</strong> <span className="small">{data.status.rule}</span>
+          </p>
+          {data.trajectories.length > 0 && (
+            <table className="list">
+              <thead>
+                <tr>
+                  <th>Measure</th>
+                  <th>Baseline</th>
+                  <th>Latest</th>
+                  <th>Change</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.trajectories.map((t) => (
+                  <tr key={t.measure}>
+                    <td>{MEASURE_NAMES[t.measure] ?? t.measure}</td>
+                    <td>
+                      {t.baseline.value} <span className="muted small">{t.baseline.recordedOn}</span>
+                    </td>
+                    <td>
+                      {t.latest.value} <span className="muted small">{t.latest.recordedOn}</span>
+                    </td>
+                    <td>
+                      {t.change > 0 ? "+" : ""}
+                      {t.change}
+                      {t.percentChange !== null && ` (${t.percentChange > 0 ? "+" : ""}${t.percentChange}%)`}
+                    </td>
+                    <td>{t.responder ? <span className="good">reached MCID</span> : t.worsened ? <span className="bad">worse by MCID</span> : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <RecordQuestionnaire patientId={patientId} onDone={reload} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+  const instruments = useLoad(() => api<Instrument[]>("GET", "/api/v1/instruments"), "instruments");
+  const [chosen, setChosen] = useState("");
+  const [answers, setAnswers] = useState<(number | null)[]>([]);
+  const [result, setResult] = useState<string | null>(null);
+  const instrument = instruments.data?.find((i) => i.id === chosen);
+  const { submit, error, busy } = useSubmit(async () => {
+    const saved = await api<{ score: number; unit: string; band: string | null }>("POST", `/api/v1/patients/${patientId}/instrument-responses`, {
+      instrument: chosen,
+      answers,
+      recordedOn: calendarDateOf(new Date()),
+    });
+    setResult(`${instrument!.name}: ${saved.score}${saved.unit === "percent" ? "%" : ""}${saved.band ? ` (${saved.band})` : ""}`);
+    setChosen("");
+    onDone();
+  });
+  return (
+    <form
+      className="questionnaire"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {result && (
+        <p className="success" role="status">
+          Recorded {result}.
+        </p>
+      )}
+      <label>
+        Record a questionnaire
+        <select
+          value={chosen}
+          onChange={(event) => {
+            const next = instruments.data?.find((i) => i.id === event.target.value);
+            setChosen(event.target.value);
+            setAnswers(next ? next.items.map(() => null) : []);
+            setResult(null);
+          }}
+        >
+          <option value="">Choose…</option>
+          {instruments.data?.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name} ({i.version})
+            </option>
+          ))}
+        </select>
+      </label>
+      {instrument && (
+        <>
+          <FormError error={error} />
+          <p className="muted small">Short labels only: ask the items in their licensed wording.</p>
+          {instrument.items.map((item, index) => (
+            <div key={item.id} className={`item-row ${error?.fields[item.id] ? "invalid" : ""}`} role="radiogroup" aria-label={item.label}>
+              <span>{item.label}</span>
+              <span className="options">
+                {item.options.map((option) => (
+                  <label key={option.value} title={option.label}>
+                    <input
+                      type="radio"
+                      name={item.id}
+                      checked={answers[index] === option.value}
+                      onChange={() => setAnswers(answers.map((a, i) => (i === index ? option.value : a)))}
+                    />
+                    {/* "0 (least)" → "0", "No (does not apply today)" → "No"; the full label is the tooltip */}
+                    {option.label.split(" (")[0]}
+                  </label>
+                ))}
+              </span>
+              <FieldError error={error} field={item.id} />
+            </div>
+          ))}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Score and record
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
