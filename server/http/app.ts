@@ -21,6 +21,7 @@ import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
 import { outcomeRoutes } from "./routes/outcomes.ts";
 import { pointRoutes } from "./routes/points.ts";
+import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
@@ -93,6 +94,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   safetyFlagRoutes(app, context);
   medicationRoutes(app, context);
   outcomeRoutes(app, context);
+  reportLinkRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

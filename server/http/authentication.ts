@@ -17,6 +17,14 @@ declare module "fastify" {
     session: SessionRecord | null;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route ignores staff sessions entirely (a patient's report form): no
+     * session is looked up and no CSRF token is asked for, so a staff cookie in
+     * the same browser neither helps nor blocks it.
+     */
+    withoutSession?: boolean;
+  }
 }
 
 export const SESSION_COOKIE = "acuback_session";
@@ -27,7 +35,7 @@ export function installSessions(app: FastifyInstance, db: Database, config: Conf
   app.decorateRequest("session", null);
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/api/")) return;
+    if (!request.url.startsWith("/api/") || request.routeOptions.config?.withoutSession) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resumeSession(db, token, config.sessions);

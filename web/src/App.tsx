@@ -10,6 +10,7 @@ import { PatientPage } from "./pages/PatientPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
+import { ReportPage } from "./pages/ReportPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 
@@ -25,6 +26,7 @@ function Atlas() {
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const navigate = useNavigate();
+  const location = useLocation();
 
   const adopt = useCallback((next: Session | null) => {
     rememberCsrfToken(next?.csrfToken ?? null);
@@ -46,6 +48,14 @@ export function App() {
     void navigate("/login");
   }, [adopt, navigate]);
 
+  // A patient's report link works the same whoever is signed in on this device.
+  if (location.pathname.startsWith("/r/")) {
+    return (
+      <Routes>
+        <Route path="/r/:token" element={<ReportPage />} />
+      </Routes>
+    );
+  }
   if (session === undefined) return <p className="loading">Loading…</p>;
   if (session === null) {
     return (

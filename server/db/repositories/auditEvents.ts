@@ -11,6 +11,7 @@ export type AuditEntity =
   | "safety_flags"
   | "medication"
   | "instrument_response"
+  | "report_link"
   | "user"
   | "session"
   | "audit_log";

@@ -8,6 +8,7 @@ import { Episodes } from "../components/Episodes.tsx";
 import { Medications } from "../components/Medications.tsx";
 import { Outcomes } from "../components/Outcomes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
+import { ReportLinks } from "../components/ReportLinks.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
@@ -76,6 +77,7 @@ export function PatientPage() {
           <Episodes patientId={patient.id} />
           <Outcomes patientId={patient.id} refreshKey={painRecorded} />
           <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} />
+          <ReportLinks patientId={patient.id} />
           <Medications patientId={patient.id} />
         </>
       ) : (

@@ -1,0 +1,42 @@
+/** A patient reports from home on a phone through a single-use link; the answers reach the chart. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+
+describe("report from home", () => {
+  const suite = appWithBrowser();
+
+  it("fills a link on a phone-sized screen, updates the chart, and refuses the link a second time", async () => {
+    const { app, browser } = suite();
+    const clinic = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await clinic.goto(`${app.url}/login`);
+    await clinic.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
+    await clinic.getByLabel("Password").fill(DEMO_PASSWORD);
+    await clinic.getByRole("button", { name: "Sign in" }).click();
+    await clinic.getByRole("link", { name: "Miller, Chris" }).click();
+    await clinic.getByRole("checkbox", { name: "Oswestry" }).uncheck();
+    await clinic.getByRole("button", { name: /Create link/ }).click();
+    const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
+    assert.match(link, /\/r\/[A-Za-z0-9_-]{43}$/);
+    assert.equal(await clinic.locator(".qr svg").count(), 1, "a QR code is drawn");
+
+    // The patient's phone: no account, no cookies.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await phone.goto(link);
+    await phone.getByRole("heading", { name: "Hello Chris" }).waitFor();
+    await phone.getByRole("radiogroup", { name: "Pain now" }).getByText("5", { exact: true }).click();
+    await phone.screenshot({ path: join(ARTIFACTS, "report-phone.png"), fullPage: true });
+    await phone.getByRole("button", { name: "Send my answers" }).click();
+    await phone.getByRole("heading", { name: "Thank you, Chris" }).waitFor();
+
+    await phone.goto(link);
+    await phone.getByText("This link has already been used.").waitFor();
+
+    await clinic.reload();
+    await clinic.getByText(/answered \d/).waitFor();
+    const progress = clinic.getByRole("region", { name: "Outcomes" });
+    await progress.waitFor();
+    assert.ok((await clinic.locator(".link-history li").count()) >= 1);
+  });
+});

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { INSTRUMENTS } from "../../../domain/assessment/instruments/registry.ts";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { createReportLink, openReportLink, reportLinksOf, submitReport } from "../../services/reportLinks.ts";
+import { actorOf, requireSession } from "../authentication.ts";
+import { problemSchema } from "../problem.ts";
+import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
+import { patientIdParam } from "../schemas.ts";
+
+const INSTRUMENT_IDS = Object.keys(INSTRUMENTS) as [string, ...string[]];
+const linkSchema = z.object({
+  id: z.string(),
+  instruments: z.array(z.string()),
+  expiresAt: z.string(),
+  usedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Not a report link.") });
+const publicErrors = { 400: problemSchema, 404: problemSchema, 410: problemSchema, 422: problemSchema, 429: problemSchema };
+
+export function reportLinkRoutes(app: FastifyInstance, { db }: RouteContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["self-report"];
+
+  api.post(
+    "/api/v1/patients/:patientId/report-links",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Create a single-use link the patient opens to report outcomes (the token is shown once)",
+        params: patientIdParam,
+        body: z.object({
+          instruments: z.array(z.enum(INSTRUMENT_IDS)).min(1).max(5),
+          expiresInDays: z.number().int().min(1).max(30).default(7),
+        }),
+        response: { 201: linkSchema.extend({ path: z.string() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await createReportLink(db, actorOf(request), request.params.patientId, request.body);
+      if (!outcome.ok) return sendOutcome(reply, outcome);
+      return sendOutcome(reply, { ok: true, value: { ...outcome.value.link, path: `/r/${outcome.value.token}` } }, 201);
+    },
+  );
+
+  api.get(
+    "/api/v1/patients/:patientId/report-links",
+    { preHandler: requireSession, schema: { tags, summary: "The patient's recent report links and whether they were used", params: patientIdParam, response: { 200: z.array(linkSchema), ...problemResponses } } },
+    async (request, reply) => sendOutcome(reply, await reportLinksOf(db, actorOf(request), request.params.patientId)),
+  );
+
+  api.get(
+    "/api/v1/report/:token",
+    {
+      config: { withoutSession: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
+      schema: {
+        tags,
+        summary: "For the patient: what this link asks for",
+        params: tokenParam,
+        response: { 200: z.object({ clinicName: z.string(), givenName: z.string(), instruments: z.array(z.string()), expiresAt: z.string() }), ...publicErrors },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await openReportLink(db, request.params.token, request.ip)),
+  );
+
+  api.post(
+    "/api/v1/report/:token",
+    {
+      config: { withoutSession: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        tags,
+        summary: "For the patient: send the answers (once); each questionnaire's answers in item order",
+        params: tokenParam,
+        body: z.object({ answers: z.record(z.string(), z.array(z.number().nullable()).max(100)) }),
+        response: { 201: z.object({ stored: z.number().int() }), ...publicErrors },
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await submitReport(db, request.params.token, request.body.answers, calendarDateOf(new Date()), request.ip), 201),
+  );
+}

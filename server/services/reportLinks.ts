@@ -1,0 +1,135 @@
+/**
+ * Patient self-report between visits: the practitioner creates a single-use,
+ * expiring link for a set of instruments; the patient fills them in on a phone
+ * without an account; the answers land on the chart. The link's random token is
+ * the credential (256 bits; only its hash is stored), so it cannot be guessed,
+ * can be revoked, and can be used once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Answer, Score } from "../../domain/assessment/instruments/instrument.ts";
+import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
+import type { PatientId } from "../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { Database } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { findClinic } from "../db/repositories/clinics.ts";
+import { insertInstrumentResponse } from "../db/repositories/instrumentResponses.ts";
+import { findPatient } from "../db/repositories/patients.ts";
+import { findReportLinkByHash, insertReportLink, listReportLinks, useReportLink, type ReportLinkRecord } from "../db/repositories/reportLinks.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+import { describeScoringProblem } from "./instrumentScoring.ts";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createReportLink(
+  db: Database,
+  actor: Actor,
+  patientId: PatientId,
+  input: { instruments: string[]; expiresInDays: number },
+): Promise<Outcome<{ token: string; link: ReportLinkRecord }>> {
+  const refused = denied(actor, "patients.clinical.write");
+  if (refused) return refused;
+  const unknown = input.instruments.filter((id) => !instrumentById(id));
+  if (unknown.length > 0) return fail("INSTRUMENT_NOT_FOUND", `Unknown: ${unknown.join(", ")}.`);
+  return db.transaction(async (tx) => {
+    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const token = randomBytes(32).toString("base64url");
+    const link = await insertReportLink(tx, {
+      clinicId: actor.clinicId,
+      patientId,
+      tokenHash: hash(token),
+      instruments: [...new Set(input.instruments)],
+      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      createdBy: actor.userId,
+    });
+    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "report_link", entityId: link.id, patientId, ip: actor.ip });
+    return ok({ token, link });
+  });
+}
+
+export async function reportLinksOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<ReportLinkRecord[]>> {
+  const refused = denied(actor, "patients.clinical.read");
+  if (refused) return refused;
+  if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+  return ok(await listReportLinks(db, actor.clinicId, patientId));
+}
+
+/** What the patient's page needs: the clinic's name, the patient's given name, the instruments. Nothing more. */
+export interface ReportForm {
+  clinicName: string;
+  givenName: string;
+  instruments: string[];
+  expiresAt: string;
+}
+
+async function usableLink(db: Database, token: string): Promise<Outcome<ReportLinkRecord>> {
+  const link = await findReportLinkByHash(db, hash(token));
+  if (!link) return fail("REPORT_LINK_NOT_FOUND");
+  if (link.usedAt) return fail("REPORT_LINK_USED");
+  if (Date.parse(link.expiresAt) <= Date.now()) return fail("REPORT_LINK_EXPIRED");
+  return ok(link);
+}
+
+export async function openReportLink(db: Database, token: string, ip: string | null): Promise<Outcome<ReportForm>> {
+  const usable = await usableLink(db, token);
+  if (!usable.ok) return usable;
+  const link = usable.value;
+  const patient = await findPatient(db, link.clinicId, link.patientId);
+  const clinic = await findClinic(db, link.clinicId);
+  if (!patient || !clinic) return fail("REPORT_LINK_NOT_FOUND");
+  await appendAuditEvent(db, { clinicId: link.clinicId, userId: null, action: "read", entity: "report_link", entityId: link.id, patientId: link.patientId, ip });
+  return ok({ clinicName: clinic.name, givenName: patient.givenName, instruments: link.instruments, expiresAt: link.expiresAt });
+}
+
+/**
+ * Scores every questionnaire first; stores them and uses up the link in one
+ * transaction, so a refused submission leaves the link usable and nothing stored.
+ */
+export async function submitReport(
+  db: Database,
+  token: string,
+  answers: Record<string, Answer[]>,
+  today: CalendarDate,
+  ip: string | null,
+): Promise<Outcome<{ stored: number }>> {
+  const usable = await usableLink(db, token);
+  if (!usable.ok) return usable;
+  const link = usable.value;
+  const missingForms = link.instruments.filter((id) => !answers[id]);
+  if (missingForms.length > 0) {
+    return fail("INSTRUMENT_ANSWERS_INCOMPLETE", `Missing questionnaires: ${missingForms.join(", ")}.`, Object.fromEntries(missingForms.map((id) => [id, "Not filled in."])));
+  }
+  const scored: { id: string; answers: Answer[]; score: Score }[] = [];
+  for (const id of link.instruments) {
+    const outcome = instrumentById(id)!.score(answers[id]!);
+    if (!outcome.ok) {
+      const { code, detail, fields } = describeScoringProblem(outcome.problem);
+      return fail(code, `${id}: ${detail}`, Object.fromEntries(Object.entries(fields).map(([item, note]) => [`${id}.${item}`, note])));
+    }
+    scored.push({ id, answers: answers[id]!, score: outcome.score });
+  }
+  return db.transaction(async (tx) => {
+    if (!(await useReportLink(tx, link.id))) return fail("REPORT_LINK_USED");
+    for (const { id, answers: given, score } of scored) {
+      await insertInstrumentResponse(
+        tx,
+        link.clinicId,
+        link.patientId,
+        { instrument: id, version: score.version, answers: given, score: score.value, unit: score.unit, band: score.band, subscales: score.subscales, recordedOn: today, source: "patient-link" },
+        null,
+      );
+    }
+    await appendAuditEvent(tx, {
+      clinicId: link.clinicId,
+      userId: null,
+      action: "create",
+      entity: "instrument_response",
+      entityId: link.id,
+      patientId: link.patientId,
+      ip,
+      detail: { via: "report_link", count: scored.length },
+    });
+    return ok({ stored: scored.length });
+  });
+}

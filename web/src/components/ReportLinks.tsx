@@ -1,0 +1,108 @@
+/**
+ * Ask the patient to report from home: pick questionnaires, get a single-use
+ * link to copy, print or scan (QR code). The link is shown once.
+ */
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { api } from "../api.ts";
+import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
+import { FormError } from "./FormError.tsx";
+
+interface Link {
+  id: string;
+  instruments: string[];
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+const CHOICES = [
+  ["nrs", "Pain (NRS)"],
+  ["peg", "PEG"],
+  ["odi", "Oswestry"],
+  ["rmdq", "Roland-Morris"],
+  ["start-back", "STarT Back"],
+] as const;
+
+export function ReportLinks({ patientId }: { patientId: string }) {
+  const url = `/api/v1/patients/${patientId}/report-links`;
+  const links = useLoad(() => api<Link[]>("GET", url), patientId);
+  const [chosen, setChosen] = useState<string[]>(["nrs", "odi"]);
+  const [created, setCreated] = useState<string | null>(null);
+  const { submit, error, busy } = useSubmit(async () => {
+    const link = await api<Link & { path: string }>("POST", url, { instruments: chosen, expiresInDays: 7 });
+    setCreated(`${window.location.origin}${link.path}`);
+    links.reload();
+  });
+  return (
+    <section className="card report-links" aria-label="Report from home">
+      <h2>Report from home</h2>
+      <FormError error={error ?? links.error} />
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="chips">
+          <legend className="muted small">Questionnaires to send</legend>
+          {CHOICES.map(([id, label]) => (
+            <label key={id} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(id)}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, id] : chosen.filter((c) => c !== id))}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary" disabled={busy || chosen.length === 0}>
+          Create link (valid 7 days, once)
+        </button>
+      </form>
+      {created && <CreatedLink url={created} />}
+      {links.data && links.data.length > 0 && (
+        <ul className="link-history small">
+          {links.data.map((link) => (
+            <li key={link.id}>
+              {new Date(link.createdAt).toLocaleDateString()}: {link.instruments.join(", ")} —{" "}
+              {link.usedAt ? `answered ${new Date(link.usedAt).toLocaleDateString()}` : Date.parse(link.expiresAt) < Date.now() ? "expired" : `open until ${new Date(link.expiresAt).toLocaleDateString()}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CreatedLink({ url }: { url: string }) {
+  const [svg, setSvg] = useState("");
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    void QRCode.toString(url, { type: "svg", margin: 1, width: 160 }).then(setSvg);
+  }, [url]);
+  return (
+    <div className="created-link" data-testid="report-link">
+      <p>
+        Give this link to the patient now; it is not shown again. <code>{url}</code>
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+          }}
+        >
+          {copied ? "Copied" : "Copy link"}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      {/* The QR code is SVG markup generated locally from the link; nothing is fetched. */}
+      {svg && <div className="qr" aria-label="QR code of the link" role="img" dangerouslySetInnerHTML={{ __html: svg }} />}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The page a patient opens from a report link, on a phone, without an account:
+ * the questionnaires the practitioner chose, big tap targets, one submit.
+ */
+import { useState } from "react";
+import { useParams } from "react-router";
+import { api, ApiError } from "../api.ts";
+import { FormError } from "../components/FormError.tsx";
+import { useLoad } from "../useLoad.ts";
+import { useSubmit } from "../useSubmit.ts";
+
+interface Form {
+  clinicName: string;
+  givenName: string;
+  instruments: string[];
+}
+interface Instrument {
+  id: string;
+  name: string;
+  items: { id: string; label: string; options: { value: number; label: string }[] }[];
+}
+
+export function ReportPage() {
+  const { token = "" } = useParams();
+  const form = useLoad(() => api<Form>("GET", `/api/v1/report/${token}`), token);
+  const instruments = useLoad(() => api<Instrument[]>("GET", "/api/v1/instruments"), "instruments");
+  const [answers, setAnswers] = useState<Record<string, (number | null)[]>>({});
+  const [done, setDone] = useState(false);
+  const { submit, error, busy } = useSubmit(async () => {
+    await api("POST", `/api/v1/report/${token}`, { answers });
+    setDone(true);
+  });
+
+  if (form.error) {
+    return (
+      <main className="report">
+        <p className="form-error" role="alert">
+          {form.error instanceof ApiError ? form.error.message : "This link cannot be opened."}
+        </p>
+      </main>
+    );
+  }
+  if (!form.data || !instruments.data) return <p className="loading">Loading…</p>;
+  if (done) {
+    return (
+      <main className="report">
+        <h1>Thank you, {form.data.givenName}</h1>
+        <p className="success" role="status">
+          Your answers are with {form.data.clinicName}. You can close this page.
+        </p>
+      </main>
+    );
+  }
+  const chosen = form.data.instruments.map((id) => instruments.data!.find((i) => i.id === id)!).filter(Boolean);
+  const answer = (instrument: Instrument, index: number, value: number) => {
+    const current = answers[instrument.id] ?? instrument.items.map(() => null);
+    setAnswers({ ...answers, [instrument.id]: current.map((a, i) => (i === index ? value : a)) });
+  };
+  return (
+    <main className="report">
+      <h1>Hello {form.data.givenName}</h1>
+      <p>{form.data.clinicName} asks how your back has been. It takes a few minutes; answer every question.</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        {chosen.map((instrument) => (
+          <fieldset key={instrument.id} className="card">
+            <legend>{instrument.name}</legend>
+            {instrument.items.map((item, index) => (
+              <div
+                key={item.id}
+                className={`report-item ${error?.fields[`${instrument.id}.${item.id}`] ? "invalid" : ""}`}
+                role="radiogroup"
+                aria-label={item.label}
+              >
+                <p>{item.label}</p>
+                <div className="report-options">
+                  {item.options.map((option) => (
+                    <label key={option.value} className={answers[instrument.id]?.[index] === option.value ? "chosen" : undefined}>
+                      <input type="radio" name={`${instrument.id}.${item.id}`} onChange={() => answer(instrument, index, option.value)} />
+                      {option.label}
+                    </label>
+                  ))}
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <FormError error={error} />
+        <button type="submit" className="primary big" disabled={busy}>
+          Send my answers
+        </button>
+      </form>
+    </main>
+  );
+}
