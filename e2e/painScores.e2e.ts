@@ -19,6 +19,11 @@ describe("practitioner records pain scores and sees the chart", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Patients" }).waitFor();
 
+    // Follow-ups the demo patient missed (intake 90 days ago, no measurement at 4 or 8 weeks).
+    const followUps = page.getByRole("region", { name: "Follow-ups due" });
+    await followUps.getByText("Nguyen, Robert").waitFor();
+    assert.match(await followUps.innerText(), /week 4 overdue/);
+
     // Keyboard: "n" opens the new-patient form.
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("n");

@@ -44,6 +44,8 @@ interface DemoPatient {
   weeklyPain: number[];
   /** Weeks since the pain began, for the intake; none when no intake yet. */
   episodeWeeks?: number;
+  /** Days since the intake was done (default today). */
+  intakeDaysAgo?: number;
   safety?: Record<string, { active: boolean; note: string | null }>;
   medications?: MedicationFields[];
 }
@@ -57,7 +59,8 @@ const PATIENTS: DemoPatient[] = [
   { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20,
     safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
-  { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7] },
+  // Intake 90 days ago, scores only in the last month: the 4- and 8-week follow-ups were missed.
+  { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7], episodeWeeks: 16, intakeDaysAgo: 90 },
   { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6] },
   { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [] },
 ];
@@ -75,13 +78,14 @@ export function generatePassword(): string {
  * alone (AHCPR 1994), so the demo records the practitioner's justification,
  * showing how a positive screen is resolved and kept.
  */
-async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, today: Date) {
+async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, intakeDaysAgo: number, today: Date) {
   const day = (date: Date) => date.toISOString().slice(0, 10) as CalendarDate;
   const started = await startEpisode(
     db,
     practitioner,
     patientId,
     {
+      intakeOn: day(new Date(today.getTime() - intakeDaysAgo * 86_400_000)),
       onsetDate: day(new Date(today.getTime() - weeksAgo * 7 * 86_400_000)),
       location: "central",
       radiation: "buttock",
@@ -144,7 +148,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
     if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
     for (const medication of person.medications ?? []) await addMedication(db, practitioner, registered.value.id, medication);
     if (person.episodeWeeks !== undefined) {
-      await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, options.today);
+      await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today);
     }
     const weeks = person.weeklyPain.length;
     for (const [week, score] of person.weeklyPain.entries()) {

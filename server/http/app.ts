@@ -16,6 +16,7 @@ import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
+import { followUpRoutes } from "./routes/followUps.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
@@ -95,6 +96,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   medicationRoutes(app, context);
   outcomeRoutes(app, context);
   reportLinkRoutes(app, context);
+  followUpRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

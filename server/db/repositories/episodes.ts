@@ -4,6 +4,8 @@ import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
 export interface EpisodeFields {
+  /** The day the intake was done; follow-up milestones count from it. */
+  intakeOn: CalendarDate;
   onsetDate: CalendarDate;
   location: "central" | "left" | "right" | "both";
   radiation: "none" | "buttock" | "thigh" | "below-knee";
@@ -25,6 +27,7 @@ export interface EpisodeRecord extends EpisodeFields {
 interface EpisodeRow {
   id: string;
   patient_id: PatientId;
+  intake_on: CalendarDate;
   onset_date: CalendarDate;
   location: EpisodeFields["location"];
   radiation: EpisodeFields["radiation"];
@@ -39,12 +42,13 @@ interface EpisodeRow {
 }
 
 const COLUMNS =
-  "id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_at";
+  "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_at";
 
 function toEpisode(row: EpisodeRow): EpisodeRecord {
   return {
     id: row.id,
     patientId: row.patient_id,
+    intakeOn: row.intake_on,
     onsetDate: row.onset_date,
     location: row.location,
     radiation: row.radiation,
@@ -68,8 +72,8 @@ export async function insertEpisode(
 ): Promise<EpisodeRecord> {
   const [row] = await q.query<EpisodeRow>(
     `insert into episodes (clinic_id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes,
-       spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning ${COLUMNS}`,
+       spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by, intake_on)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
     [
       clinicId,
       patientId,
@@ -84,6 +88,7 @@ export async function insertEpisode(
       fields.workStatus,
       fields.notes,
       createdBy,
+      fields.intakeOn,
     ],
   );
   return toEpisode(row!);

@@ -10,6 +10,7 @@ import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
 
 const episodeInput = z
   .object({
+    intakeOn: pastOrPresentDate.default(() => calendarDateOf(new Date())),
     onsetDate: pastOrPresentDate,
     location: z.enum(["central", "left", "right", "both"]),
     radiation: z.enum(["none", "buttock", "thigh", "below-knee"]),
@@ -27,7 +28,8 @@ const episodeInput = z
       .transform((v) => v || null),
   })
   .refine((e) => e.radiation === "none" || e.radiationSide !== null, { message: "Say which side the pain spreads to.", path: ["radiationSide"] })
-  .refine((e) => e.pregnant || e.pregnancyWeeks === null, { message: "Weeks of pregnancy only when pregnant.", path: ["pregnancyWeeks"] });
+  .refine((e) => e.pregnant || e.pregnancyWeeks === null, { message: "Weeks of pregnancy only when pregnant.", path: ["pregnancyWeeks"] })
+  .refine((e) => e.onsetDate <= e.intakeOn, { message: "The pain began after the intake date.", path: ["onsetDate"] });
 
 const screenSchema = z.object({
   id: z.string(),
@@ -44,6 +46,7 @@ const screenSchema = z.object({
 const episodeSchema = z.object({
   id: z.string(),
   patientId: z.string(),
+  intakeOn: z.string(),
   onsetDate: z.string(),
   location: z.string(),
   radiation: z.string(),

@@ -108,6 +108,7 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
   const [pregnant, setPregnant] = useState(false);
   const { submit, error, busy } = useSubmit(async (form: FormData) => {
     await api("POST", `/api/v1/patients/${patientId}/episodes`, {
+      intakeOn: String(form.get("intakeOn")),
       onsetDate: String(form.get("onsetDate")),
       location: String(form.get("location")),
       radiation: String(form.get("radiation")),
@@ -136,6 +137,11 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
           Pain began on
           <input type="date" name="onsetDate" required max={calendarDateOf(new Date())} />
           <FieldError error={error} field="onsetDate" />
+        </label>
+        <label>
+          Intake done on
+          <input type="date" name="intakeOn" required defaultValue={calendarDateOf(new Date())} max={calendarDateOf(new Date())} />
+          <FieldError error={error} field="intakeOn" />
         </label>
         <label>
           Where

@@ -3,7 +3,9 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { ageInYears, calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { SEX_LABELS } from "../../../domain/patients/patient.ts";
 import { api, type Patient } from "../api.ts";
+import { FollowUps } from "../components/FollowUps.tsx";
 import { FormError } from "../components/FormError.tsx";
+import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useShortcut } from "../useShortcut.ts";
 
@@ -33,6 +35,7 @@ export function PatientsPage() {
     `${q}|${offset}`,
   );
 
+  const seesClinical = useCan("patients.clinical.read");
   useShortcut("/", useCallback(() => searchBox.current?.focus(), []));
   useShortcut("n", useCallback(() => void navigate("/patients/new"), [navigate]));
   const today = calendarDateOf(new Date());
@@ -45,6 +48,7 @@ export function PatientsPage() {
           New patient
         </Link>
       </div>
+      {seesClinical && !q && <FollowUps />}
       <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <input
           ref={searchBox}

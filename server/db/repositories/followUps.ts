@@ -1,0 +1,51 @@
+import type { ClinicId, PatientId } from "../../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { Queryable } from "../database.ts";
+
+export interface EpisodeForFollowUp {
+  patientId: PatientId;
+  givenName: string;
+  familyName: string;
+  recordNumber: string;
+  /** Intake date: the day the episode was recorded. */
+  startedOn: CalendarDate;
+  /** Days any outcome (questionnaire or pain score) was recorded since intake. */
+  recordedOn: CalendarDate[];
+}
+
+/** Each patient's latest episode with the dates outcomes were recorded since it began. */
+export async function episodesForFollowUp(q: Queryable, clinicId: ClinicId): Promise<EpisodeForFollowUp[]> {
+  const rows = await q.query<{
+    patient_id: PatientId;
+    given_name: string;
+    family_name: string;
+    record_number: string;
+    started_on: CalendarDate;
+    recorded_on: CalendarDate[] | null;
+  }>(
+    `with latest as (
+       select distinct on (patient_id) patient_id, intake_on as started_on
+         from episodes where clinic_id = $1 order by patient_id, intake_on desc, created_at desc
+     ), outcomes as (
+       select patient_id, recorded_on from instrument_responses where clinic_id = $1
+       union all
+       select patient_id, recorded_on from pain_scores where clinic_id = $1
+     )
+     select l.patient_id, p.given_name, p.family_name, p.record_number, l.started_on::text as started_on,
+            array_agg(distinct o.recorded_on::text) filter (where o.recorded_on is not null) as recorded_on
+       from latest l
+       join patients p on p.clinic_id = $1 and p.id = l.patient_id
+       left join outcomes o on o.patient_id = l.patient_id and o.recorded_on >= l.started_on
+      group by l.patient_id, p.given_name, p.family_name, p.record_number, l.started_on
+      order by lower(p.family_name), lower(p.given_name)`,
+    [clinicId],
+  );
+  return rows.map((row) => ({
+    patientId: row.patient_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    recordNumber: row.record_number,
+    startedOn: row.started_on,
+    recordedOn: row.recorded_on ?? [],
+  }));
+}
