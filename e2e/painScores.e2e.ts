@@ -41,9 +41,9 @@ describe("practitioner records pain scores and sees the chart", () => {
       await page.locator(".scale label", { hasText: new RegExp(`^${score}$`) }).click();
       await page.getByLabel("Date").fill(date);
       await page.getByRole("button", { name: "Record score" }).click();
-      await page.locator(`.chart circle[data-score="${score}"]`).waitFor();
+      await page.locator(`.chart[data-measure="nrs"] circle[data-value="${score}"]`).waitFor();
     }
-    assert.equal(await page.locator(".chart circle.point").count(), 3);
+    assert.equal(await page.locator('.chart[data-measure="nrs"] circle.point').count(), 3);
     const summary = await page.getByTestId("trajectory").innerText();
     assert.match(summary, /Baseline 8/);
     assert.match(summary, /latest 4/);
@@ -59,6 +59,7 @@ describe("practitioner records pain scores and sees the chart", () => {
     }
     await page.getByRole("button", { name: "Score and record" }).click();
     await page.getByText("Recorded Oswestry Disability Index: 40% (moderate disability).").waitFor();
+    await page.locator('.chart[data-measure="odi"] circle[data-value="40"]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "pain-chart.png"), fullPage: true });
 
     // The patient can be found again by date of birth in US format.

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { CalendarDate } from "../shared/calendarDate.ts";
-import { isNrsScore, nrsMcidTarget, painTrajectory } from "./painScore.ts";
+import { isNrsScore, painTrajectory } from "./painScore.ts";
+import { mcidTarget } from "./trajectory.ts";
 
 const series = (...scores: number[]) =>
   scores.map((score, i) => ({
@@ -42,7 +43,7 @@ describe("NRS pain trajectory (MCID 2 points or 30%: Ostelo 2008, clinical-facts
   it("reaches the MCID exactly when the latest score is at or below the target line", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (baseline, latest) => {
-        const target = nrsMcidTarget(baseline);
+        const target = mcidTarget("nrs", baseline);
         const reaches = painTrajectory(series(baseline, latest))!.reachesMcid;
         return reaches === (target !== null && latest <= target);
       }),

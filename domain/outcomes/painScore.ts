@@ -7,7 +7,7 @@
  */
 import type { PatientId } from "../shared/brand.ts";
 import type { CalendarDate } from "../shared/calendarDate.ts";
-import { mcidTarget, trajectory } from "./trajectory.ts";
+import { trajectory } from "./trajectory.ts";
 
 export const NRS_MIN = 0;
 export const NRS_MAX = 10;
@@ -51,9 +51,4 @@ export function painTrajectory(scores: readonly Pick<PainScore, "score" | "recor
     percentChange: t.percentChange,
     reachesMcid: t.responder,
   };
-}
-
-/** See mcidTarget in trajectory.ts. */
-export function nrsMcidTarget(baseline: number): number | null {
-  return mcidTarget("nrs", baseline);
 }

@@ -8,6 +8,8 @@ import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { MeasureChart } from "./MeasureChart.tsx";
+import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 
 interface Trajectory {
   measure: string;
@@ -75,6 +77,17 @@ export function Outcomes({ patientId, refreshKey }: { patientId: string; refresh
               </tbody>
             </table>
           )}
+          {(["odi", "rmdq"] as const).map((measure) => {
+            const readings = data.responses.filter((r) => r.instrument === measure);
+            return readings.length > 0 ? (
+              <MeasureChart
+                key={measure}
+                measure={measure}
+                readings={readings.map((r) => ({ id: r.id, value: r.score, recordedOn: r.recordedOn as CalendarDate }))}
+                empty=""
+              />
+            ) : null;
+          })}
           <RecordQuestionnaire patientId={patientId} onDone={reload} />
         </>
       )}

@@ -5,7 +5,7 @@ import { api, type PainScore } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
-import { PainChart } from "./PainChart.tsx";
+import { MeasureChart } from "./MeasureChart.tsx";
 
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
@@ -19,7 +19,13 @@ export function PainScores({ patientId, onRecorded }: { patientId: string; onRec
     <section className="card">
       <h2>Pain (NRS 0–10)</h2>
       <FormError error={error} />
-      {scores && <PainChart scores={scores} />}
+      {scores && (
+        <MeasureChart
+          measure="nrs"
+          readings={scores.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
+          empty="No pain scores yet. Record the first one below."
+        />
+      )}
       {trajectory && (
         <p className="trajectory" data-testid="trajectory">
           Baseline <strong>{trajectory.baseline.score}</strong> ({trajectory.baseline.recordedOn}) → latest{" "}
