@@ -10,16 +10,8 @@ import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { MeasureChart } from "./MeasureChart.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
 
-interface Trajectory {
-  measure: string;
-  baseline: { value: number; recordedOn: string };
-  latest: { value: number; recordedOn: string };
-  change: number;
-  percentChange: number | null;
-  responder: boolean;
-  worsened: boolean;
-}
 interface Outcomes {
   responses: { id: string; instrument: string; score: number; unit: string; band: string | null; recordedOn: string }[];
   trajectories: Trajectory[];
