@@ -19,7 +19,8 @@ describe("report from home", () => {
     await clinic.getByRole("button", { name: /Create link/ }).click();
     const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
     assert.match(link, /\/r\/[A-Za-z0-9_-]{43}$/);
-    assert.equal(await clinic.locator(".qr svg").count(), 1, "a QR code is drawn");
+    // The QR code is drawn asynchronously once the link exists.
+    await clinic.locator(".qr svg").waitFor();
 
     // The patient's phone: no account, no cookies.
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
