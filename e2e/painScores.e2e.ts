@@ -24,6 +24,14 @@ describe("practitioner records pain scores and sees the chart", () => {
     await followUps.getByText("Nguyen, Robert").waitFor();
     assert.match(await followUps.innerText(), /week 4 overdue/);
 
+    // The dashboard: Nguyen was measured at 12 weeks and is worse, and missed two follow-ups.
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByTestId("milestone-12").getByText("0 of 1 measured patients responding").waitFor();
+    assert.match(await page.getByTestId("overdue").innerText(), /^2 follow-up measurements overdue/);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard.png") });
+    await page.getByRole("link", { name: "Patients", exact: true }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+
     // Keyboard: "n" opens the new-patient form.
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("n");

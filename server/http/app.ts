@@ -15,6 +15,7 @@ import { installSessions } from "./authentication.ts";
 import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { followUpRoutes } from "./routes/followUps.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -97,6 +98,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   outcomeRoutes(app, context);
   reportLinkRoutes(app, context);
   followUpRoutes(app, context);
+  dashboardRoutes(app, context);
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

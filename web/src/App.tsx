@@ -11,6 +11,7 @@ import { StaffPage } from "./pages/StaffPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
+import { DashboardPage } from "./pages/DashboardPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 
@@ -85,6 +86,7 @@ export function App() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
@@ -133,6 +135,7 @@ function Shell({ children }: { children: React.ReactNode }) {
     <div className="shell">
       <TopBar home="/patients" clinic={session.clinic.name}>
         <NavLink to="/patients">Patients</NavLink>
+        {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}

@@ -12,6 +12,7 @@ export type AuditEntity =
   | "medication"
   | "instrument_response"
   | "report_link"
+  | "dashboard"
   | "user"
   | "session"
   | "audit_log";

@@ -49,3 +49,46 @@ export async function episodesForFollowUp(q: Queryable, clinicId: ClinicId): Pro
     recordedOn: row.recorded_on ?? [],
   }));
 }
+
+export interface CourseRow {
+  patientId: PatientId;
+  intakeOn: CalendarDate;
+  measure: "nrs" | "odi" | "rmdq" | null;
+  value: number | null;
+  recordedOn: CalendarDate | null;
+  createdAt: string | null;
+}
+
+/** Each patient's latest intake with every NRS, ODI and RMDQ reading (one row per reading; a row of nulls when none). */
+export async function coursesForDashboard(q: Queryable, clinicId: ClinicId): Promise<CourseRow[]> {
+  const rows = await q.query<{
+    patient_id: PatientId;
+    intake_on: CalendarDate;
+    measure: "nrs" | "odi" | "rmdq" | null;
+    value: string | number | null;
+    recorded_on: CalendarDate | null;
+    created_at: Date | null;
+  }>(
+    `with latest as (
+       select distinct on (patient_id) patient_id, intake_on::text as intake_on
+         from episodes where clinic_id = $1 order by patient_id, intake_on desc, created_at desc
+     ), readings as (
+       select patient_id, 'nrs' as measure, score::numeric as value, recorded_on, created_at from pain_scores where clinic_id = $1
+       union all
+       select patient_id, instrument as measure, score as value, recorded_on, created_at
+         from instrument_responses where clinic_id = $1 and instrument in ('nrs', 'odi', 'rmdq')
+     )
+     select l.patient_id, l.intake_on, r.measure, r.value, r.recorded_on::text as recorded_on, r.created_at
+       from latest l left join readings r on r.patient_id = l.patient_id
+      order by l.patient_id, r.recorded_on, r.created_at`,
+    [clinicId],
+  );
+  return rows.map((row) => ({
+    patientId: row.patient_id,
+    intakeOn: row.intake_on,
+    measure: row.measure,
+    value: row.value === null ? null : Number(row.value),
+    recordedOn: row.recorded_on,
+    createdAt: row.created_at ? new Date(row.created_at).toISOString() : null,
+  }));
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { CalendarDate } from "../shared/calendarDate.ts";
+import { clinicDashboard, type PatientCourse } from "./dashboard.ts";
+
+const d = (s: string) => s as CalendarDate;
+const r = (value: number, date: string) => ({ value, recordedOn: d(date), createdAt: `${date}T09:00:00Z` });
+const course = (nrs: [number, string][], odi: [number, string][] = []): PatientCourse => ({
+  intakeOn: d("2026-01-01"),
+  readings: { nrs: nrs.map(([v, date]) => r(v, date)), odi: odi.map(([v, date]) => r(v, date)), rmdq: [] },
+});
+
+describe("clinic dashboard", () => {
+  it("counts patients measured at each milestone and the share responding", () => {
+    const courses = [
+      course([[8, "2026-01-01"], [5, "2026-01-29"], [3, "2026-02-26"]]), // responding at 4 and 8 weeks
+      course([[6, "2026-01-01"], [6, "2026-01-30"]]), // measured at 4 weeks, not responding
+      course([[7, "2026-01-01"]], [[40, "2026-01-01"], [28, "2026-02-27"]]), // ODI responding at 8 weeks only
+    ];
+    const dashboard = clinicDashboard(courses, d("2026-04-30"));
+    assert.equal(dashboard.patients, 3);
+    assert.deepEqual(
+      dashboard.milestones.map((m) => [m.week, m.measured, m.responding, m.share]),
+      [
+        [4, 2, 1, 50],
+        [8, 2, 2, 100],
+        [12, 0, 0, null],
+      ],
+    );
+    // overdue: patient 1 at 12 weeks; patient 2 at 8 and 12; patient 3 at 4 and 12
+    assert.equal(dashboard.overdue, 5);
+  });
+
+  it("is empty without patients", () => {
+    const dashboard = clinicDashboard([], d("2026-04-30"));
+    assert.deepEqual(dashboard.milestones.map((m) => m.share), [null, null, null]);
+    assert.equal(dashboard.overdue, 0);
+  });
+});
