@@ -33,8 +33,11 @@ describe("intake and red-flag screen", () => {
     await page.getByLabel("Pain began on").fill("2026-08-01");
     await page.getByLabel("Spreads to").selectOption("below-knee");
     await page.locator("select[name=radiationSide]").selectOption("left");
+    await page.getByRole("checkbox", { name: "Cold-damp" }).check();
+    await page.getByLabel("Pulse").fill("Deep, slow");
     await page.getByRole("button", { name: "Start episode" }).click();
     await page.getByRole("form", { name: "Red-flag screen" }).waitFor();
+    assert.match(await page.getByTestId("tcm").innerText(), /Cold-damp · pulse: Deep, slow/);
 
     await page.getByRole("radiogroup", { name: /Saddle anaesthesia/ }).getByLabel("Yes").check();
     await page.getByRole("button", { name: "Mark the unanswered ones No" }).click();

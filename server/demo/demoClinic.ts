@@ -96,6 +96,9 @@ async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: Pat
       pregnancyWeeks: null,
       workStatus: "working",
       notes: "Synthetic demo intake.",
+      tcmPatterns: ["cold-damp"],
+      tongue: "Pale, thick white coating",
+      pulse: "Deep, slow",
     },
     day(today),
   );

@@ -1,5 +1,6 @@
 import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { TcmPattern } from "../../../domain/assessment/tcmPatterns.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
@@ -16,6 +17,10 @@ export interface EpisodeFields {
   pregnancyWeeks: number | null;
   workStatus: "working" | "modified-duties" | "off-work" | "not-employed" | "retired" | "unknown";
   notes: string | null;
+  /** Optional TCM assessment. */
+  tcmPatterns: TcmPattern[];
+  tongue: string | null;
+  pulse: string | null;
 }
 
 export interface EpisodeRecord extends EpisodeFields {
@@ -38,11 +43,14 @@ interface EpisodeRow {
   pregnancy_weeks: number | null;
   work_status: EpisodeFields["workStatus"];
   notes: string | null;
+  tcm_patterns: TcmPattern[];
+  tongue: string | null;
+  pulse: string | null;
   created_at: Date;
 }
 
 const COLUMNS =
-  "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_at";
+  "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, tcm_patterns, tongue, pulse, created_at";
 
 function toEpisode(row: EpisodeRow): EpisodeRecord {
   return {
@@ -59,6 +67,9 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     pregnancyWeeks: row.pregnancy_weeks === null ? null : Number(row.pregnancy_weeks),
     workStatus: row.work_status,
     notes: row.notes,
+    tcmPatterns: row.tcm_patterns,
+    tongue: row.tongue,
+    pulse: row.pulse,
     createdAt: isoTimestamp(row.created_at),
   };
 }
@@ -72,8 +83,8 @@ export async function insertEpisode(
 ): Promise<EpisodeRecord> {
   const [row] = await q.query<EpisodeRow>(
     `insert into episodes (clinic_id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes,
-       spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by, intake_on)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
+       spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by, intake_on, tcm_patterns, tongue, pulse)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning ${COLUMNS}`,
     [
       clinicId,
       patientId,
@@ -89,6 +100,9 @@ export async function insertEpisode(
       fields.notes,
       createdBy,
       fields.intakeOn,
+      fields.tcmPatterns,
+      fields.tongue,
+      fields.pulse,
     ],
   );
   return toEpisode(row!);

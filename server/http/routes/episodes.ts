@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { RED_FLAG_ACTIONS, RED_FLAGS } from "../../../domain/assessment/redFlags.ts";
+import { TCM_PATTERN_IDS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { episodesOf, resolveScreen, screenEpisode, startEpisode } from "../../services/episodes.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -26,6 +27,9 @@ const episodeInput = z
       .max(4000)
       .nullish()
       .transform((v) => v || null),
+    tcmPatterns: z.array(z.enum(TCM_PATTERN_IDS)).max(5).default([]),
+    tongue: z.string().trim().max(500).nullish().transform((v) => v || null),
+    pulse: z.string().trim().max(500).nullish().transform((v) => v || null),
   })
   .refine((e) => e.radiation === "none" || e.radiationSide !== null, { message: "Say which side the pain spreads to.", path: ["radiationSide"] })
   .refine((e) => e.pregnant || e.pregnancyWeeks === null, { message: "Weeks of pregnancy only when pregnant.", path: ["pregnancyWeeks"] })
@@ -57,6 +61,9 @@ const episodeSchema = z.object({
   pregnancyWeeks: z.number().nullable(),
   workStatus: z.string(),
   notes: z.string().nullable(),
+  tcmPatterns: z.array(z.string()),
+  tongue: z.string().nullable(),
+  pulse: z.string().nullable(),
   createdAt: z.string(),
   duration: z.object({ weeks: z.number(), days: z.number(), durationClass: z.enum(["acute", "subacute", "chronic"]) }).nullable(),
   latestScreen: screenSchema.nullable(),

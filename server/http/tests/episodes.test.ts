@@ -30,6 +30,21 @@ describe("back-pain episodes and the red-flag screen", () => {
     assert.match(episode.carePath.reason, /red-flag screen/);
   });
 
+  it("records an optional TCM assessment and refuses unknown patterns", async () => {
+    const { practitioner, patient } = await newEpisode();
+    const withTcm = await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, {
+      ...intake,
+      tcmPatterns: ["cold-damp", "kidney-yang-deficiency"],
+      tongue: "Pale with a white coating",
+      pulse: "Deep and slow",
+    });
+    assert.equal(withTcm.statusCode, 201);
+    assert.deepEqual(withTcm.json().tcmPatterns, ["cold-damp", "kidney-yang-deficiency"]);
+    assert.equal(withTcm.json().pulse, "Deep and slow");
+    const unknown = await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { ...intake, tcmPatterns: ["wind-of-fortune"] });
+    assert.equal(unknown.statusCode, 400);
+  });
+
   it("refuses an intake that says the pain spreads without a side", async () => {
     const { practitioner, patient } = await newEpisode();
     const response = await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { ...intake, radiationSide: null });

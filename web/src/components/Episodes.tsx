@@ -4,6 +4,7 @@
  * and action until a referral or a clinical justification is recorded.
  */
 import { useState, type FormEvent } from "react";
+import { TCM_PATTERNS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
@@ -32,6 +33,9 @@ interface Episode {
   radiation: string;
   radiationSide: string | null;
   workStatus: string;
+  tcmPatterns: string[];
+  tongue: string | null;
+  pulse: string | null;
   duration: { weeks: number; durationClass: string } | null;
   latestScreen: Screen | null;
   carePath: { canStartPlan: boolean; reason: string; emergency?: boolean; actions?: string[] };
@@ -60,6 +64,13 @@ export function Episodes({ patientId }: { patientId: string }) {
             )}{" "}
             · {current.location} pain{current.radiation !== "none" && `, spreading to ${SPREAD[current.radiation]} (${current.radiationSide})`}
           </p>
+          {(current.tcmPatterns.length > 0 || current.tongue || current.pulse) && (
+            <p className="muted small" data-testid="tcm">
+              TCM: {current.tcmPatterns.map((id) => TCM_PATTERNS.find((p) => p.id === id)?.label ?? id).join(", ")}
+              {current.tongue && ` · tongue: ${current.tongue}`}
+              {current.pulse && ` · pulse: ${current.pulse}`}
+            </p>
+          )}
           <PlanStatus episode={current} />
           {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && (
             <Resolution screen={current.latestScreen} onDone={episodes.reload} />
@@ -119,6 +130,9 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
       pregnancyWeeks: pregnant && form.get("pregnancyWeeks") ? Number(form.get("pregnancyWeeks")) : null,
       workStatus: String(form.get("workStatus")),
       notes: String(form.get("notes") ?? ""),
+      tcmPatterns: form.getAll("tcmPatterns").map(String),
+      tongue: String(form.get("tongue") ?? ""),
+      pulse: String(form.get("pulse") ?? ""),
     });
     onDone();
   });
@@ -205,6 +219,22 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
         <label className="wide-field">
           Notes
           <input name="notes" maxLength={4000} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>TCM assessment (optional)</legend>
+        {TCM_PATTERNS.map((pattern) => (
+          <label key={pattern.id} className="check">
+            <input type="checkbox" name="tcmPatterns" value={pattern.id} /> {pattern.label}
+          </label>
+        ))}
+        <label>
+          Tongue
+          <input name="tongue" maxLength={500} />
+        </label>
+        <label>
+          Pulse
+          <input name="pulse" maxLength={500} />
         </label>
       </fieldset>
       <div className="actions">
