@@ -27,10 +27,6 @@ export interface OpioidDose {
   dailyDose: number;
 }
 
-export function isOpioid(name: string): name is Opioid {
-  return Object.hasOwn(MME_FACTORS, name);
-}
-
 /** Total MME/day, rounded to one decimal. */
 export function mmePerDay(doses: readonly OpioidDose[]): number {
   const total = doses.reduce((sum, dose) => sum + dose.dailyDose * MME_FACTORS[dose.opioid], 0);

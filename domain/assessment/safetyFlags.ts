@@ -24,3 +24,13 @@ export const SAFETY_FLAGS: readonly SafetyFlag[] = [
 export function isSafetyFlag(id: string): boolean {
   return SAFETY_FLAGS.some((flag) => flag.id === id);
 }
+
+/** A flag as the patient's record shows it: its meaning and its recorded state (never recorded: inactive, updatedAt null). */
+export interface SafetyFlagState {
+  flag: string;
+  label: string;
+  meaning: string;
+  active: boolean;
+  note: string | null;
+  updatedAt: string | null;
+}

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { CalendarDate } from "../shared/calendarDate.ts";
-import { isNrsScore, painTrajectory } from "./painScore.ts";
+import { painTrajectory } from "./painScore.ts";
 import { mcidTarget } from "./trajectory.ts";
 
 const series = (...scores: number[]) =>
@@ -58,12 +58,5 @@ describe("NRS pain trajectory (MCID 2 points or 30%: Ostelo 2008, clinical-facts
         return !worse || better;
       }),
     );
-  });
-});
-
-describe("isNrsScore", () => {
-  it("accepts whole numbers 0–10 only", () => {
-    assert.deepEqual([0, 10, 5].map(isNrsScore), [true, true, true]);
-    assert.deepEqual([-1, 11, 2.5, Number.NaN].map(isNrsScore), [false, false, false, false]);
   });
 });

@@ -22,10 +22,6 @@ export interface PainScore {
   createdAt: string;
 }
 
-export function isNrsScore(value: number): boolean {
-  return Number.isInteger(value) && value >= NRS_MIN && value <= NRS_MAX;
-}
-
 export interface PainTrajectory {
   baseline: { score: number; recordedOn: CalendarDate };
   latest: { score: number; recordedOn: CalendarDate };

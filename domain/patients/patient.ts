@@ -42,11 +42,6 @@ export interface Patient extends PatientContact {
   updatedAt: string;
 }
 
-/** "Family, Given": how clinic lists sort and show names. */
-export function patientListName(patient: Pick<Patient, "givenName" | "familyName">): string {
-  return `${patient.familyName}, ${patient.givenName}`;
-}
-
 /** Record numbers the clinic assigns itself: letters, digits, dot, dash, slash; 1–32 characters. */
 export const RECORD_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]{0,31}$/;
 

@@ -83,7 +83,7 @@ describe("atlas content", () => {
     assert.equal(bl23.pinyin, "Shènshù");
     assert.deepEqual(bl23.hanzi, { traditional: "腎俞", simplified: "肾俞" });
     assert.deepEqual(bl23.roles, [{ kind: "back-shu", organ: "kidney" }]);
-    assert.deepEqual(bl23.needling, { angle: "perpendicular", depthCun: { min: 1, max: 1.2 } });
+    assert.deepEqual(bl23.needling, { angle: "perpendicular", depthCun: { min: 1, max: 1.2 }, notes: [] });
     assert.equal(bl23.region, "lower back");
     assert.ok(bl23.lowBackPain && bl23.commonForLowBackPain);
     const bl40 = ATLAS.resolve("BL40")!;
@@ -100,8 +100,12 @@ describe("atlas content", () => {
   it("gives cautions where clinical-facts §6 asks", () => {
     const kinds = (code: string) => ATLAS.resolve(code)!.cautions.map((c) => c.kind);
     for (const code of ["LI4", "SP6", "BL60", "BL67"]) assert.ok(kinds(code).includes("pregnancy"), code);
-    for (const code of ["LU1", "BL13", "GB21", "ST12"]) assert.ok(kinds(code).includes("pneumothorax"), code);
+    for (const code of ["LU1", "BL13", "KI25"]) assert.ok(kinds(code).includes("pneumothorax"), code);
     assert.ok(!kinds("GV12").includes("pneumothorax"), "spinous processes are not over the lung");
-    assert.ok(kinds("ST9").includes("vessel"));
+    // from the source's needling notes and vessel lists, not from a hand-kept table
+    for (const code of ["ST9", "LU9", "BL40", "SP11", "PC3"]) assert.ok(kinds(code).includes("vessel"), code);
+    assert.ok(!kinds("LR10").includes("vessel"), "only small branches of the femoral artery at LR10");
+    assert.ok(kinds("GV16").includes("organ") && kinds("ST1").includes("organ"));
+    assert.deepEqual(kinds("CV8").slice(0, 1), ["not-needled"]);
   });
 });

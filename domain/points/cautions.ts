@@ -1,6 +1,9 @@
 /**
- * Needling cautions per point, as rules with sources, so charting can warn
- * (and later block with a written override) from the same list.
+ * Needling cautions per point, as rules over the point's data with their
+ * sources, so charting can warn (and later block with a written override) from
+ * the same list. Nothing here is a hand-kept list of points: the rules read the
+ * region, the vessels under the point and the flags taken from the source's
+ * needling notes, plus the points clinical-facts §6 names.
  */
 import type { AcupointFacts } from "./types.ts";
 
@@ -13,62 +16,21 @@ export interface Caution {
 }
 
 const FACTS_6 = "clinical-facts.md §6 (Witt 2009; NPSA/NRLS; Carr 2015)";
-const CAM = "Chinese Acupuncture and Moxibustion (1999) needling notes, via TARA";
+const NOTES = "needling notes of Chinese Acupuncture and Moxibustion (1999), via TARA";
+const VESSELS = "vessels under the point in Chinese Acupuncture and Moxibustion (1999), via TARA";
 
 /** Traditionally forbidden in pregnancy (clinical-facts §6); Carr 2015 found no objective evidence of harm. */
 const PREGNANCY_FORBIDDEN = new Set(["LI4", "SP6", "BL60", "BL67"]);
 const PREGNANCY_CARE = new Set(["GB21"]);
 
-/** Points beside an artery that is felt before needling. */
-const ARTERIES: Record<string, string> = {
-  LU8: "radial",
-  LU9: "radial",
-  LI13: "radial collateral",
-  ST5: "facial",
-  ST9: "common carotid",
-  ST12: "subclavian",
-  ST30: "femoral",
-  ST42: "dorsalis pedis",
-  SP11: "femoral",
-  SP12: "femoral",
-  HT1: "axillary",
-  PC3: "brachial",
-  BL40: "popliteal",
-  TE22: "superficial temporal",
-  LR10: "femoral",
-  LR12: "femoral",
-};
-
-const ORGANS: Record<string, string> = {
-  ST1: "Beside the eyeball: insert slowly and shallow without lifting or thrusting, and press after withdrawal to prevent bruising.",
-  BL1: "Beside the eyeball: insert slowly and shallow without lifting or thrusting, and press after withdrawal to prevent bruising.",
-  "EX-HN7": "Beside the eyeball: insert slowly and shallow without lifting or thrusting, and press after withdrawal to prevent bruising.",
-  GV15: "Deep or upward needling can reach the medulla oblongata.",
-  GV16: "Deep or upward needling can reach the medulla oblongata.",
-  GB20: "Angle towards the tip of the nose; deep or upward-medial needling can reach the vertebral artery or the medulla.",
-  LR13: "Over the liver (right) or spleen (left): shallow oblique needling.",
-  LR14: "Over the liver (right) or stomach (left) in the sixth rib space: shallow oblique needling.",
-  GB24: "Over the liver (right) in the seventh rib space: shallow oblique needling.",
-  CV2: "Over the bladder: ask the patient to empty it first.",
-  CV3: "Over the bladder: ask the patient to empty it first.",
-  CV4: "Over the bladder: ask the patient to empty it first.",
-  GV22: "Not needled in infants whose fontanelle is still open.",
-  GV23: "Not needled in infants whose fontanelle is still open.",
-};
-
-const NOT_NEEDLED: Record<string, string> = {
-  ST17: "A landmark only: the nipple is not needled.",
-  CV8: "The navel is not needled; moxibustion only.",
-};
-
-/** Points over the lungs: the chest and upper back except the spine itself, and the lung apex above the collarbone. */
-const LUNG_APEX = new Set(["GB21", "ST12", "EX-B1"]);
+/** A large named artery running at the point (not one of its small branches). */
+const MAJOR_ARTERY = /\b(femoral|popliteal|brachial|axillary|radial|carotid|facial|superficial temporal|dorsal) arter/;
 
 export function cautionsFor(point: AcupointFacts): Caution[] {
   const cautions: Caution[] = [];
-  const code = point.code;
-  if (NOT_NEEDLED[code]) cautions.push({ kind: "not-needled", text: NOT_NEEDLED[code], source: CAM });
-  const overLung = ((point.region === "chest" || point.region === "upper back") && point.meridian !== "GV") || LUNG_APEX.has(code);
+  const notes = new Set(point.needling.notes);
+  if (notes.has("not-needled")) cautions.push({ kind: "not-needled", text: "Not needled; moxibustion only.", source: NOTES });
+  const overLung = ((point.region === "chest" || point.region === "upper back") && point.meridian !== "GV") || notes.has("lung");
   if (overLung) {
     cautions.push({
       kind: "pneumothorax",
@@ -76,21 +38,30 @@ export function cautionsFor(point: AcupointFacts): Caution[] {
       source: FACTS_6,
     });
   }
-  if (ARTERIES[code]) {
+  const artery = point.vessels.find((vessel) => MAJOR_ARTERY.test(vessel) && !/branch|circumflex/.test(vessel));
+  if (artery || notes.has("artery")) {
     cautions.push({
       kind: "vessel",
-      text: `Beside the ${ARTERIES[code]} artery: feel the pulse and keep the needle clear of it.`,
-      source: CAM,
+      text: artery ? `Near the ${artery}: feel the pulse and keep the needle clear of it.` : "An artery runs here: feel for it and keep the needle clear of it.",
+      source: artery ? VESSELS : NOTES,
     });
   }
-  if (ORGANS[code]) cautions.push({ kind: "organ", text: ORGANS[code], source: CAM });
+  if (notes.has("eyeball")) {
+    cautions.push({ kind: "organ", text: "Beside the eyeball: insert slowly and shallow, without lifting, thrusting or twisting.", source: NOTES });
+  }
+  if (notes.has("medulla")) {
+    cautions.push({ kind: "organ", text: "The medulla lies deep to this point: no deep or upward needling.", source: NOTES });
+  }
+  if (notes.has("infants")) {
+    cautions.push({ kind: "organ", text: "Not needled in infants whose fontanelle is still open.", source: NOTES });
+  }
   const pregnancyNote = "Carr 2015 found no objective evidence of harm; chart a reason if used.";
-  if (PREGNANCY_FORBIDDEN.has(code)) {
+  if (PREGNANCY_FORBIDDEN.has(point.code)) {
     cautions.push({ kind: "pregnancy", text: `Traditionally forbidden in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
-  } else if (PREGNANCY_CARE.has(code)) {
+  } else if (PREGNANCY_CARE.has(point.code)) {
     cautions.push({ kind: "pregnancy", text: `Use with care in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
-  } else if (point.region === "abdomen" || point.region === "lower back" || point.region === "sacrum") {
-    cautions.push({ kind: "pregnancy", text: `Abdominal and lumbosacral points are avoided in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
+  } else if (point.region === "abdomen" || point.region === "lower back" || point.region === "sacrum" || notes.has("pregnancy")) {
+    cautions.push({ kind: "pregnancy", text: `Avoided or used with great care in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
   }
   return cautions;
 }

@@ -51,10 +51,15 @@ export type SpecialRole =
 
 export type NeedleAngle = "perpendicular" | "oblique" | "transverse";
 
+/** Warnings the source's needling notes give for a point (TARA, from CAM 1999), as flags. */
+export const NEEDLING_NOTES = ["artery", "medulla", "eyeball", "lung", "pregnancy", "infants", "not-needled"] as const;
+export type NeedlingNote = (typeof NEEDLING_NOTES)[number];
+
 export interface Needling {
   angle: NeedleAngle | null;
   /** Depth range in cun (the proportional body inch). */
   depthCun: { min: number; max: number } | null;
+  notes: NeedlingNote[];
 }
 
 /** One of the 14 channels, as stored in the generated data file. */

@@ -3,7 +3,7 @@
  * sentences as a list of structure names ("tibial nerve", "popliteal artery"):
  * the anatomy is carried as facts, the sentences are not.
  */
-const QUALIFIERS = /^(?:and |the |its |their |a |an |superficially,? |deeper,? |deepest,? |further deeper,? |(?:medially|laterally|inferiorly|superiorly|posteriorly|anteriorly|proximally|distally|below|above|nearby|in the deep layer|at the deep layer),? |(?:the )?(?:deep|deeper) layer,? )+/i;
+const QUALIFIERS = /^(?:and |the |its |their |a |an |on the pathway of |superficially,? |deeper,? |deepest,? |further deeper,? |(?:medially|laterally|inferiorly|superiorly|posteriorly|anteriorly|proximally|distally|below|above|nearby|in the deep layer|at the deep layer),? |(?:the )?(?:deep|deeper) layer,? )+/i;
 
 export function structureNames(text: string, kind: "nerve" | "vessel"): string[] {
   const pattern = kind === "nerve" ? /nerve|plexus|ramus|rami/i : /arter|vein|venous|vessel|arch|network/i;

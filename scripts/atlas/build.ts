@@ -8,7 +8,16 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { AcupointFacts, BodyRegion, FivePhase, FiveShuKind, MeridianCode, Needling, SpecialRole } from "../../domain/points/types.ts";
+import type {
+  AcupointFacts,
+  BodyRegion,
+  FivePhase,
+  FiveShuKind,
+  MeridianCode,
+  Needling,
+  NeedlingNote,
+  SpecialRole,
+} from "../../domain/points/types.ts";
 import { structureNames } from "./anatomy.ts";
 import { hanziForms, tonedPinyin } from "./chinese.ts";
 import { MERIDIANS } from "./meridians.ts";
@@ -97,8 +106,19 @@ export function needlingOf(method: string): Needling {
     : single
       ? { min: Number(single[1]), max: Number(single[1]) }
       : null;
-  return { angle, depthCun };
+  return { angle, depthCun, notes: NOTE_RULES.filter(([, pattern]) => pattern.test(text)).map(([note]) => note) };
 }
+
+/** The warnings in the needling notes, as flags (the sentences are not carried). */
+const NOTE_RULES: [NeedlingNote, RegExp][] = [
+  ["artery", /arter/],
+  ["medulla", /medull/],
+  ["eyeball", /eyeball/],
+  ["lung", /lung|pneumothorax/],
+  ["pregnancy", /pregnan/],
+  ["infants", /infant/],
+  ["not-needled", /puncture is prohibited/],
+];
 
 const SHU: Record<string, FiveShuKind> = {
   "jing-well": "jing-well",

@@ -1,5 +1,5 @@
 /** The patient's safety flags: read by charting, kept current by practitioners. */
-import { isSafetyFlag, SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
+import { isSafetyFlag, SAFETY_FLAGS, type SafetyFlagState } from "../../domain/assessment/safetyFlags.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { Database } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
@@ -8,17 +8,8 @@ import { listSafetyFlags, upsertSafetyFlag, type SafetyFlagRecord } from "../db/
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 
-export interface SafetyFlagView {
-  flag: string;
-  label: string;
-  meaning: string;
-  active: boolean;
-  note: string | null;
-  updatedAt: string | null;
-}
-
 /** Every known flag, with its recorded state (never recorded = not active, updatedAt null). */
-function view(records: SafetyFlagRecord[]): SafetyFlagView[] {
+function view(records: SafetyFlagRecord[]): SafetyFlagState[] {
   return SAFETY_FLAGS.map((flag) => {
     const record = records.find((r) => r.flag === flag.id);
     return {
@@ -32,7 +23,7 @@ function view(records: SafetyFlagRecord[]): SafetyFlagView[] {
   });
 }
 
-export async function safetyFlagsOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<SafetyFlagView[]>> {
+export async function safetyFlagsOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<SafetyFlagState[]>> {
   const refused = denied(actor, "patients.clinical.read");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
@@ -47,7 +38,7 @@ export async function updateSafetyFlags(
   actor: Actor,
   patientId: PatientId,
   changes: Record<string, { active: boolean; note: string | null }>,
-): Promise<Outcome<SafetyFlagView[]>> {
+): Promise<Outcome<SafetyFlagState[]>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   const unknown = Object.keys(changes).filter((id) => !isSafetyFlag(id));

@@ -20,6 +20,8 @@ describe("atlas API (public)", () => {
     assert.equal(point.pinyin, "Wěizhōng");
     assert.equal(point.region, "back of the knee");
     assert.ok(point.location.length > 10);
+    assert.ok(point.cautions.some((c: { kind: string }) => c.kind === "vessel"), "popliteal artery caution");
+    assert.deepEqual((await get("/api/v1/points/GV16")).json().needling.notes, ["medulla"]);
   });
 
   it("answers an unknown code with POINT_NOT_FOUND", async () => {

@@ -1,18 +1,12 @@
 /** The patient's safety flags: shown at a glance, edited in place (clinical-facts §6). */
 import { useState } from "react";
+import type { SafetyFlagState } from "../../../domain/assessment/safetyFlags.ts";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FormError } from "./FormError.tsx";
 
-interface Flag {
-  flag: string;
-  label: string;
-  meaning: string;
-  active: boolean;
-  note: string | null;
-  updatedAt: string | null;
-}
+type Flag = SafetyFlagState;
 
 export function SafetyFlags({ patientId }: { patientId: string }) {
   const url = `/api/v1/patients/${patientId}/safety-flags`;
