@@ -26,7 +26,8 @@ describe("report from home", () => {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await phone.goto(link);
     await phone.getByRole("heading", { name: "Hello Chris" }).waitFor();
-    await phone.getByRole("radiogroup", { name: "Pain now" }).getByText("5", { exact: true }).click();
+    // The demo clinic loaded its own NRS wording as a FHIR Questionnaire; the phone shows it.
+    await phone.getByRole("radiogroup", { name: /back pain at this moment/ }).getByText("5", { exact: true }).click();
     await phone.screenshot({ path: join(ARTIFACTS, "report-phone.png"), fullPage: true });
     await phone.getByRole("button", { name: "Send my answers" }).click();
     await phone.getByRole("heading", { name: "Thank you, Chris" }).waitFor();

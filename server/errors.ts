@@ -28,6 +28,8 @@ export const ERRORS = {
   INSTRUMENT_ANSWER_COUNT: { status: 422, title: "The number of answers does not match the instrument's items." },
   INSTRUMENT_ANSWERS_INCOMPLETE: { status: 422, title: "Some required items are unanswered; nothing was guessed." },
   INSTRUMENT_ANSWER_INVALID: { status: 422, title: "Some answers are not allowed values for their items." },
+  QUESTIONNAIRE_NOT_MAPPABLE: { status: 422, title: "The questionnaire does not fit the instrument's items and answers; nothing was changed." },
+  INSTRUMENT_WORDING_NOT_FOUND: { status: 404, title: "This clinic has not loaded wording for that instrument." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {

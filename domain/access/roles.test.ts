@@ -9,9 +9,10 @@ describe("roles", () => {
     assert.equal(can("front_desk", "patients.clinical.read"), false);
     assert.equal(can("front_desk", "patients.clinical.write"), false);
   });
-  it("only owners manage staff and read the audit log", () => {
+  it("only owners manage staff and clinic settings and read the audit log", () => {
     for (const role of ROLES) {
       assert.equal(can(role, "staff.manage"), role === "owner");
+      assert.equal(can(role, "clinic.configure"), role === "owner");
       assert.equal(can(role, "audit.read"), role === "owner");
     }
   });

@@ -2,7 +2,7 @@
  * Clinic roles and what each may do. One table decides, so the API and the UI
  * never disagree about who can see clinical data.
  *
- * - owner: runs the clinic; manages staff, reads the audit log, sees everything.
+ * - owner: runs the clinic; manages staff and clinic settings, reads the audit log, sees everything.
  * - practitioner: treats patients; sees and records clinical data.
  * - front_desk: books and registers patients; demographics only (minimum
  *   necessary access, as the HIPAA Privacy Rule asks of a covered entity's workforce).
@@ -16,6 +16,7 @@ export type Permission =
   | "patients.clinical.read"
   | "patients.clinical.write"
   | "staff.manage"
+  | "clinic.configure"
   | "audit.read";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -25,6 +26,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "patients.clinical.read",
     "patients.clinical.write",
     "staff.manage",
+    "clinic.configure",
     "audit.read",
   ],
   practitioner: [

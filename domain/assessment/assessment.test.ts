@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { CalendarDate } from "../shared/calendarDate.ts";
 import { episodeDuration } from "./duration.ts";
-import { mmePerDay } from "./mme.ts";
+import { mmePerDay, mmeSteps } from "./mme.ts";
 import { RED_FLAGS, screenRedFlags } from "./redFlags.ts";
 
 const d = (s: string) => s as CalendarDate;
@@ -79,5 +79,28 @@ describe("morphine milligram equivalents (CDC 2022 table)", () => {
     assert.equal(mmePerDay([{ opioid: "tramadol", dailyDose: 200 }, { opioid: "codeine", dailyDose: 60 }]), 49);
     assert.equal(mmePerDay([{ opioid: "fentanyl transdermal", dailyDose: 25 }]), 60);
     assert.equal(mmePerDay([]), 0);
+  });
+  it("follows the total over time: starts, stops and dose changes become steps", () => {
+    const d = (s: string) => s as CalendarDate;
+    const steps = mmeSteps(
+      [
+        // known before the chart, tapered from 150 to 100 mg/day on 03-15
+        { opioid: "tramadol", dailyDose: 150, startedOn: null, stoppedOn: d("2026-03-15") },
+        { opioid: "tramadol", dailyDose: 100, startedOn: d("2026-03-15"), stoppedOn: null },
+        // oxycodone for a week, then stopped
+        { opioid: "oxycodone", dailyDose: 10, startedOn: d("2026-03-20"), stoppedOn: d("2026-03-27") },
+        // after the chart's end: not shown
+        { opioid: "morphine", dailyDose: 30, startedOn: d("2026-05-01"), stoppedOn: null },
+      ],
+      d("2026-03-01"),
+      d("2026-04-01"),
+    );
+    assert.deepEqual(steps, [
+      { from: "2026-03-01", mmePerDay: 30 },
+      { from: "2026-03-15", mmePerDay: 20 },
+      { from: "2026-03-20", mmePerDay: 35 },
+      { from: "2026-03-27", mmePerDay: 20 },
+    ]);
+    assert.deepEqual(mmeSteps([], d("2026-03-01"), d("2026-04-01")), [{ from: "2026-03-01", mmePerDay: 0 }]);
   });
 });

@@ -15,10 +15,12 @@ import { RED_FLAGS } from "../../domain/assessment/redFlags.ts";
 import { resolveScreen, screenEpisode, startEpisode } from "../services/episodes.ts";
 import { recordPainScore } from "../services/painScores.ts";
 import { updateSafetyFlags } from "../services/safetyFlags.ts";
-import { addMedication } from "../services/medications.ts";
+import { addMedication, endMedication } from "../services/medications.ts";
 import type { MedicationFields } from "../db/repositories/medications.ts";
 import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
+import { importWording } from "../services/instrumentWordings.ts";
+import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
 
@@ -47,14 +49,18 @@ interface DemoPatient {
   /** Days since the intake was done (default today). */
   intakeDaysAgo?: number;
   safety?: Record<string, { active: boolean; note: string | null }>;
-  medications?: MedicationFields[];
+  /** Start and stop in weeks before today; no start = taken since before the first visit. */
+  medications?: (Omit<MedicationFields, "startedOn"> & { startedWeeksAgo?: number; stoppedWeeksAgo?: number })[];
 }
 
 const PATIENTS: DemoPatient[] = [
   { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30,
+    // An opioid taper during care: 40 → 30 → 20 MME/day, drawn beside her pain.
     medications: [
-      { name: "Tramadol 50 mg three times daily", opioid: "tramadol", dailyDose: 150, startedOn: null, note: null },
-      { name: "Naproxen 500 mg twice daily", opioid: null, dailyDose: null, startedOn: null, note: null },
+      { name: "Tramadol 50 mg four times daily", opioid: "tramadol", dailyDose: 200, stoppedWeeksAgo: 5, note: null },
+      { name: "Tramadol 50 mg three times daily", opioid: "tramadol", dailyDose: 150, startedWeeksAgo: 5, stoppedWeeksAgo: 2, note: "Taper agreed with her GP." },
+      { name: "Tramadol 50 mg twice daily", opioid: "tramadol", dailyDose: 100, startedWeeksAgo: 2, note: null },
+      { name: "Naproxen 500 mg twice daily", opioid: null, dailyDose: null, note: null },
     ] },
   { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20,
     safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
@@ -133,6 +139,10 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
     accounts.push(created.value);
   }
   const practitioner: Actor = { userId: accounts[1]!.id as UserId, clinicId: clinic.id, role: "practitioner", ip: null };
+  const owner: Actor = { ...practitioner, userId: accounts[0]!.id as UserId, role: "owner" };
+  // Shows questionnaire wording loaded as FHIR: our own sentence for the NRS, since no licence is involved.
+  const wording = await importWording(db, owner, "nrs", exampleNrsQuestionnaire);
+  if (!wording.ok) throw new Error(`Demo wording: ${wording.code} ${wording.detail ?? ""}`);
   for (const person of PATIENTS) {
     const registered = await registerPatient(db, practitioner, {
       recordNumber: null,
@@ -149,7 +159,16 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
     if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
-    for (const medication of person.medications ?? []) await addMedication(db, practitioner, registered.value.id, medication);
+    for (const { startedWeeksAgo, stoppedWeeksAgo, ...medication } of person.medications ?? []) {
+      const weeksAgo = (weeks: number) => new Date(options.today.getTime() - weeks * 7 * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
+      const added = await addMedication(db, practitioner, registered.value.id, {
+        ...medication,
+        startedOn: startedWeeksAgo === undefined ? null : weeksAgo(startedWeeksAgo),
+      });
+      if (!added.ok) throw new Error(`Demo medication: ${added.code}`);
+      const id = added.value.medications.find((m) => m.name === medication.name)!.id;
+      if (stoppedWeeksAgo !== undefined) await endMedication(db, practitioner, id, weeksAgo(stoppedWeeksAgo));
+    }
     if (person.episodeWeeks !== undefined) {
       await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today);
     }

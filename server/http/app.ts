@@ -23,6 +23,7 @@ import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
 import { outcomeRoutes } from "./routes/outcomes.ts";
 import { pointRoutes } from "./routes/points.ts";
+import { questionnaireRoutes } from "./routes/questionnaires.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -102,6 +103,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   auditRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);
+  questionnaireRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Answer, Score } from "../../domain/assessment/instruments/instrument.ts";
 import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
+import type { InstrumentForm } from "../../domain/assessment/instruments/wording.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { Database } from "../db/database.ts";
@@ -19,6 +20,7 @@ import { findReportLinkByHash, insertReportLink, listReportLinks, useReportLink,
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
+import { clinicQuestionnaires } from "./instrumentWordings.ts";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -55,11 +57,12 @@ export async function reportLinksOf(db: Database, actor: Actor, patientId: Patie
   return ok(await listReportLinks(db, actor.clinicId, patientId));
 }
 
-/** What the patient's page needs: the clinic's name, the patient's given name, the instruments. Nothing more. */
+/** What the patient's page needs: the clinic's name, the patient's given name, the forms in the clinic's wording. Nothing more. */
 export interface ReportForm {
   clinicName: string;
   givenName: string;
   instruments: string[];
+  forms: InstrumentForm[];
   expiresAt: string;
 }
 
@@ -79,7 +82,9 @@ export async function openReportLink(db: Database, token: string, ip: string | n
   const clinic = await findClinic(db, link.clinicId);
   if (!patient || !clinic) return fail("REPORT_LINK_NOT_FOUND");
   await appendAuditEvent(db, { clinicId: link.clinicId, userId: null, action: "read", entity: "report_link", entityId: link.id, patientId: link.patientId, ip });
-  return ok({ clinicName: clinic.name, givenName: patient.givenName, instruments: link.instruments, expiresAt: link.expiresAt });
+  const questionnaires = await clinicQuestionnaires(db, link.clinicId);
+  const forms = link.instruments.map((id) => questionnaires.find((q) => q.id === id)!).map(({ id, name, version, items, wording }) => ({ id, name, version, items, wording }));
+  return ok({ clinicName: clinic.name, givenName: patient.givenName, instruments: link.instruments, forms, expiresAt: link.expiresAt });
 }
 
 /**

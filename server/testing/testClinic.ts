@@ -25,6 +25,7 @@ export interface Agent {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -72,7 +73,7 @@ export async function createTestContext(
     if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
     const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
     const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const send = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown) =>
+    const send = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) =>
       app.inject({
         method,
         url,
@@ -88,6 +89,7 @@ export async function createTestContext(
       get: (url) => send("GET", url),
       post: (url, body) => send("POST", url, body ?? {}),
       patch: (url, body) => send("PATCH", url, body ?? {}),
+      put: (url, body) => send("PUT", url, body ?? {}),
       delete: (url) => send("DELETE", url),
     };
   }

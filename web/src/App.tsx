@@ -8,6 +8,7 @@ import { PatientsPage } from "./pages/PatientsPage.tsx";
 import { NewPatientPage } from "./pages/NewPatientPage.tsx";
 import { PatientPage } from "./pages/PatientPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
+import { QuestionnairesPage } from "./pages/QuestionnairesPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
@@ -85,6 +86,7 @@ export function App() {
           <Route path="/patients/:patientId" element={<PatientPage />} />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/questionnaires" element={<QuestionnairesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
@@ -138,6 +140,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
+        {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
         <NavLink to="/account" title={session.user.email}>
           {session.user.displayName}

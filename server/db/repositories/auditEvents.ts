@@ -2,7 +2,7 @@ import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.t
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
-export type AuditAction = "read" | "list" | "create" | "update" | "login" | "logout" | "login_failed";
+export type AuditAction = "read" | "list" | "create" | "update" | "delete" | "login" | "logout" | "login_failed";
 export type AuditEntity =
   | "patient"
   | "pain_score"
@@ -13,6 +13,7 @@ export type AuditEntity =
   | "instrument_response"
   | "report_link"
   | "dashboard"
+  | "instrument_wording"
   | "user"
   | "session"
   | "audit_log";

@@ -8,6 +8,7 @@ import { actorOf, requireSession } from "../authentication.ts";
 import { problemSchema } from "../problem.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { patientIdParam } from "../schemas.ts";
+import { formSchema } from "./questionnaires.ts";
 
 const INSTRUMENT_IDS = Object.keys(INSTRUMENTS) as [string, ...string[]];
 const linkSchema = z.object({
@@ -60,7 +61,10 @@ export function reportLinkRoutes(app: FastifyInstance, { db }: RouteContext) {
         tags,
         summary: "For the patient: what this link asks for",
         params: tokenParam,
-        response: { 200: z.object({ clinicName: z.string(), givenName: z.string(), instruments: z.array(z.string()), expiresAt: z.string() }), ...publicErrors },
+        response: {
+          200: z.object({ clinicName: z.string(), givenName: z.string(), instruments: z.array(z.string()), forms: z.array(formSchema), expiresAt: z.string() }),
+          ...publicErrors,
+        },
       },
     },
     async (request, reply) => sendOutcome(reply, await openReportLink(db, request.params.token, request.ip)),

@@ -24,7 +24,14 @@ describe("patient self-report links", () => {
   it("shows the patient only what the form needs, then lands the answers on the chart once", async () => {
     const { practitioner, patient, token } = await link();
     const form = (await open(token)).json();
-    assert.deepEqual(Object.keys(form).sort(), ["clinicName", "expiresAt", "givenName", "instruments"]);
+    assert.deepEqual(Object.keys(form).sort(), ["clinicName", "expiresAt", "forms", "givenName", "instruments"]);
+    assert.deepEqual(
+      form.forms.map((f: { id: string; items: unknown[] }) => [f.id, f.items.length]),
+      [
+        ["nrs", 1],
+        ["peg", 3],
+      ],
+    );
     assert.equal(form.givenName, "Rosa");
     assert.deepEqual(form.instruments, ["nrs", "peg"]);
 

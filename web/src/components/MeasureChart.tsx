@@ -9,7 +9,7 @@ import { daysBetween, type CalendarDate } from "../../../domain/shared/calendarD
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const PAD = { left: 40, right: 16, top: 16, bottom: 36 };
+const PAD = { left: 40, right: 44, top: 16, bottom: 36 };
 
 export interface ChartReading {
   id: string;
@@ -24,7 +24,24 @@ const SCALES: Record<Measure, { max: number; step: number; name: string; unit: s
   rmdq: { max: 24, step: 4, name: "Roland-Morris, 0–24 statements", unit: "/24" },
 };
 
-export function MeasureChart({ measure, readings, empty }: { measure: Measure; readings: ChartReading[]; empty: string }) {
+/** A second series drawn as steps against its own axis on the right (e.g. opioid MME/day beside pain). */
+export interface CompanionSeries {
+  name: string;
+  unit: string;
+  steps: { from: CalendarDate; value: number }[];
+}
+
+export function MeasureChart({
+  measure,
+  readings,
+  empty,
+  alongside,
+}: {
+  measure: Measure;
+  readings: ChartReading[];
+  empty: string;
+  alongside?: CompanionSeries;
+}) {
   if (readings.length === 0) return <p className="muted chart-empty">{empty}</p>;
   const scale = SCALES[measure];
   const first = readings[0]!;
@@ -69,6 +86,7 @@ export function MeasureChart({ measure, readings, empty }: { measure: Measure; r
             {date.slice(5)}
           </text>
         ))}
+        {alongside && <CompanionSteps series={alongside} x={x} first={first.recordedOn} last={last.recordedOn} plotH={plotH} />}
         <path className="line" d={path} />
         {readings.map((reading) => (
           <circle key={reading.id} className="point" cx={x(reading.recordedOn)} cy={y(reading.value)} r={5} data-value={reading.value}>
@@ -83,6 +101,7 @@ export function MeasureChart({ measure, readings, empty }: { measure: Measure; r
       <figcaption className="muted small">
         {scale.name}, by date. Shaded: at least {mcid.points} points or {mcid.percent}% below baseline, the minimal clinically
         important difference for low back pain ({mcid.source}).
+        {alongside && ` Dashed, right-hand axis: ${alongside.name} (${alongside.unit}).`}
       </figcaption>
     </figure>
   );
@@ -94,4 +113,56 @@ function dateTicks(readings: ChartReading[]): CalendarDate[] {
   if (dates.length <= 6) return dates;
   const step = (dates.length - 1) / 5;
   return Array.from({ length: 6 }, (_, i) => dates[Math.round(i * step)]!);
+}
+
+/** The companion series as a dashed step line; its axis runs from 0 to a round number above its highest value. */
+function CompanionSteps({
+  series,
+  x,
+  first,
+  last,
+  plotH,
+}: {
+  series: CompanionSeries;
+  x: (date: CalendarDate) => number;
+  first: CalendarDate;
+  last: CalendarDate;
+  plotH: number;
+}) {
+  const highest = Math.max(...series.steps.map((s) => s.value));
+  if (series.steps.length === 0 || highest === 0) return null;
+  const top = niceCeiling(highest);
+  const y = (value: number) => PAD.top + plotH - (value / top) * plotH;
+  const right = WIDTH - PAD.right;
+  // One horizontal run per step, up to the next step (or the last reading), joined by vertical risers.
+  const d = series.steps
+    .map((step, i) => {
+      const start = x(step.from < first ? first : step.from);
+      const end = x(series.steps[i + 1]?.from ?? last);
+      return `${i === 0 ? "M" : "L"}${start.toFixed(1)},${y(step.value).toFixed(1)} H${end.toFixed(1)}`;
+    })
+    .join(" ");
+  return (
+    <g className="companion" data-series={series.name}>
+      {[0, top / 2, top].map((value) => (
+        <text key={value} x={right + 6} y={y(value) + 4}>
+          {value}
+        </text>
+      ))}
+      <path d={d} />
+      {series.steps.map((step) => (
+        <circle key={step.from} cx={x(step.from < first ? first : step.from)} cy={y(step.value)} r={3}>
+          <title>
+            {step.from < first ? first : step.from}: {step.value} {series.unit}
+          </title>
+        </circle>
+      ))}
+    </g>
+  );
+}
+
+/** 1, 2 or 5 times a power of ten, at or above the value. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((m) => m * power).find((n) => n >= value)!;
 }

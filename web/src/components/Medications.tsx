@@ -7,7 +7,7 @@ import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 
-interface Medication {
+export interface Medication {
   id: string;
   name: string;
   opioid: Opioid | null;
@@ -15,14 +15,19 @@ interface Medication {
   startedOn: string | null;
   stoppedOn: string | null;
 }
-interface MedicationList {
+export interface MedicationList {
   medications: Medication[];
   currentMmePerDay: number;
 }
 
-export function Medications({ patientId }: { patientId: string }) {
+export function Medications({ patientId, onChange }: { patientId: string; onChange?: () => void }) {
   const url = `/api/v1/patients/${patientId}/medications`;
-  const { data, error, reload } = useLoad(() => api<MedicationList>("GET", url), patientId);
+  const { data, error, reload: load } = useLoad(() => api<MedicationList>("GET", url), patientId);
+  // The pain chart draws MME beside pain, so it is told of every change too.
+  const reload = () => {
+    load();
+    onChange?.();
+  };
   const stop = useSubmit(async (id: string) => {
     await api("POST", `/api/v1/medications/${id}/stop`, { stoppedOn: calendarDateOf(new Date()) });
     reload();

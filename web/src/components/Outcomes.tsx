@@ -11,17 +11,12 @@ import { FieldError, FormError } from "./FormError.tsx";
 import { MeasureChart } from "./MeasureChart.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
+import type { InstrumentForm } from "../../../domain/assessment/instruments/wording.ts";
 
 interface Outcomes {
   responses: { id: string; instrument: string; score: number; unit: string; band: string | null; recordedOn: string }[];
   trajectories: Trajectory[];
   status: { status: string; rule: string };
-}
-interface Instrument {
-  id: string;
-  name: string;
-  version: string;
-  items: { id: string; label: string; options: { value: number; label: string }[] }[];
 }
 
 const MEASURE_NAMES: Record<string, string> = { nrs: "Pain (NRS)", odi: "Oswestry (ODI %)", rmdq: "Roland-Morris" };
@@ -88,7 +83,7 @@ export function Outcomes({ patientId, refreshKey }: { patientId: string; refresh
 }
 
 function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone: () => void }) {
-  const instruments = useLoad(() => api<Instrument[]>("GET", "/api/v1/instruments"), "instruments");
+  const instruments = useLoad(() => api<InstrumentForm[]>("GET", "/api/v1/questionnaires"), "questionnaires");
   const [chosen, setChosen] = useState("");
   const [answers, setAnswers] = useState<(number | null)[]>([]);
   const [result, setResult] = useState<string | null>(null);
@@ -138,10 +133,17 @@ function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone:
       {instrument && (
         <>
           <FormError error={error} />
-          <p className="muted small">Short labels only: ask the items in their licensed wording.</p>
+          {instrument.wording ? (
+            <p className="muted small">
+              {instrument.wording.title}
+              {instrument.wording.copyright && ` · ${instrument.wording.copyright}`}
+            </p>
+          ) : (
+            <p className="muted small">Short labels only: ask the items in their licensed wording (an owner can load it under Questionnaires).</p>
+          )}
           {instrument.items.map((item, index) => (
             <div key={item.id} className={`item-row ${error?.fields[item.id] ? "invalid" : ""}`} role="radiogroup" aria-label={item.label}>
-              <span>{item.label}</span>
+              <span title={item.shortLabel}>{item.label}</span>
               <span className="options">
                 {item.options.map((option) => (
                   <label key={option.value} title={option.label}>

@@ -5,14 +5,21 @@ import { api, type PainScore } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
-import { MeasureChart } from "./MeasureChart.tsx";
+import { MeasureChart, type CompanionSeries } from "./MeasureChart.tsx";
+import type { Medication, MedicationList } from "./Medications.tsx";
+import { mmeSteps } from "../../../domain/assessment/mme.ts";
+import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
-/** The patient's pain section: chart, trajectory summary, and a quick form to record today's score. */
-export function PainScores({ patientId, onRecorded }: { patientId: string; onRecorded?: () => void }) {
+/**
+ * The patient's pain section: chart (with opioid MME/day alongside when the
+ * patient takes any), trajectory summary, and a quick form to record today's score.
+ */
+export function PainScores({ patientId, onRecorded, medicationsKey = 0 }: { patientId: string; onRecorded?: () => void; medicationsKey?: number }) {
   const path = `/api/v1/patients/${patientId}/pain-scores`;
   const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
+  const medications = useLoad(() => api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`), `${patientId}:${medicationsKey}`);
   const trajectory = scores ? painTrajectory(scores) : null;
 
   return (
@@ -24,6 +31,7 @@ export function PainScores({ patientId, onRecorded }: { patientId: string; onRec
           measure="nrs"
           readings={scores.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
           empty="No pain scores yet. Record the first one below."
+          alongside={scores.length > 0 ? opioidSeries(medications.data?.medications ?? [], scores[0]!.recordedOn, scores.at(-1)!.recordedOn) : undefined}
         />
       )}
       {trajectory && (
@@ -52,6 +60,17 @@ export function PainScores({ patientId, onRecorded }: { patientId: string; onRec
       />
     </section>
   );
+}
+
+/** Opioid MME/day over the charted dates; none when the patient has no opioid on record. */
+function opioidSeries(medications: Medication[], first: CalendarDate, last: CalendarDate): CompanionSeries | undefined {
+  const periods = medications.flatMap((m) =>
+    m.opioid && m.dailyDose !== null
+      ? [{ opioid: m.opioid, dailyDose: m.dailyDose, startedOn: m.startedOn as CalendarDate | null, stoppedOn: m.stoppedOn as CalendarDate | null }]
+      : [],
+  );
+  if (periods.length === 0) return undefined;
+  return { name: "opioids", unit: "MME/day, CDC 2022", steps: mmeSteps(periods, first, last).map((s) => ({ from: s.from, value: s.mmePerDay })) };
 }
 
 function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () => void }) {

@@ -20,6 +20,7 @@ export function PatientPage() {
   const [editing, setEditing] = useState(false);
   // Progress reads pain scores too: it reloads when one is recorded.
   const [painRecorded, setPainRecorded] = useState(0);
+  const [medicationsChanged, setMedicationsChanged] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
 
@@ -76,9 +77,9 @@ export function PatientPage() {
           <SafetyFlags patientId={patient.id} />
           <Episodes patientId={patient.id} />
           <Outcomes patientId={patient.id} refreshKey={painRecorded} />
-          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} />
+          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medicationsKey={medicationsChanged} />
           <ReportLinks patientId={patient.id} />
-          <Medications patientId={patient.id} />
+          <Medications patientId={patient.id} onChange={() => setMedicationsChanged((n) => n + 1)} />
         </>
       ) : (
         <p className="notice">Clinical data is visible to practitioners and owners only.</p>

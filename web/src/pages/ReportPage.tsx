@@ -8,22 +8,17 @@ import { api, ApiError } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
+import type { InstrumentForm } from "../../../domain/assessment/instruments/wording.ts";
 
 interface Form {
   clinicName: string;
   givenName: string;
-  instruments: string[];
-}
-interface Instrument {
-  id: string;
-  name: string;
-  items: { id: string; label: string; options: { value: number; label: string }[] }[];
+  forms: InstrumentForm[];
 }
 
 export function ReportPage() {
   const { token = "" } = useParams();
   const form = useLoad(() => api<Form>("GET", `/api/v1/report/${token}`), token);
-  const instruments = useLoad(() => api<Instrument[]>("GET", "/api/v1/instruments"), "instruments");
   const [answers, setAnswers] = useState<Record<string, (number | null)[]>>({});
   const [done, setDone] = useState(false);
   const { submit, error, busy } = useSubmit(async () => {
@@ -40,7 +35,7 @@ export function ReportPage() {
       </main>
     );
   }
-  if (!form.data || !instruments.data) return <p className="loading">Loading…</p>;
+  if (!form.data) return <p className="loading">Loading…</p>;
   if (done) {
     return (
       <main className="report">
@@ -51,8 +46,8 @@ export function ReportPage() {
       </main>
     );
   }
-  const chosen = form.data.instruments.map((id) => instruments.data!.find((i) => i.id === id)!).filter(Boolean);
-  const answer = (instrument: Instrument, index: number, value: number) => {
+  const chosen = form.data.forms;
+  const answer = (instrument: InstrumentForm, index: number, value: number) => {
     const current = answers[instrument.id] ?? instrument.items.map(() => null);
     setAnswers({ ...answers, [instrument.id]: current.map((a, i) => (i === index ? value : a)) });
   };
@@ -69,6 +64,7 @@ export function ReportPage() {
         {chosen.map((instrument) => (
           <fieldset key={instrument.id} className="card">
             <legend>{instrument.name}</legend>
+            {instrument.wording?.copyright && <p className="muted small">{instrument.wording.copyright}</p>}
             {instrument.items.map((item, index) => (
               <div
                 key={item.id}
