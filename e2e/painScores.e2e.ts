@@ -22,7 +22,8 @@ describe("practitioner records pain scores and sees the chart", () => {
     // Follow-ups the demo patient missed (intake 90 days ago, no measurement at 4 or 8 weeks).
     const followUps = page.getByRole("region", { name: "Follow-ups due" });
     await followUps.getByText("Nguyen, Robert").waitFor();
-    assert.match(await followUps.innerText(), /week 4 overdue/);
+    assert.match(await followUps.innerText(), /week 4 overdue: NRS and ODI/);
+    await followUps.screenshot({ path: join(ARTIFACTS, "follow-ups.png") });
 
     // The dashboard: Nguyen was measured at 12 weeks and is worse, and missed two follow-ups.
     await page.getByRole("link", { name: "Dashboard" }).click();

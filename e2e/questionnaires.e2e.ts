@@ -37,6 +37,15 @@ describe("questionnaire wording and MME beside pain", () => {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("link", { name: "Questionnaires" }).click();
+    // The demo clinic's schedule, changed from the keyboard-friendly form.
+    const schedule = page.getByRole("region", { name: "Follow-up schedule" });
+    await schedule.getByText("NRS and ODI at 4, 8 and 12 weeks after intake (±7 days). NRS every week in between.").waitFor();
+    await schedule.getByLabel("Milestone weeks after intake").fill("6, 12");
+    await schedule.getByRole("button", { name: "Save schedule" }).click();
+    await schedule.getByText("NRS and ODI at 6 and 12 weeks after intake (±7 days). NRS every week in between.").waitFor();
+    await schedule.getByRole("button", { name: "Use Acuback's default" }).click();
+    await schedule.getByText("NRS at 4, 8 and 12 weeks after intake (±7 days).").waitFor();
+
     // The demo clinic's own NRS wording is already loaded.
     await page.getByTestId("wording-nrs").getByText("Back pain right now (demo wording)").waitFor();
 

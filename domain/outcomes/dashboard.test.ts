@@ -8,6 +8,7 @@ const r = (value: number, date: string) => ({ value, recordedOn: d(date), create
 const course = (nrs: [number, string][], odi: [number, string][] = []): PatientCourse => ({
   intakeOn: d("2026-01-01"),
   readings: { nrs: nrs.map(([v, date]) => r(v, date)), odi: odi.map(([v, date]) => r(v, date)), rmdq: [] },
+  recorded: [...nrs.map(([, date]) => ({ instrument: "nrs", recordedOn: d(date) })), ...odi.map(([, date]) => ({ instrument: "odi", recordedOn: d(date) }))],
 });
 
 describe("clinic dashboard", () => {
@@ -27,8 +28,17 @@ describe("clinic dashboard", () => {
         [12, 0, 0, null],
       ],
     );
-    // overdue: patient 1 at 12 weeks; patient 2 at 8 and 12; patient 3 at 4 and 12
-    assert.equal(dashboard.overdue, 5);
+    // The default schedule asks for NRS at each milestone. Overdue: patient 1 at 12 weeks;
+    // patient 2 at 8 and 12; patient 3 at 4, 8 (ODI only, no NRS) and 12.
+    assert.equal(dashboard.overdue, 6);
+  });
+
+  it("counts overdue by the clinic's schedule: what each milestone asks for, check-ins not counted", () => {
+    const odiToo = { weeks: [4, 8, 12], windowDays: 7, milestoneInstruments: ["nrs", "odi"], checkIn: { everyWeeks: 1, instruments: ["nrs"] } };
+    const measured = course([[8, "2026-01-01"], [5, "2026-01-29"]], [[40, "2026-01-01"], [30, "2026-01-30"]]);
+    const painOnly = course([[8, "2026-01-01"], [5, "2026-01-29"]]);
+    assert.equal(clinicDashboard([measured], d("2026-02-06"), odiToo).overdue, 0);
+    assert.equal(clinicDashboard([painOnly], d("2026-02-06"), odiToo).overdue, 1, "ODI missing at week 4");
   });
 
   it("is empty without patients", () => {

@@ -4,12 +4,15 @@
  * clinical-facts §4, using the same status rule as the patient page).
  */
 import { daysBetween, type CalendarDate } from "../shared/calendarDate.ts";
-import { DEFAULT_FOLLOW_UP_SCHEDULE, milestones, type FollowUpSchedule } from "./followUp.ts";
+import { DEFAULT_FOLLOW_UP_SCHEDULE, milestones, type FollowUpSchedule, type Recorded } from "./followUp.ts";
 import { overallStatus, trajectory, type Measure, type Reading } from "./trajectory.ts";
 
 export interface PatientCourse {
   intakeOn: CalendarDate;
+  /** The measures with an MCID, for responder status. */
   readings: Record<Measure, Reading[]>;
+  /** Every measurement since intake (any instrument), for what the schedule asks. */
+  recorded: Recorded[];
 }
 
 export interface MilestoneSummary {
@@ -25,7 +28,7 @@ export interface MilestoneSummary {
 export interface Dashboard {
   patients: number;
   milestones: MilestoneSummary[];
-  /** Follow-up measurements past their window and not done. */
+  /** Milestone measurements past their window and not done (check-ins are not counted). */
   overdue: number;
 }
 
@@ -49,8 +52,8 @@ export function clinicDashboard(courses: readonly PatientCourse[], today: Calend
   const summaries = schedule.weeks.map((week) => ({ week, measured: 0, responding: 0 }));
   let overdue = 0;
   for (const course of courses) {
-    const dates = MEASURES.flatMap((m) => course.readings[m].map((r) => r.recordedOn));
-    for (const [i, milestone] of milestones(course.intakeOn, dates, today, schedule).entries()) {
+    const fixed = milestones(course.intakeOn, course.recorded, today, schedule).filter((m) => m.kind === "milestone");
+    for (const [i, milestone] of fixed.entries()) {
       if (milestone.status === "overdue") overdue += 1;
       const responding = respondingAt(course, milestone.dueOn, schedule.windowDays);
       if (responding === null) continue;

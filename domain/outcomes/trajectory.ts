@@ -8,6 +8,10 @@ import type { CalendarDate } from "../shared/calendarDate.ts";
 
 export type Measure = "nrs" | "odi" | "rmdq";
 
+export function isMeasure(value: string): value is Measure {
+  return value === "nrs" || value === "odi" || value === "rmdq";
+}
+
 export interface Mcid {
   points: number;
   percent: number;

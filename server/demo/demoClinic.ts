@@ -20,6 +20,7 @@ import type { MedicationFields } from "../db/repositories/medications.ts";
 import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
 import { importWording } from "../services/instrumentWordings.ts";
+import { updateFollowUpSchedule } from "../services/followUps.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
@@ -143,6 +144,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   // Shows questionnaire wording loaded as FHIR: our own sentence for the NRS, since no licence is involved.
   const wording = await importWording(db, owner, "nrs", exampleNrsQuestionnaire);
   if (!wording.ok) throw new Error(`Demo wording: ${wording.code} ${wording.detail ?? ""}`);
+  // A schedule of the clinic's own: pain and disability at the milestones, pain weekly in between.
+  await updateFollowUpSchedule(db, owner, { weeks: [4, 8, 12], windowDays: 7, milestoneInstruments: ["nrs", "odi"], checkIn: { everyWeeks: 1, instruments: ["nrs"] } });
   for (const person of PATIENTS) {
     const registered = await registerPatient(db, practitioner, {
       recordNumber: null,

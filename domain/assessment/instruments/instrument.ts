@@ -48,6 +48,8 @@ export type ScoreOutcome = { ok: true; score: Score } | { ok: false; problem: Sc
 export interface Instrument {
   id: InstrumentId;
   name: string;
+  /** The abbreviation clinicians use in lists ("ODI"). */
+  shortName: string;
   version: string;
   owner: string;
   /** What the clinic needs before showing the official wording. */

@@ -4,6 +4,7 @@ import { checkAnswers, requireAll, scale, type Instrument } from "./instrument.t
 export const NRS: Instrument = {
   id: "nrs",
   name: "Pain numeric rating scale (NRS)",
+  shortName: "NRS",
   version: "0–10",
   owner: "Public domain",
   licence: "None needed.",

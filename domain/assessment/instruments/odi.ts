@@ -43,6 +43,7 @@ export function makeOdi(maxUnanswered = ODI_MAX_UNANSWERED_DEFAULT): Instrument 
   return {
     id: "odi",
     name: "Oswestry Disability Index",
+    shortName: "ODI",
     version: "2.1a",
     owner: "Jeremy Fairbank; licensed by Mapi Research Trust",
     licence: "The questionnaire wording is licensed by Mapi Research Trust; load it as a FHIR Questionnaire once licensed.",

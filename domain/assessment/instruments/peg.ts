@@ -7,6 +7,7 @@ import { checkAnswers, requireAll, round1, scale, type Instrument } from "./inst
 export const PEG: Instrument = {
   id: "peg",
   name: "PEG (Pain, Enjoyment of life, General activity)",
+  shortName: "PEG",
   version: "Krebs 2009",
   owner: "Public domain (Krebs et al. 2009)",
   licence: "None needed.",

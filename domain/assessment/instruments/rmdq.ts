@@ -8,6 +8,7 @@ import { checkAnswers, requireAll, type Instrument } from "./instrument.ts";
 export const RMDQ: Instrument = {
   id: "rmdq",
   name: "Roland-Morris Disability Questionnaire",
+  shortName: "RMDQ",
   version: "24-item",
   owner: "Martin Roland and Richard Morris",
   licence: "Load the questionnaire wording under its owners' terms as a FHIR Questionnaire.",

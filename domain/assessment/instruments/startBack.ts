@@ -27,6 +27,7 @@ const BOTHER = ["Not at all", "Slightly", "Moderately", "Very much", "Extremely"
 export const START_BACK: Instrument = {
   id: "start-back",
   name: "Keele STarT Back Screening Tool",
+  shortName: "STarT Back",
   version: "9-item",
   owner: "Keele University",
   licence: "Free for clinical use under Keele University's terms; load its wording as a FHIR Questionnaire.",

@@ -14,6 +14,7 @@ export type AuditEntity =
   | "report_link"
   | "dashboard"
   | "instrument_wording"
+  | "follow_up_schedule"
   | "user"
   | "session"
   | "audit_log";

@@ -1,4 +1,5 @@
 import type { ClinicId } from "../../../domain/shared/brand.ts";
+import type { FollowUpSchedule } from "../../../domain/outcomes/followUp.ts";
 import type { Queryable } from "../database.ts";
 
 export interface Clinic {
@@ -33,4 +34,14 @@ export async function takeRecordNumberSequence(q: Queryable, clinicId: ClinicId)
     [clinicId],
   );
   return row!.n;
+}
+
+/** The clinic's own follow-up schedule, or null when it uses the default. */
+export async function findFollowUpSchedule(q: Queryable, clinicId: ClinicId): Promise<FollowUpSchedule | null> {
+  const [row] = await q.query<{ follow_up_schedule: FollowUpSchedule | null }>("select follow_up_schedule from clinics where id = $1", [clinicId]);
+  return row?.follow_up_schedule ?? null;
+}
+
+export async function saveFollowUpSchedule(q: Queryable, clinicId: ClinicId, schedule: FollowUpSchedule | null): Promise<void> {
+  await q.query("update clinics set follow_up_schedule = $2 where id = $1", [clinicId, schedule === null ? null : JSON.stringify(schedule)]);
 }

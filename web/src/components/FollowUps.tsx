@@ -1,5 +1,6 @@
-/** Patients whose 4-, 8- or 12-week measurement is due or overdue, on the patients page. */
+/** Patients with a measurement due or overdue by the clinic's follow-up schedule, on the patients page. */
 import { Link } from "react-router";
+import { describeSchedule, instrumentList, type FollowUpSchedule, type Milestone } from "../../../domain/outcomes/followUp.ts";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { FormError } from "./FormError.tsx";
@@ -9,31 +10,55 @@ interface FollowUp {
   name: string;
   recordNumber: string;
   startedOn: string;
-  milestones: { week: number; dueOn: string; status: "done" | "due" | "overdue" | "upcoming" }[];
+  milestones: Milestone[];
 }
+
+const open = (m: Milestone) => m.status === "due" || m.status === "overdue";
 
 export function FollowUps() {
   const { data, error } = useLoad(() => api<FollowUp[]>("GET", "/api/v1/follow-ups"), "follow-ups");
+  const schedule = useLoad(() => api<{ schedule: FollowUpSchedule }>("GET", "/api/v1/follow-up-schedule"), "follow-up-schedule");
   if (error) return <FormError error={error} />;
   if (!data || data.length === 0) return null;
   return (
     <section className="card follow-ups" aria-label="Follow-ups due">
       <h2>Follow-ups due ({data.length})</h2>
       <ul>
-        {data.map((f) => (
-          <li key={f.patientId}>
-            <Link to={`/patients/${f.patientId}`}>{f.name}</Link>{" "}
-            {f.milestones
-              .filter((m) => m.status === "due" || m.status === "overdue")
-              .map((m) => (
-                <span key={m.week} className={`milestone ${m.status}`}>
-                  week {m.week} {m.status} ({m.dueOn})
+        {data.map((f) => {
+          const checkIns = f.milestones.filter((m) => m.kind === "check-in");
+          // Only the current check-in is worth chasing; earlier missed ones are counted.
+          const current = checkIns.find((m) => m.status === "due");
+          const missed = checkIns.filter((m) => m.status === "overdue").length;
+          return (
+            <li key={f.patientId}>
+              <Link to={`/patients/${f.patientId}`}>{f.name}</Link>{" "}
+              {f.milestones
+                .filter((m) => m.kind === "milestone" && open(m))
+                .map((m) => (
+                  <span key={m.week} className={`milestone ${m.status}`}>
+                    week {m.week} {m.status}: {instrumentList(m.missing)} ({m.dueOn})
+                  </span>
+                ))}
+              {current && (
+                <span className="milestone due">
+                  check-in due: {instrumentList(current.missing)} ({current.dueOn})
                 </span>
-              ))}
-          </li>
-        ))}
+              )}
+              {missed > 0 && (
+                <span className="muted small">
+                  {" "}
+                  {missed} check-in{missed === 1 ? "" : "s"} missed
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      <p className="muted small">Measure at 4, 8 and 12 weeks after intake (±7 days); send a report link or record a questionnaire.</p>
+      {schedule.data && (
+        <p className="muted small">
+          Schedule: {describeSchedule(schedule.data.schedule)} Send a report link or record a questionnaire.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * Questionnaire wording (owners): Acuback's forms show our short labels until
+ * The clinic's follow-up schedule, and questionnaire wording (owners): Acuback's forms show our short labels until
  * the clinic loads the licensed wording, as a FHIR R4 Questionnaire file, for
  * each instrument it holds a licence for.
  */
 import { useState } from "react";
 import { api, ApiError } from "../api.ts";
+import { FollowUpScheduleForm } from "../components/FollowUpScheduleForm.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
@@ -20,7 +21,9 @@ export function QuestionnairesPage() {
   const { data, error, reload } = useLoad(() => api<Questionnaire[]>("GET", "/api/v1/questionnaires"), "questionnaires");
   return (
     <section>
-      <h1>Questionnaires</h1>
+      <h1>Questionnaires and follow-up</h1>
+      <FollowUpScheduleForm />
+      <h2>Questionnaire wording</h2>
       <p className="muted">
         Item wording belongs to each instrument&apos;s owner, so Acuback shows its own short labels. If your clinic holds a licence, load the
         official wording as a FHIR R4 Questionnaire (JSON); it must have the same questions and scored answers as the instrument, or nothing
