@@ -24,6 +24,13 @@ describe("practitioner records pain scores and sees the chart", () => {
     await followUps.getByText("Nguyen, Robert").waitFor();
     assert.match(await followUps.innerText(), /week 4 overdue: NRS and ODI/);
     await followUps.screenshot({ path: join(ARTIFACTS, "follow-ups.png") });
+    // One click from the list to a link for what is missing, ready to create.
+    await followUps.getByRole("link", { name: "Send Nguyen, Robert a link for NRS and ODI" }).click();
+    await page.getByRole("heading", { name: "Nguyen, Robert" }).waitFor();
+    const send = page.getByRole("region", { name: "Report from home" });
+    assert.equal(await send.getByRole("checkbox", { name: "Oswestry" }).isChecked(), true);
+    assert.equal(await send.getByRole("checkbox", { name: "PEG" }).isChecked(), false);
+    assert.ok(await send.getByRole("button", { name: /Create link/ }).evaluate((button) => button === document.activeElement));
 
     // The dashboard: Nguyen was measured at 12 weeks and is worse, and missed two follow-ups.
     await page.getByRole("link", { name: "Dashboard" }).click();

@@ -61,6 +61,8 @@ describe("follow-up list", () => {
     const checkIns = due[0].milestones.filter((m: { kind: string }) => m.kind === "check-in");
     assert.deepEqual(checkIns.map((m: { week: number; status: string }) => `${m.week}:${m.status}`).slice(0, 3), ["1:overdue", "2:overdue", "3:overdue"]);
     assert.equal((await frontDesk.get("/api/v1/follow-up-schedule")).statusCode, 200, "anyone signed in may read the schedule");
+    const other = await t.newClinic();
+    assert.equal((await other.owner.get("/api/v1/follow-up-schedule")).json().isDefault, true, "another clinic keeps its own schedule");
 
     const restored = await owner.put("/api/v1/follow-up-schedule", { schedule: null });
     assert.equal(restored.json().isDefault, true);

@@ -29,6 +29,7 @@ export function FollowUps() {
           // Only the current check-in is worth chasing; earlier missed ones are counted.
           const current = checkIns.find((m) => m.status === "due");
           const missed = checkIns.filter((m) => m.status === "overdue").length;
+          const ask = [...new Set([...f.milestones.filter((m) => m.kind === "milestone" && open(m)), ...(current ? [current] : [])].flatMap((m) => m.missing))];
           return (
             <li key={f.patientId}>
               <Link to={`/patients/${f.patientId}`}>{f.name}</Link>{" "}
@@ -49,7 +50,10 @@ export function FollowUps() {
                   {" "}
                   {missed} check-in{missed === 1 ? "" : "s"} missed
                 </span>
-              )}
+              )}{" "}
+              <Link className="small" to={`/patients/${f.patientId}?ask=${ask.join(",")}`} aria-label={`Send ${f.name} a link for ${instrumentList(ask)}`}>
+                Send link
+              </Link>
             </li>
           );
         })}

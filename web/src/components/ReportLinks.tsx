@@ -3,7 +3,8 @@
  * link to copy, print or scan (QR code). The link is shown once.
  */
 import QRCode from "qrcode";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
@@ -27,7 +28,16 @@ const CHOICES = [
 export function ReportLinks({ patientId }: { patientId: string }) {
   const url = `/api/v1/patients/${patientId}/report-links`;
   const links = useLoad(() => api<Link[]>("GET", url), patientId);
-  const [chosen, setChosen] = useState<string[]>(["nrs", "odi"]);
+  // Arriving from the follow-up list (`?ask=nrs,odi`), the missing questionnaires are ticked and the button focused.
+  const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter((id) => CHOICES.some(([known]) => known === id));
+  const [chosen, setChosen] = useState<string[]>(asked.length > 0 ? asked : ["nrs", "odi"]);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const focusOnArrival = asked.length > 0;
+  useEffect(() => {
+    if (!focusOnArrival) return;
+    createButton.current?.scrollIntoView({ block: "center" });
+    createButton.current?.focus();
+  }, [focusOnArrival]);
   const [created, setCreated] = useState<string | null>(null);
   const { submit, error, busy } = useSubmit(async () => {
     const link = await api<Link & { path: string }>("POST", url, { instruments: chosen, expiresInDays: 7 });
@@ -58,7 +68,7 @@ export function ReportLinks({ patientId }: { patientId: string }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary" disabled={busy || chosen.length === 0}>
+        <button ref={createButton} type="submit" className="primary" disabled={busy || chosen.length === 0}>
           Create link (valid 7 days, once)
         </button>
       </form>
