@@ -61,6 +61,9 @@ describe("wordingFromQuestionnaire", () => {
     const tooFew = wordingFromQuestionnaire(ODI, { resourceType: "Questionnaire", item: [{ linkId: "a", type: "choice", text: "x" }] });
     assert.deepEqual(tooFew, { ok: false, problems: [{ at: "questionnaire", message: "The questionnaire has 1 questions; Oswestry Disability Index has 10." }] });
 
+    const longTitle = wordingFromQuestionnaire(ODI, { ...odiQuestionnaire(scoredOptions), title: "x".repeat(301) });
+    assert.deepEqual(longTitle.ok ? [] : longTitle.problems.map((p) => p.at), ["questionnaire"]);
+
     const bad = odiQuestionnaire(scoredOptions);
     const sections = (bad.item[1] as { item: { text?: string; answerOption: unknown[] }[] }).item;
     delete sections[1]!.text;

@@ -130,12 +130,16 @@ export function wordingFromQuestionnaire(instrument: Instrument, resource: unkno
     if (typeof options === "string") problems.push({ at: item.id, message: options });
     return { text: wording ?? "", options: typeof options === "string" ? {} : options };
   });
+  const title = text(resource.title) ?? text(resource.name) ?? instrument.name;
+  const copyright = text(resource.copyright);
+  if (title.length > 300) problems.push({ at: "questionnaire", message: "The title is longer than 300 characters." });
+  if (copyright && copyright.length > MAX_TEXT) problems.push({ at: "questionnaire", message: `The copyright statement is longer than ${MAX_TEXT} characters.` });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     wording: {
-      title: text(resource.title) ?? text(resource.name) ?? instrument.name,
-      copyright: text(resource.copyright),
+      title,
+      copyright,
       url: text(resource.url),
       version: text(resource.version),
       items,
