@@ -23,6 +23,8 @@ describe("practitioner records pain scores and sees the chart", () => {
     const followUps = page.getByRole("region", { name: "Follow-ups due" });
     await followUps.getByText("Nguyen, Robert").waitFor();
     assert.match(await followUps.innerText(), /week 4 overdue: NRS and ODI/);
+    assert.match(await followUps.getByRole("listitem").filter({ hasText: "Okonkwo, Linda" }).innerText(), /week 4 due: ODI .*3 check-ins missed/);
+    assert.match(await followUps.getByRole("listitem").filter({ hasText: "Miller, Chris" }).innerText(), /check-in due: NRS/);
     await followUps.screenshot({ path: join(ARTIFACTS, "follow-ups.png") });
     // One click from the list to a link for what is missing, ready to create.
     await followUps.getByRole("link", { name: "Send Nguyen, Robert a link for NRS and ODI" }).click();

@@ -14,7 +14,7 @@ describe("report from home", () => {
     await clinic.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
     await clinic.getByLabel("Password").fill(DEMO_PASSWORD);
     await clinic.getByRole("button", { name: "Sign in" }).click();
-    await clinic.getByRole("link", { name: "Miller, Chris" }).click();
+    await clinic.getByRole("table").getByRole("link", { name: "Miller, Chris" }).click();
     await clinic.getByRole("checkbox", { name: "Oswestry" }).uncheck();
     await clinic.getByRole("button", { name: /Create link/ }).click();
     const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();

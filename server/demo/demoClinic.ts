@@ -68,8 +68,10 @@ const PATIENTS: DemoPatient[] = [
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
   // Intake 90 days ago, scores only in the last month: the 4- and 8-week follow-ups were missed.
   { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7], episodeWeeks: 16, intakeDaysAgo: 90 },
-  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6] },
-  { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [] },
+  // Intake 26 days ago, pain recorded only today: the 4-week milestone still lacks the ODI, and three weekly check-ins were missed.
+  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6], episodeWeeks: 9, intakeDaysAgo: 26 },
+  // Intake 8 days ago and nothing since: the first weekly check-in is due.
+  { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [], episodeWeeks: 3, intakeDaysAgo: 8 },
 ];
 
 /** A password people can type from the screen: four random groups of letters and digits. */
