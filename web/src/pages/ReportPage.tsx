@@ -64,7 +64,6 @@ export function ReportPage() {
         {chosen.map((instrument) => (
           <fieldset key={instrument.id} className="card">
             <legend>{instrument.name}</legend>
-            {instrument.wording?.copyright && <p className="muted small">{instrument.wording.copyright}</p>}
             {instrument.items.map((item, index) => (
               <div
                 key={item.id}
@@ -83,6 +82,7 @@ export function ReportPage() {
                 </div>
               </div>
             ))}
+            {instrument.wording?.copyright && <p className="muted small">{instrument.wording.copyright}</p>}
           </fieldset>
         ))}
         <FormError error={error} />
