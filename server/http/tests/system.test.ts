@@ -19,7 +19,17 @@ describe("health, OpenAPI and problem responses", () => {
   it("serves an OpenAPI 3 document of every route and the browsable docs", async () => {
     const spec = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json();
     assert.match(spec.openapi, /^3\./);
-    for (const path of ["/api/v1/session", "/api/v1/patients", "/api/v1/patients/{patientId}", "/api/v1/patients/{patientId}/pain-scores", "/api/v1/users", "/api/v1/audit-events", "/health"]) {
+    for (const path of [
+      "/api/v1/session",
+      "/api/v1/patients",
+      "/api/v1/patients/{patientId}",
+      "/api/v1/patients/{patientId}/pain-scores",
+      "/api/v1/users",
+      "/api/v1/audit-events",
+      "/api/v1/questionnaires/{instrument}/wording",
+      "/api/v1/follow-up-schedule",
+      "/health",
+    ]) {
       assert.ok(spec.paths[path], `documents ${path}`);
     }
     assert.ok(spec.paths["/api/v1/patients"].post.requestBody, "request bodies are documented");
