@@ -30,7 +30,7 @@ describe("practitioner records pain scores and sees the chart", () => {
     await followUps.getByRole("link", { name: "Send Nguyen, Robert a link for NRS and ODI" }).click();
     await page.getByRole("heading", { name: "Nguyen, Robert" }).waitFor();
     const send = page.getByRole("region", { name: "Report from home" });
-    assert.equal(await send.getByRole("checkbox", { name: "Oswestry" }).isChecked(), true);
+    assert.equal(await send.getByRole("checkbox", { name: "ODI", exact: true }).isChecked(), true);
     assert.equal(await send.getByRole("checkbox", { name: "PEG" }).isChecked(), false);
     assert.ok(await send.getByRole("button", { name: /Create link/ }).evaluate((button) => button === document.activeElement));
 

@@ -15,7 +15,7 @@ describe("report from home", () => {
     await clinic.getByLabel("Password").fill(DEMO_PASSWORD);
     await clinic.getByRole("button", { name: "Sign in" }).click();
     await clinic.getByRole("table").getByRole("link", { name: "Miller, Chris" }).click();
-    await clinic.getByRole("checkbox", { name: "Oswestry" }).uncheck();
+    await clinic.getByRole("checkbox", { name: "ODI", exact: true }).uncheck();
     await clinic.getByRole("button", { name: /Create link/ }).click();
     const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
     assert.match(link, /\/r\/[A-Za-z0-9_-]{43}$/);

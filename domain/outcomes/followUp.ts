@@ -41,7 +41,7 @@ export interface Recorded {
   recordedOn: CalendarDate;
 }
 
-export function addDays(date: CalendarDate, days: number): CalendarDate {
+function addDays(date: CalendarDate, days: number): CalendarDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
 }
 
@@ -74,15 +74,19 @@ export function milestones(
   return [...fixed, ...checkIns];
 }
 
+/** ["4", "8", "12"] → "4, 8 and 12". */
+function inWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
 /** Instrument ids as clinicians write them: ["nrs", "odi"] → "NRS and ODI". */
 export function instrumentList(ids: readonly string[]): string {
-  const names = ids.map((id) => instrumentById(id)?.shortName ?? id);
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return inWords(ids.map((id) => instrumentById(id)?.shortName ?? id));
 }
 
 /** The schedule in one sentence, for the follow-up list and the settings page. */
 export function describeSchedule(schedule: FollowUpSchedule): string {
-  const weeks = instrumentList(schedule.weeks.map(String));
+  const weeks = inWords(schedule.weeks.map(String));
   const checkIn = schedule.checkIn
     ? ` ${instrumentList(schedule.checkIn.instruments)} every ${schedule.checkIn.everyWeeks === 1 ? "week" : `${schedule.checkIn.everyWeeks} weeks`} in between.`
     : "";

@@ -61,7 +61,6 @@ export async function reportLinksOf(db: Database, actor: Actor, patientId: Patie
 export interface ReportForm {
   clinicName: string;
   givenName: string;
-  instruments: string[];
   forms: InstrumentForm[];
   expiresAt: string;
 }
@@ -84,7 +83,7 @@ export async function openReportLink(db: Database, token: string, ip: string | n
   await appendAuditEvent(db, { clinicId: link.clinicId, userId: null, action: "read", entity: "report_link", entityId: link.id, patientId: link.patientId, ip });
   const questionnaires = await clinicQuestionnaires(db, link.clinicId);
   const forms = link.instruments.map((id) => questionnaires.find((q) => q.id === id)!).map(({ id, name, version, items, wording }) => ({ id, name, version, items, wording }));
-  return ok({ clinicName: clinic.name, givenName: patient.givenName, instruments: link.instruments, forms, expiresAt: link.expiresAt });
+  return ok({ clinicName: clinic.name, givenName: patient.givenName, forms, expiresAt: link.expiresAt });
 }
 
 /**

@@ -62,7 +62,7 @@ export function reportLinkRoutes(app: FastifyInstance, { db }: RouteContext) {
         summary: "For the patient: what this link asks for",
         params: tokenParam,
         response: {
-          200: z.object({ clinicName: z.string(), givenName: z.string(), instruments: z.array(z.string()), forms: z.array(formSchema), expiresAt: z.string() }),
+          200: z.object({ clinicName: z.string(), givenName: z.string(), forms: z.array(formSchema), expiresAt: z.string() }),
           ...publicErrors,
         },
       },

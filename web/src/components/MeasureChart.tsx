@@ -129,8 +129,8 @@ function CompanionSteps({
   last: CalendarDate;
   plotH: number;
 }) {
-  const highest = Math.max(...series.steps.map((s) => s.value));
-  if (series.steps.length === 0 || highest === 0) return null;
+  const highest = Math.max(0, ...series.steps.map((s) => s.value));
+  if (highest === 0) return null;
   const top = niceCeiling(highest);
   const y = (value: number) => PAD.top + plotH - (value / top) * plotH;
   const right = WIDTH - PAD.right;

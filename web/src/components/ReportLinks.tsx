@@ -5,6 +5,8 @@
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
+import { INSTRUMENTS } from "../../../domain/assessment/instruments/registry.ts";
+import { instrumentList } from "../../../domain/outcomes/followUp.ts";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
@@ -17,19 +19,13 @@ interface Link {
   usedAt: string | null;
   createdAt: string;
 }
-const CHOICES = [
-  ["nrs", "Pain (NRS)"],
-  ["peg", "PEG"],
-  ["odi", "Oswestry"],
-  ["rmdq", "Roland-Morris"],
-  ["start-back", "STarT Back"],
-] as const;
+const CHOICES = Object.values(INSTRUMENTS);
 
 export function ReportLinks({ patientId }: { patientId: string }) {
   const url = `/api/v1/patients/${patientId}/report-links`;
   const links = useLoad(() => api<Link[]>("GET", url), patientId);
   // Arriving from the follow-up list (`?ask=nrs,odi`), the missing questionnaires are ticked and the button focused.
-  const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter((id) => CHOICES.some(([known]) => known === id));
+  const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter((id) => CHOICES.some((known) => known.id === id));
   const [chosen, setChosen] = useState<string[]>(asked.length > 0 ? asked : ["nrs", "odi"]);
   const createButton = useRef<HTMLButtonElement>(null);
   const focusOnArrival = asked.length > 0;
@@ -57,14 +53,14 @@ export function ReportLinks({ patientId }: { patientId: string }) {
       >
         <fieldset className="chips">
           <legend className="muted small">Questionnaires to send</legend>
-          {CHOICES.map(([id, label]) => (
-            <label key={id} className="check">
+          {CHOICES.map(({ id, name, shortName }) => (
+            <label key={id} className="check" title={name}>
               <input
                 type="checkbox"
                 checked={chosen.includes(id)}
                 onChange={(e) => setChosen(e.target.checked ? [...chosen, id] : chosen.filter((c) => c !== id))}
               />
-              {label}
+              {shortName}
             </label>
           ))}
         </fieldset>
@@ -77,7 +73,7 @@ export function ReportLinks({ patientId }: { patientId: string }) {
         <ul className="link-history small">
           {links.data.map((link) => (
             <li key={link.id}>
-              {new Date(link.createdAt).toLocaleDateString()}: {link.instruments.join(", ")} —{" "}
+              {new Date(link.createdAt).toLocaleDateString()}: {instrumentList(link.instruments)} —{" "}
               {link.usedAt ? `answered ${new Date(link.usedAt).toLocaleDateString()}` : Date.parse(link.expiresAt) < Date.now() ? "expired" : `open until ${new Date(link.expiresAt).toLocaleDateString()}`}
             </li>
           ))}
