@@ -12,7 +12,7 @@
  * All of it is clinic configuration: no source fixes these numbers.
  */
 import { instrumentById } from "../assessment/instruments/registry.ts";
-import { daysBetween, type CalendarDate } from "../shared/calendarDate.ts";
+import { addDays, daysBetween, type CalendarDate } from "../shared/calendarDate.ts";
 
 export interface FollowUpSchedule {
   weeks: number[];
@@ -39,10 +39,6 @@ export interface Milestone {
 export interface Recorded {
   instrument: string;
   recordedOn: CalendarDate;
-}
-
-function addDays(date: CalendarDate, days: number): CalendarDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
 }
 
 function point(kind: Milestone["kind"], start: CalendarDate, week: number, instruments: string[], windowDays: number, recorded: readonly Recorded[], today: CalendarDate): Milestone {

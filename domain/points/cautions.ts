@@ -5,6 +5,7 @@
  * region, the vessels under the point and the flags taken from the source's
  * needling notes, plus the points clinical-facts §6 names.
  */
+import { RESTRICTION_CAUTION } from "./needling.ts";
 import type { AcupointFacts } from "./types.ts";
 
 export type CautionKind = "pneumothorax" | "pregnancy" | "vessel" | "organ" | "not-needled";
@@ -18,6 +19,7 @@ export interface Caution {
 const FACTS_6 = "clinical-facts.md §6 (Witt 2009; NPSA/NRLS; Carr 2015)";
 const NOTES = "needling notes of Chinese Acupuncture and Moxibustion (1999), via TARA";
 const VESSELS = "vessels under the point in Chinese Acupuncture and Moxibustion (1999), via TARA";
+const SUPPLEMENT_NOTES = "needling notes of Chinese Acupuncture and Moxibustion (1999), via the needling supplement";
 
 /** Traditionally forbidden in pregnancy (clinical-facts §6); Carr 2015 found no objective evidence of harm. */
 const PREGNANCY_FORBIDDEN = new Set(["LI4", "SP6", "BL60", "BL67"]);
@@ -29,7 +31,10 @@ const MAJOR_ARTERY = /\b(femoral|popliteal|brachial|axillary|radial|carotid|faci
 export function cautionsFor(point: AcupointFacts): Caution[] {
   const cautions: Caution[] = [];
   const notes = new Set(point.needling.notes);
-  if (notes.has("not-needled")) cautions.push({ kind: "not-needled", text: "Not needled; moxibustion only.", source: NOTES });
+  // Whichever file gave the figure gave its notes: TARA, or the supplement for the points TARA leaves blank.
+  const notesSource = point.needling.source.from === "TARA" ? NOTES : SUPPLEMENT_NOTES;
+  const restriction = point.needling.restriction;
+  if (restriction) cautions.push({ kind: "not-needled", text: RESTRICTION_CAUTION[restriction], source: notesSource });
   const overLung = ((point.region === "chest" || point.region === "upper back") && point.meridian !== "GV") || notes.has("lung");
   if (overLung) {
     cautions.push({
@@ -49,6 +54,9 @@ export function cautionsFor(point: AcupointFacts): Caution[] {
   if (notes.has("eyeball")) {
     cautions.push({ kind: "organ", text: "Beside the eyeball: insert slowly and shallow, without lifting, thrusting or twisting.", source: NOTES });
   }
+  for (const organ of ["liver", "heart"] as const) {
+    if (notes.has(organ)) cautions.push({ kind: "organ", text: `The ${organ} lies deep to this point: no deep insertion.`, source: notesSource });
+  }
   if (notes.has("medulla")) {
     cautions.push({ kind: "organ", text: "The medulla lies deep to this point: no deep or upward needling.", source: NOTES });
   }
@@ -56,12 +64,24 @@ export function cautionsFor(point: AcupointFacts): Caution[] {
     cautions.push({ kind: "organ", text: "Not needled in infants whose fontanelle is still open.", source: NOTES });
   }
   const pregnancyNote = "Carr 2015 found no objective evidence of harm; chart a reason if used.";
-  if (PREGNANCY_FORBIDDEN.has(point.code)) {
-    cautions.push({ kind: "pregnancy", text: `Traditionally forbidden in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
-  } else if (PREGNANCY_CARE.has(point.code)) {
-    cautions.push({ kind: "pregnancy", text: `Use with care in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
-  } else if (point.region === "abdomen" || point.region === "lower back" || point.region === "sacrum" || notes.has("pregnancy")) {
-    cautions.push({ kind: "pregnancy", text: `Avoided or used with great care in pregnancy. ${pregnancyNote}`, source: FACTS_6 });
-  }
+  const grade = pregnancyGrade(point);
+  if (grade) cautions.push({ kind: "pregnancy", text: `${PREGNANCY_TEXT[grade]} ${pregnancyNote}`, source: FACTS_6 });
   return cautions;
+}
+
+/** How the tradition treats a point in pregnancy (clinical-facts §6), or null where it says nothing. */
+export type PregnancyGrade = "forbidden" | "with-care" | "avoided";
+
+const PREGNANCY_TEXT: Record<PregnancyGrade, string> = {
+  forbidden: "Traditionally forbidden in pregnancy.",
+  "with-care": "Use with care in pregnancy.",
+  avoided: "Avoided or used with great care in pregnancy.",
+};
+
+export function pregnancyGrade(point: AcupointFacts): PregnancyGrade | null {
+  if (PREGNANCY_FORBIDDEN.has(point.code)) return "forbidden";
+  if (PREGNANCY_CARE.has(point.code)) return "with-care";
+  const lumbosacralOrAbdominal = point.region === "abdomen" || point.region === "lower back" || point.region === "sacrum";
+  if (lumbosacralOrAbdominal || point.needling.notes.includes("pregnancy")) return "avoided";
+  return null;
 }

@@ -39,6 +39,11 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round(ms / 86_400_000);
 }
 
+/** The day `days` after `date` (before it when negative). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
+}
+
 /** Age in completed years on `on`; a person born on 29 February turns a year older on 1 March in common years. */
 export function ageInYears(birthDate: CalendarDate, on: CalendarDate): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
