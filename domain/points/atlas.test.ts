@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ATLAS } from "./atlas.ts";
+import { needlingSourceText } from "./needling.ts";
 import { codeKey } from "./normalize.ts";
-import { BODY_REGIONS, MERIDIAN_CODES } from "./types.ts";
+import { crossingText } from "./roles.ts";
+import { BODY_REGIONS, MERIDIAN_CODES, type SpecialRole } from "./types.ts";
 
 /** WHO 2008 point counts per channel (issue 3; WHO Standard Acupuncture Point Locations). */
 const WHO_COUNTS = { LU: 11, LI: 20, ST: 45, SP: 21, HT: 9, SI: 19, BL: 67, KI: 27, PC: 9, TE: 23, GB: 44, LR: 14, GV: 28, CV: 24 };
@@ -67,7 +69,85 @@ describe("atlas content", () => {
       assert.ok(point.location.length > 15, `${where}: location`);
       assert.ok((BODY_REGIONS as readonly string[]).includes(point.region), `${where}: region`);
       assert.ok(point.sources.length > 0, `${where}: sources`);
+      // Needling guidance for every point, no exceptions: a depth to needle to, or the source's reason not to needle.
+      const { depthCun, restriction, source } = point.needling;
+      assert.ok((depthCun !== null) !== (restriction !== null), `${where}: a depth or a restriction, not both`);
+      if (depthCun) assert.ok(depthCun.min > 0 && depthCun.max >= depthCun.min, `${where}: depth range`);
+      if (restriction) assert.ok(point.needling.angle === null && point.cautions.some((c) => c.kind === "not-needled"), `${where}: restricted`);
+      assert.ok(source.citation.includes("CAM 1999"), `${where}: needling source`);
     }
+  });
+
+  it("gives an angle wherever the source does: only shallow pricks and GB20 (aimed at the nose tip) lack one", () => {
+    const withoutAngle = ATLAS.points.filter((p) => p.needling.depthCun && !p.needling.angle);
+    const shallow = withoutAngle.filter((p) => p.needling.depthCun!.max <= 0.2).map((p) => p.code);
+    assert.deepEqual(withoutAngle.map((p) => p.code).filter((c) => !shallow.includes(c)), ["GB20"]);
+    assert.ok(shallow.length > 0 && shallow.every((code) => ATLAS.resolve(code)!.needling.source.from === "TARA"));
+  });
+
+  it("fills the needling TARA leaves blank from the supplement, naming its source", () => {
+    const ki3 = ATLAS.resolve("KI3")!.needling;
+    assert.deepEqual([ki3.angle, ki3.depthCun, ki3.restriction], ["perpendicular", { min: 0.3, max: 0.5 }, null]);
+    assert.equal(needlingSourceText(ki3.source), "CAM 1999");
+    assert.deepEqual(ATLAS.resolve("KI22")!.needling.angle, "oblique");
+    assert.deepEqual(ATLAS.resolve("ST4")!.needling.depthCun, { min: 1, max: 1.5 });
+    assert.ok(ATLAS.resolve("KI21")!.cautions.some((c) => c.kind === "organ" && c.text.includes("liver")));
+    // Where the CAM copy was not legible, the figure names its second source.
+    for (const code of ["KI5", "KI19", "ST20"]) {
+      const { source } = ATLAS.resolve(code)!.needling;
+      assert.deepEqual([source.from, source.checked, source.secondSource], ["supplement", "second-source", "Deadman 2007"], code);
+    }
+    assert.match(needlingSourceText(ATLAS.resolve("KI5")!.needling.source), /^CAM 1999; second source: Deadman 2007/);
+    // TARA's own figures say so.
+    assert.equal(needlingSourceText(ATLAS.resolve("BL23")!.needling.source), "CAM 1999, via TARA");
+    assert.equal(ATLAS.points.filter((p) => p.needling.source.from === "supplement").length, 46, "the 47 rows less CV8, whose prohibition TARA gives too");
+  });
+
+  it("flags the points the source does not needle, with a caution the safety check reads", () => {
+    const restricted = Object.fromEntries(ATLAS.points.filter((p) => p.needling.restriction).map((p) => [p.code, p.needling.restriction]));
+    assert.deepEqual(restricted, {
+      ST17: "landmark-only",
+      LR12: "moxibustion-only",
+      CV8: "not-needled",
+      "EX-HN12": "pricking-only",
+      "EX-HN13": "pricking-only",
+      "EX-UE10": "pricking-only",
+      "EX-UE4": "moxibustion-only",
+      "EX-UE1": "moxibustion-only",
+    });
+    const lr12 = ATLAS.resolve("LR12")!;
+    assert.deepEqual([lr12.needling.depthCun, lr12.needling.source.citation], [null, "CAM 1999"]);
+    assert.deepEqual(
+      lr12.cautions.find((c) => c.kind === "not-needled"),
+      { kind: "not-needled", text: "Moxibustion only in the source; not needled.", source: "needling notes of Chinese Acupuncture and Moxibustion (1999), via the needling supplement" },
+    );
+    assert.match(ATLAS.resolve("EX-HN12")!.cautions[0]!.text, /^Pricking to bleed only/);
+  });
+
+  it("marks the crossing points with the channels that meet there", () => {
+    const crossing = (code: string) => ATLAS.resolve(code)!.roles.find((r): r is Extract<SpecialRole, { kind: "crossing" }> => r.kind === "crossing");
+    assert.deepEqual(crossing("GB30"), { kind: "crossing", channels: ["GB", "BL"], inCamTable: true });
+    assert.equal(crossingText(crossing("GB30")!), "crossing point of GB and BL");
+    assert.deepEqual(crossing("BL1")!.channels, ["YinQiao", "YangQiao", "GV", "SI", "GB", "BL", "ST", "TE"]);
+    assert.equal(crossingText(crossing("BL1")!), "crossing point of GV, SI, GB, BL, ST and TE with the Yin Qiao and Yang Qiao vessels");
+    assert.equal(crossingText(crossing("KI17")!), "crossing point of the Chong vessel");
+    assert.deepEqual(crossing("BL31"), { kind: "crossing", channels: ["GB", "BL"], inCamTable: false });
+    assert.equal(crossingText(crossing("ST7")!), "crossing point (channels not recorded)");
+    assert.equal(crossing("BL23"), undefined, "BL23 is no crossing point");
+    assert.equal(crossing("KI3"), undefined, "KI3 is no crossing point");
+    const all = ATLAS.points.filter((p) => crossing(p.code));
+    assert.equal(all.length, 104);
+    assert.equal(all.filter((p) => crossing(p.code)!.channels.length === 0).length, 10);
+    assert.equal(all.filter((p) => crossing(p.code)!.inCamTable).length, 91);
+  });
+
+  it("lists on each channel the points where other channels cross it", () => {
+    const gb = ATLAS.crossings("GB").map((p) => p.code);
+    assert.ok(gb.includes("GB30"), "its own point where BL meets it");
+    assert.ok(gb.includes("BL1") && gb.includes("GV20") && gb.includes("PC1"), "other channels' points it passes through");
+    assert.ok(!gb.includes("KI11"));
+    assert.ok(ATLAS.crossings("LR").every((p) => p.meridian === "LR" || p.roles.some((r) => r.kind === "crossing" && r.channels.includes("LR"))));
+    assert.ok(ATLAS.crossings("HT").length === 0, "no crossing point lists the heart channel");
   });
 
   it("names the channel meridians with their organ, pair and point order", () => {
@@ -83,7 +163,13 @@ describe("atlas content", () => {
     assert.equal(bl23.pinyin, "Shènshù");
     assert.deepEqual(bl23.hanzi, { traditional: "腎俞", simplified: "肾俞" });
     assert.deepEqual(bl23.roles, [{ kind: "back-shu", organ: "kidney" }]);
-    assert.deepEqual(bl23.needling, { angle: "perpendicular", depthCun: { min: 1, max: 1.2 }, notes: [] });
+    assert.deepEqual(bl23.needling, {
+      angle: "perpendicular",
+      depthCun: { min: 1, max: 1.2 },
+      notes: [],
+      restriction: null,
+      source: { from: "TARA", citation: "CAM 1999, via TARA", checked: null },
+    });
     assert.equal(bl23.region, "lower back");
     assert.ok(bl23.lowBackPain && bl23.commonForLowBackPain);
     const bl40 = ATLAS.resolve("BL40")!;

@@ -27,6 +27,11 @@ export interface Atlas {
   resolve(codeOrAlias: string): Acupoint | null;
   /** Points of a channel in WHO order. */
   channel(code: MeridianCode): Acupoint[];
+  /**
+   * Crossing points that concern a channel: its own points where other channels
+   * meet it, and other channels' points that it passes through, in atlas order.
+   */
+  crossings(code: MeridianCode): Acupoint[];
 }
 
 export function buildAtlas(facts: readonly AcupointFacts[], meridians: readonly Meridian[]): Atlas {
@@ -56,6 +61,10 @@ export function buildAtlas(facts: readonly AcupointFacts[], meridians: readonly 
     meridians,
     resolve: (text) => byKey.get(codeKey(text)) ?? null,
     channel: (code) => (meridians.find((m) => m.code === code)?.points ?? []).map((c) => byCode.get(c)!),
+    crossings: (code) =>
+      points.filter((point) =>
+        point.roles.some((role) => role.kind === "crossing" && (point.meridian === code || role.channels.includes(code))),
+      ),
   };
 }
 

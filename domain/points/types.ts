@@ -1,7 +1,8 @@
 /**
  * The acupoint knowledge base's vocabulary. Facts come from the TARA acupoint
- * ontology (MIT, see domain/points/content/TARA-LICENSE) and the WHO 2008 standard
- * for codes; English names and location descriptions are Acuback's own words.
+ * ontology (MIT, see domain/points/content/TARA-LICENSE), the WHO 2008 standard
+ * for codes, and the needling supplement for the figures and crossing points
+ * TARA lacks; English names and location descriptions are Acuback's own words.
  */
 
 /** WHO standard channel codes (WHO Standard Acupuncture Point Locations, 2008). */
@@ -47,19 +48,45 @@ export type SpecialRole =
   | { kind: "influential"; of: string }
   | { kind: "confluent"; vessel: string }
   | { kind: "lower he-sea"; organ: string }
-  | { kind: "crossing"; channels: MeridianCode[] };
+  | { kind: "crossing"; channels: CrossingChannel[]; inCamTable: boolean };
+
+/** The extraordinary vessels that meet the channels at crossing points (Ren and Du are written CV and GV). */
+export const EXTRAORDINARY_VESSELS = ["Chong", "Dai", "YinQiao", "YangQiao", "YinWei", "YangWei"] as const;
+export type ExtraordinaryVessel = (typeof EXTRAORDINARY_VESSELS)[number];
+/** A channel meeting others at a crossing (jiaohui) point: a WHO channel code or an extraordinary vessel by name. */
+export type CrossingChannel = MeridianCode | ExtraordinaryVessel;
 
 export type NeedleAngle = "perpendicular" | "oblique" | "transverse";
 
-/** Warnings the source's needling notes give for a point (TARA, from CAM 1999), as flags. */
-export const NEEDLING_NOTES = ["artery", "medulla", "eyeball", "lung", "pregnancy", "infants", "not-needled"] as const;
+/** Warnings the source's needling notes give for a point (CAM 1999, via TARA or the needling supplement), as flags. */
+export const NEEDLING_NOTES = ["artery", "medulla", "eyeball", "lung", "liver", "heart", "pregnancy", "infants", "not-needled"] as const;
 export type NeedlingNote = (typeof NEEDLING_NOTES)[number];
+
+/** Why the source gives no needling figure for a point. Needling such a point is a finding for the safety check. */
+export const NEEDLING_RESTRICTIONS = ["moxibustion-only", "pricking-only", "not-needled", "landmark-only"] as const;
+export type NeedlingRestriction = (typeof NEEDLING_RESTRICTIONS)[number];
+
+/**
+ * Where a needling figure came from: TARA (CAM 1999 as TARA transcribed it), or
+ * the needling supplement (shared/reference/needling), with how the figure was
+ * checked: read in CAM itself, or taken from a second source where the CAM copy
+ * was not legible.
+ */
+export interface NeedlingSource {
+  from: "TARA" | "supplement";
+  citation: string;
+  checked: "CAM" | "second-source" | null;
+  secondSource?: string;
+}
 
 export interface Needling {
   angle: NeedleAngle | null;
   /** Depth range in cun (the proportional body inch). */
   depthCun: { min: number; max: number } | null;
   notes: NeedlingNote[];
+  /** Set when the source does not needle the point (a flag the safety check reads); null when it is needled. */
+  restriction: NeedlingRestriction | null;
+  source: NeedlingSource;
 }
 
 /** One of the 14 channels, as stored in the generated data file. */

@@ -1,6 +1,8 @@
 /**
  * Builds domain/points/content/points.json and meridians.json from the TARA CSV
- * files (MIT; shared/reference/tara). Run again after changing this script:
+ * files (MIT; shared/reference/tara), then joins the needling supplement
+ * (shared/reference/needling: figures TARA leaves blank, crossing points; see
+ * supplement.ts). Run again after changing this script or those files:
  *   node --import tsx scripts/atlas/build.ts
  * Only facts are carried: codes, names, characters, roles, needling figures,
  * nerves, indication terms. TARA's and WHO's location sentences are read only
@@ -15,15 +17,17 @@ import type {
   FiveShuKind,
   MeridianCode,
   Needling,
-  NeedlingNote,
   SpecialRole,
 } from "../../domain/points/types.ts";
 import { structureNames } from "./anatomy.ts";
 import { hanziForms, tonedPinyin } from "./chinese.ts";
 import { MERIDIANS } from "./meridians.ts";
+import { needlingOf } from "./needling.ts";
+import { applySupplement } from "./supplement.ts";
 import { readTable } from "./tara.ts";
 
-const OUT = join(import.meta.dirname, "..", "..", "domain", "points", "content");
+// ATLAS_OUT_DIR lets a test run the whole build on a bad copy of the sources without touching the shipped files.
+const OUT = process.env.ATLAS_OUT_DIR ?? join(import.meta.dirname, "..", "..", "domain", "points", "content");
 const TARA_SOURCE = "TARA acupoint ontology (MIT, smtifahim/TARA-Ontology-Repository): names, characters, needling, nerves, roles, indications";
 const WHO_SOURCE = "WHO Standard Acupuncture Point Locations in the Western Pacific Region (2008): codes, body region";
 
@@ -88,37 +92,6 @@ function regionOf(location: string, code: string): BodyRegion {
   for (const [pattern, region] of REGION_RULES) if (pattern.test(location.toLowerCase())) return region;
   throw new Error(`No body region for ${code}: "${opening}"`);
 }
-
-/** "Puncture perpendicularly 1-1.2 inches" → perpendicular, 1–1.2 cun (the translation's "inch" is the cun). */
-export function needlingOf(method: string): Needling {
-  const text = method.toLowerCase().replace(/\s+/g, " ");
-  const angle = /perpendicular/.test(text)
-    ? "perpendicular"
-    : /oblique/.test(text)
-      ? "oblique"
-      : /subcutaneous|horizontal|transverse/.test(text)
-        ? "transverse"
-        : null;
-  const range = /(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:cun|inch)/.exec(text);
-  const single = /(\d+(?:\.\d+)?)\s*(?:cun|inch)/.exec(text);
-  const depthCun = range
-    ? { min: Number(range[1]), max: Number(range[2]) }
-    : single
-      ? { min: Number(single[1]), max: Number(single[1]) }
-      : null;
-  return { angle, depthCun, notes: NOTE_RULES.filter(([, pattern]) => pattern.test(text)).map(([note]) => note) };
-}
-
-/** The warnings in the needling notes, as flags (the sentences are not carried). */
-const NOTE_RULES: [NeedlingNote, RegExp][] = [
-  ["artery", /arter/],
-  ["medulla", /medull/],
-  ["eyeball", /eyeball/],
-  ["lung", /lung|pneumothorax/],
-  ["pregnancy", /pregnan/],
-  ["infants", /infant/],
-  ["not-needled", /puncture is prohibited/],
-];
 
 const SHU: Record<string, FiveShuKind> = {
   "jing-well": "jing-well",
@@ -243,13 +216,29 @@ function channelAliases(meridian: MeridianCode, number: number): string[] {
  * names: the build refuses names whose characters and pinyin disagree, and
  * these are the disagreements it found.
  */
-const CORRECTIONS: Record<string, { hanzi?: string; pinyin?: string; alias?: string; why: string }> = {
+const CORRECTIONS: Record<string, { hanzi?: string; pinyin?: string; alias?: string; depthCun?: { min: number; max: number }; why: string }> = {
   BL32: { pinyin: "Ciliao", why: "TARA spells Chiliao; 次 is cì" },
   KI23: { pinyin: "Shenfeng", why: "TARA spells Shengfeng; 神 is shén" },
   KI25: { hanzi: "神藏", why: "TARA has the Japanese form 蔵" },
   TE11: { hanzi: "清冷淵", why: "TARA has 令 for 冷 (Qinglengyuan)" },
   CV17: { pinyin: "Danzhong", alias: "Tanzhong", why: "WHO 2008 reads 膻 as dàn; Tanzhong is an older reading" },
+  // The build refuses a depth range that runs backwards. Without a printed CAM to hand, keep the shallower reading of TARA's own numbers.
+  GV1: { depthCun: { min: 0.1, max: 0.5 }, why: "TARA reads 0.5-0.1 cun, a range that runs backwards; to be checked in a printed CAM" },
 };
+
+/**
+ * TARA's figure, corrected where the table above says so. A depth range that
+ * runs backwards, or deeper than any point is needled (3 cun), is a misreading
+ * of the text and is refused: the safety check trusts these numbers.
+ */
+function taraNeedling(code: string, method: string): Needling {
+  const needling = needlingOf(method);
+  const depthCun = CORRECTIONS[code]?.depthCun ?? needling.depthCun;
+  if (depthCun && !(depthCun.min > 0 && depthCun.min <= depthCun.max && depthCun.max <= 3)) {
+    throw new Error(`depth ${depthCun.min}-${depthCun.max} cun read from "${method}" is not a plausible range`);
+  }
+  return { ...needling, depthCun };
+}
 
 function buildChannelPoints(): AcupointFacts[] {
   const roleLabels = new Map<string, string[]>();
@@ -288,7 +277,7 @@ function buildChannelPoints(): AcupointFacts[] {
       aliases: [...new Set([...channelAliases(meridian, number), ...synonyms, ...romanisations])].filter((a) => a.replace(/\W/g, "") !== code),
       formerCodes: former ? [`BL${former}`] : [],
       region: checked(code, () => regionOf(row["WHO Location"] || row["Location"] || "", code), "head"),
-      needling: needlingOf(row["Acupuncture Method"] ?? ""),
+      needling: checked(code, () => taraNeedling(code, row["Acupuncture Method"] ?? ""), needlingOf("")),
       roles: rolesOf(code, meridian, roleLabels.get(code) ?? []),
       nerves: [...new Set([...(nerves.get(code) ?? []), ...structureNames(row["Innervation"] ?? "", "nerve")])],
       vessels: structureNames(row["Vasculature"] ?? "", "vessel"),
@@ -327,7 +316,7 @@ function buildExtraPoints(channel: AcupointFacts[]): AcupointFacts[] {
       aliases,
       formerCodes: [],
       region: names.region,
-      needling: needlingOf(row["Acupuncture Method"] ?? ""),
+      needling: checked(code, () => taraNeedling(code, row["Acupuncture Method"] ?? ""), needlingOf("")),
       roles: [],
       nerves: structureNames(row["Innervation"] ?? "", "nerve"),
       vessels: structureNames(row["Vasculature"] ?? "", "vessel"),
@@ -437,7 +426,7 @@ function checked<T>(what: string, make: () => T, fallback: T): T {
 
 const channel = buildChannelPoints();
 const extras = buildExtraPoints(channel);
-const points = [...channel, ...extras];
+const points = checked("needling supplement", () => applySupplement([...channel, ...extras]), []);
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);

@@ -34,8 +34,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function readTable(file: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(join(TARA_DIR, file), "utf8").replace(/^\uFEFF/, ""));
+/** One CSV file as records keyed by its header; TARA's by default, the needling supplement's with its folder. */
+export function readTable(file: string, dir: string = TARA_DIR): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(join(dir, file), "utf8").replace(/^\uFEFF/, ""));
   return rows
     .filter((row) => row.some((cell) => cell.trim() !== ""))
     .map((row) => Object.fromEntries(header!.map((name, i) => [name.trim(), (row[i] ?? "").trim()])));

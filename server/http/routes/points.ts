@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ATLAS } from "../../../domain/points/atlas.ts";
 import { createPointSearch } from "../../../domain/points/search.ts";
-import { BODY_REGIONS, MERIDIAN_CODES, NEEDLING_NOTES } from "../../../domain/points/types.ts";
+import { BODY_REGIONS, MERIDIAN_CODES, NEEDLING_NOTES, NEEDLING_RESTRICTIONS } from "../../../domain/points/types.ts";
 import { problemSchema, sendProblem } from "../problem.ts";
 
 const ROLE_KINDS = [
@@ -42,6 +42,14 @@ export const pointSchema = z.object({
     angle: z.enum(["perpendicular", "oblique", "transverse"]).nullable(),
     depthCun: z.object({ min: z.number(), max: z.number() }).nullable(),
     notes: z.array(z.enum(NEEDLING_NOTES)),
+    /** Set when the source does not needle the point; the safety check treats needling it as a finding. */
+    restriction: z.enum(NEEDLING_RESTRICTIONS).nullable(),
+    source: z.object({
+      from: z.enum(["TARA", "supplement"]),
+      citation: z.string(),
+      checked: z.enum(["CAM", "second-source"]).nullable(),
+      secondSource: z.string().optional(),
+    }),
   }),
   cautions: z.array(z.object({ kind: z.string(), text: z.string(), source: z.string() })),
   roles: z.array(roleSchema),

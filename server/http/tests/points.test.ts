@@ -22,6 +22,9 @@ describe("atlas API (public)", () => {
     assert.ok(point.location.length > 10);
     assert.ok(point.cautions.some((c: { kind: string }) => c.kind === "vessel"), "popliteal artery caution");
     assert.deepEqual((await get("/api/v1/points/GV16")).json().needling.notes, ["medulla"]);
+    const ki5 = (await get("/api/v1/points/KI5")).json().needling;
+    assert.deepEqual(ki5.source, { from: "supplement", citation: "CAM 1999", checked: "second-source", secondSource: "Deadman 2007" });
+    assert.equal((await get("/api/v1/points/LR12")).json().needling.restriction, "moxibustion-only");
   });
 
   it("answers an unknown code with POINT_NOT_FOUND", async () => {
@@ -41,6 +44,8 @@ describe("atlas API (public)", () => {
     assert.equal(found.points[0].matched, "pinyin");
     const shu = (await get("/api/v1/points?role=back-shu")).json();
     assert.equal(shu.total, 12);
+    const crossing = (await get("/api/v1/points?role=crossing")).json();
+    assert.equal(crossing.total, 104);
     assert.equal((await get("/api/v1/points?meridian=XX")).statusCode, 400);
   });
 
