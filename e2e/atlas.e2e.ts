@@ -29,6 +29,25 @@ describe("acupoint atlas", () => {
     await page.getByRole("heading", { name: /BL23 Shènshù/ }).waitFor();
   });
 
+  it("shows a kidney point's needling with its source, a crossing point and a channel's crossings", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/atlas/points/KI3`);
+    await page.getByText("perpendicular, 0.3–0.5 cun").waitFor();
+    await page.getByText("Needling: CAM 1999", { exact: true }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "atlas-ki3.png"), fullPage: true });
+    await page.goto(`${app.url}/atlas/points/KI5`);
+    await page.getByText(/Needling: CAM 1999; second source: Deadman 2007/).waitFor();
+    await page.goto(`${app.url}/atlas/points/GB30`);
+    await page.getByText(/crossing point of GB and BL/).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "atlas-gb30.png"), fullPage: true });
+    await page.goto(`${app.url}/atlas/channels/GB`);
+    const crossings = page.locator(".crossing-points li");
+    await crossings.first().waitFor();
+    assert.ok(await crossings.filter({ hasText: "BL1" }).count(), "BL1, where GB passes through the Bladder channel");
+    await page.screenshot({ path: join(ARTIFACTS, "atlas-channel-gb.png"), fullPage: true });
+  });
+
   it("finds points by alias, characters and indication, and highlights them on the map", async () => {
     const { app, browser } = suite();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

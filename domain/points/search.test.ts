@@ -77,6 +77,16 @@ describe("point search", () => {
     assert.deepEqual(search.search("shu", { filter: { meridian: "GV" } }).filter((h) => h.point.meridian !== "GV"), []);
   });
 
+  it("finds the crossing points by role, and those of one channel", () => {
+    const crossing = search.search("crossing points", { limit: 500 });
+    assert.equal(crossing.length, 104);
+    assert.ok(crossing.every((hit) => hit.matched === "role"));
+    assert.deepEqual(search.search("jiaohui", { limit: 500 }).length, 104);
+    const gb = search.search("crossing points of GB", { limit: 500 }).map((hit) => hit.point.code);
+    assert.ok(gb.includes("GB30") && gb.includes("BL1") && !gb.includes("KI11"));
+    assert.equal(search.filter({ role: "crossing" }).length, 104);
+  });
+
   it("returns nothing for an empty query or nonsense", () => {
     assert.deepEqual(search.search("   "), []);
     assert.deepEqual(search.search("xqzzy"), []);

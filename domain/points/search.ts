@@ -3,13 +3,14 @@
  * keystroke in the browser. One box takes whatever a person knows: a code in
  * any alias form ("ub 23", "bl-23", "Bladder 23"), pinyin with or without tones
  * and spaces ("shenshu", "Shèn Shū"), characters (肾俞 or 腎俞), the English
- * name, a region ("back of the knee") or an indication ("sciatica").
+ * name, a region ("back of the knee"), an indication ("sciatica") or a role
+ * ("crossing points of GB").
  */
 import type { Acupoint, Atlas } from "./atlas.ts";
 import { codeKey, hanziKey, hasHanzi, pinyinKey, words } from "./normalize.ts";
-import { BODY_REGIONS, type BodyRegion, type MeridianCode, type SpecialRole } from "./types.ts";
+import { BODY_REGIONS, MERIDIAN_CODES, type BodyRegion, type MeridianCode, type SpecialRole } from "./types.ts";
 
-export type MatchKind = "code" | "former code" | "characters" | "pinyin" | "english" | "region" | "indication";
+export type MatchKind = "code" | "former code" | "characters" | "pinyin" | "english" | "region" | "indication" | "role";
 
 export interface PointHit {
   point: Acupoint;
@@ -55,6 +56,20 @@ const REGION_WORDS: Record<string, BodyRegion> = {
   belly: "abdomen",
   thorax: "chest",
 };
+
+/**
+ * "crossing", "crossing points", "intersection points", "jiaohui", optionally
+ * with a channel: "crossing points of GB" finds those where GB meets others.
+ */
+const CROSSING_QUERY = /^(?:crossing|intersection|jiaohui)(?: points?)?(?:\s+(?:of\s+)?([a-z]{2}))?$/;
+
+function crossingQuery(text: string): { channel: MeridianCode | null } | null {
+  const match = CROSSING_QUERY.exec(text);
+  if (!match) return null;
+  const channel = match[1]?.toUpperCase();
+  if (channel === undefined) return { channel: null };
+  return (MERIDIAN_CODES as readonly string[]).includes(channel) ? { channel: channel as MeridianCode } : null;
+}
 
 interface IndexedPoint {
   point: Acupoint;
@@ -102,6 +117,7 @@ export function createPointSearch(atlas: Atlas): PointSearch {
     words: string[];
     region: BodyRegion | undefined;
     lowBackPain: boolean;
+    crossing: { channel: MeridianCode | null } | null;
     exact: Acupoint | null;
   }
 
@@ -115,6 +131,7 @@ export function createPointSearch(atlas: Atlas): PointSearch {
       words: words(text),
       region: REGION_WORDS[text] ?? (BODY_REGIONS as readonly string[]).find((r) => r === text) as BodyRegion | undefined,
       lowBackPain: text === "low back pain" || text === "back pain" || text === "lumbago",
+      crossing: crossingQuery(text.replace(/\s+/g, " ")),
       exact: atlas.resolve(query),
     };
   }
@@ -133,6 +150,13 @@ export function createPointSearch(atlas: Atlas): PointSearch {
       if (q.pinyin.length >= 3 && entry.pinyin.startsWith(q.pinyin)) return [700 + q.pinyin.length, "pinyin"];
     }
     if (entry.english === q.text) return [850, "english"];
+    if (q.crossing) {
+      const { channel } = q.crossing;
+      const crossing = point.roles.some(
+        (role) => role.kind === "crossing" && (!channel || point.meridian === channel || role.channels.includes(channel)),
+      );
+      if (crossing) return [440, "role"];
+    }
     if (q.region && point.region === q.region) return [450 + (point.lowBackPain ? 20 : 0), "region"];
     if (q.lowBackPain && point.lowBackPain) {
       return [430 + (point.commonForLowBackPain ? 30 : 0) + (point.region === "lower back" ? 10 : 0), "indication"];

@@ -1,6 +1,8 @@
 /** `acuback points …`: the atlas from the terminal, for people and scripts (--json). */
 import type { Command } from "commander";
 import { ATLAS, type Acupoint } from "../../domain/points/atlas.ts";
+import { needlingSourceText, needlingText } from "../../domain/points/needling.ts";
+import { roleText } from "../../domain/points/roles.ts";
 import { createPointSearch } from "../../domain/points/search.ts";
 
 function summary(point: Acupoint): string {
@@ -8,17 +10,16 @@ function summary(point: Acupoint): string {
 }
 
 function describe(point: Acupoint): string {
-  const depth = point.needling.depthCun;
   const lines = [
     `${point.code}  ${point.pinyin} ${point.hanzi.traditional}${point.hanzi.simplified !== point.hanzi.traditional ? ` (${point.hanzi.simplified})` : ""}  ${point.english}`,
     `Channel:    ${point.meridian ?? "extra point"}${point.group ? ` (Huatuojiaji ${point.group.level})` : ""}`,
     `Region:     ${point.region}`,
     `Location:   ${point.location}`,
-    `Needling:   ${point.needling.angle ?? "angle not recorded"}${depth ? `, ${depth.min === depth.max ? depth.min : `${depth.min}–${depth.max}`} cun` : ""}`,
+    `Needling:   ${needlingText(point.needling)} — ${needlingSourceText(point.needling.source)}`,
   ];
   if (point.aliases.length) lines.push(`Also:       ${point.aliases.join(", ")}`);
   if (point.formerCodes.length) lines.push(`Formerly:   ${point.formerCodes.join(", ")}`);
-  if (point.roles.length) lines.push(`Roles:      ${point.roles.map((r) => Object.values(r).join(" ")).join("; ")}`);
+  if (point.roles.length) lines.push(`Roles:      ${point.roles.map(roleText).join("; ")}`);
   for (const caution of point.cautions) lines.push(`Caution:    ${caution.text}`);
   if (point.nerves.length) lines.push(`Nerves:     ${point.nerves.join(", ")}`);
   if (point.vessels.length) lines.push(`Vessels:    ${point.vessels.join(", ")}`);

@@ -15,6 +15,7 @@ const MATCH_LABEL: Record<string, string> = {
   english: "English name",
   region: "region",
   indication: "indication",
+  role: "role",
 };
 
 export function AtlasPage({ base }: { base: string }) {
@@ -50,7 +51,7 @@ export function AtlasPage({ base }: { base: string }) {
         <p className="muted">
           All 361 WHO channel points and {ATLAS.points.filter((p) => !p.meridian && !p.group).length} extra points. Search by
           code in any form (UB 23, bl-23, Bladder 23), pinyin (shenshu, Shèn Shū), characters (腎俞, 肾俞), English name,
-          region (back of the knee) or indication (sciatica).
+          region (back of the knee), indication (sciatica) or role (crossing points of GB).
         </p>
         <input
           ref={box}

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ATLAS } from "../../../domain/points/atlas.ts";
+import { crossingText } from "../../../domain/points/roles.ts";
 import type { MeridianCode } from "../../../domain/points/types.ts";
 import { MapPanel } from "./MapPanel.tsx";
 
@@ -9,6 +10,7 @@ export function ChannelPage({ base }: { base: string }) {
   const navigate = useNavigate();
   const meridian = ATLAS.meridians.find((m) => m.code === code.toUpperCase());
   const points = useMemo(() => (meridian ? ATLAS.channel(meridian.code) : []), [meridian]);
+  const crossings = useMemo(() => (meridian ? ATLAS.crossings(meridian.code) : []), [meridian]);
   const highlight = useMemo(() => new Set(points.map((p) => p.code)), [points]);
   if (!meridian) return <p className="notice">No channel “{code}”.</p>;
   return (
@@ -41,6 +43,28 @@ export function ChannelPage({ base }: { base: string }) {
             </li>
           ))}
         </ol>
+        {crossings.length > 0 && (
+          <section aria-labelledby="crossings">
+            <h2 id="crossings">Where other channels cross this one</h2>
+            <p className="muted small">
+              Its own points where other channels meet it, and points of other channels it passes through (crossing or jiaohui
+              points).
+            </p>
+            <ul className="point-results crossing-points">
+              {crossings.map((point) => (
+                <li key={point.code}>
+                  <Link to={`${base}/points/${point.code}`}>
+                    <span className="code">{point.code}</span> <span className="pinyin">{point.pinyin}</span>{" "}
+                    <span className="hanzi">{point.hanzi.traditional}</span>
+                  </Link>
+                  <span className="muted small">
+                    {point.roles.flatMap((role) => (role.kind === "crossing" ? [crossingText(role)] : [])).join("; ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </section>
       <MapPanel
         highlight={highlight}

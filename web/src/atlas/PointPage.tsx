@@ -1,29 +1,9 @@
 import { Link, useNavigate, useParams } from "react-router";
 import { ATLAS } from "../../../domain/points/atlas.ts";
 import { MAP_VIEWS, viewsOf } from "../../../domain/points/maps/views.ts";
-import type { SpecialRole } from "../../../domain/points/types.ts";
+import { needlingSourceText, needlingText } from "../../../domain/points/needling.ts";
+import { roleText } from "../../../domain/points/roles.ts";
 import { BodyMap } from "./BodyMap.tsx";
-
-function roleText(role: SpecialRole): string {
-  switch (role.kind) {
-    case "back-shu":
-    case "front-mu":
-    case "lower he-sea":
-      return `${role.kind} point of the ${role.organ}`;
-    case "five-shu":
-      return `${role.shu} point (${role.phase})`;
-    case "influential":
-      return `influential point of ${role.of}`;
-    case "confluent":
-      return `confluent point of the ${role.vessel}`;
-    case "luo-connecting":
-      return role.major ? "major luo-connecting point" : "luo-connecting point";
-    case "crossing":
-      return `crossing point of ${role.channels.join(", ")}`;
-    default:
-      return `${role.kind} point`;
-  }
-}
 
 export function PointPage({ base }: { base: string }) {
   const { code = "" } = useParams();
@@ -41,7 +21,6 @@ export function PointPage({ base }: { base: string }) {
   const index = channel.findIndex((p) => p.code === point.code);
   const [previous, next] = [channel[index - 1], channel[index + 1]];
   const views = viewsOf(point.code).map((id) => MAP_VIEWS.find((v) => v.id === id)!);
-  const depth = point.needling.depthCun;
   const open = (c: string) => void navigate(`${base}/points/${encodeURIComponent(c)}`);
 
   return (
@@ -70,9 +49,10 @@ export function PointPage({ base }: { base: string }) {
             <dt>Region</dt>
             <dd>{point.region}</dd>
             <dt>Needling</dt>
-            <dd>
-              {point.needling.angle ?? "angle not recorded"}
-              {depth ? `, ${depth.min === depth.max ? depth.min : `${depth.min}–${depth.max}`} cun` : ", depth not recorded"}
+            <dd className={point.needling.restriction ? "needling restricted" : "needling"}>
+              {needlingText(point.needling)}
+              <br />
+              <span className="muted small">Needling: {needlingSourceText(point.needling.source)}</span>
             </dd>
             {point.cautions.length > 0 && (
               <>
