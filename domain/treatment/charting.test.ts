@@ -117,7 +117,7 @@ describe("signing", () => {
     assert.deepEqual(signingProblems(chart(), []), []);
   });
   it("names what stands in the way", () => {
-    const codes = signingProblems(chart({ needleCount: { inserted: 3, removed: 2, incident: null }, faceToFaceMinutes: null }), [
+    const codes = signingProblems(chart({ needleCount: { inserted: 3, removed: 2, incident: null }, faceToFaceMinutes: 10 }), [
       { severity: "block", rule: "bleeding-disorder", points: [], message: "m", source: "s" },
     ]).map((p) => p.code);
     assert.deepEqual(codes.sort(), ["blocked", "minutes", "needles"]);

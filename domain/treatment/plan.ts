@@ -5,7 +5,7 @@
  * and read into phases so the plan can count visits due against visits done.
  */
 import { addDays, type CalendarDate } from "../shared/calendarDate.ts";
-import type { OverallStatus } from "../outcomes/trajectory.ts";
+import type { StatusAssessment } from "../outcomes/trajectory.ts";
 
 export interface SchedulePhase {
   perWeek: number;
@@ -68,7 +68,8 @@ export interface PlanProgress {
   done: number;
   dueByNow: number;
   nextReEvaluation: CalendarDate | null;
-  outcome: OverallStatus | null;
+  /** The same status the patient page shows (domain/outcomes/trajectory.ts). */
+  outcome: StatusAssessment["status"] | null;
   /** A sentence for the plan card: "4 of 10 visits; next re-evaluation 2026-12-10". */
   summary: string;
 }
@@ -77,7 +78,7 @@ export function planProgress(
   plan: { startOn: CalendarDate; phases: readonly SchedulePhase[]; plannedVisits: number; reEvaluations: readonly CalendarDate[] },
   signedVisits: number,
   today: CalendarDate,
-  outcome: OverallStatus | null,
+  outcome: StatusAssessment["status"] | null,
 ): PlanProgress {
   const nextReEvaluation = [...plan.reEvaluations].sort().find((d) => d >= today) ?? null;
   const dueByNow = Math.min(plan.plannedVisits, visitsDueBy(plan.phases, plan.startOn, today));

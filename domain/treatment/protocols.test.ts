@@ -130,7 +130,7 @@ describe("spot checks against the TARA pain-related-articles rows", () => {
 });
 
 describe("treatmentFromProtocol", () => {
-  it("pre-fills sites with side, retention, manipulation and de qi", () => {
+  it("pre-fills sites with side, retention and manipulation, leaving de qi to the visit", () => {
     const treatment = treatmentFromProtocol(get("tara-194"));
     assert.equal(treatment.modality, "manual");
     assert.equal(treatment.sites.length, 6);
@@ -138,7 +138,7 @@ describe("treatmentFromProtocol", () => {
     for (const site of treatment.sites) {
       assert.equal(site.retentionMinutes, 30);
       assert.equal(site.manipulation, "twirling");
-      assert.equal(site.deQi, true);
+      assert.equal(site.deQi, null);
       assert.equal(site.infectedSite, false);
     }
     assert.equal(treatment.sites.find((s) => s.point === "GV4")?.side, "midline");

@@ -251,13 +251,14 @@ export function findProtocol(id: string): Protocol | null {
 
 /**
  * A Treatment pre-filled from the protocol: its sites with their sides, and on
- * each site the retention, manipulation and de qi the source gives. The
- * practitioner reviews it before needling; e-stim leads are left to the chart
- * (no source here names its electrode pairs).
+ * each site the retention and manipulation the source gives. De qi is left
+ * unrecorded: the field says whether it was obtained at this visit, which no
+ * protocol can know. E-stim leads are left to the chart (no source here names
+ * its electrode pairs).
  */
 export function treatmentFromProtocol(protocol: Protocol): Treatment {
   const treatment = emptyTreatment(protocol.modality);
-  const { retentionMinutes, manipulation, deQi } = protocol.parameters;
+  const { retentionMinutes, manipulation } = protocol.parameters;
   return {
     ...treatment,
     style: protocol.style ?? treatment.style,
@@ -265,7 +266,6 @@ export function treatmentFromProtocol(protocol: Protocol): Treatment {
       ...newSite(p.point, p.side, p.ashiRegion),
       retentionMinutes: retentionMinutes ?? null,
       manipulation: manipulation ?? null,
-      deQi: deQi ?? null,
     })),
   };
 }

@@ -120,7 +120,7 @@ export function signingProblems(chart: VisitChart, findings: readonly SafetyFind
   for (const block of uncoveredBlocks(findings, chart.overrides)) {
     problems.push({ code: "blocked", message: `Blocked: ${block.message} Give a written reason to override.` });
   }
-  if (chart.faceToFaceMinutes === null) problems.push({ code: "minutes", message: "Record the face-to-face minutes with the patient." });
+  // Face-to-face minutes are not required to sign: billing reads them as charted and says when they are missing, never guessing.
   const incrementTotal = chart.increments.reduce((sum, i) => sum + i.minutes, 0);
   if (chart.increments.some((i) => i.minutes <= 0 || i.minutes > INCREMENT_MINUTES)) {
     problems.push({ code: "minutes", message: `Each increment holds 1 to ${INCREMENT_MINUTES} minutes.` });

@@ -23,6 +23,9 @@ import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
 import { outcomeRoutes } from "./routes/outcomes.ts";
 import { pointRoutes } from "./routes/points.ts";
+import { safetyCheckRoutes } from "./routes/safetyCheck.ts";
+import { treatmentPlanRoutes } from "./routes/treatmentPlans.ts";
+import { visitRoutes } from "./routes/visits.ts";
 import { questionnaireRoutes } from "./routes/questionnaires.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
@@ -104,6 +107,9 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   pointRoutes(app);
   instrumentRoutes(app);
   questionnaireRoutes(app, context);
+  treatmentPlanRoutes(app, context);
+  visitRoutes(app, context);
+  safetyCheckRoutes(app);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -5,9 +5,9 @@
 import { carePath, type CarePath } from "../../domain/assessment/carePath.ts";
 import { episodeDuration, type EpisodeDuration } from "../../domain/assessment/duration.ts";
 import { screenRedFlags, type RedFlagAnswers } from "../../domain/assessment/redFlags.ts";
-import type { PatientId } from "../../domain/shared/brand.ts";
+import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import { ageInYears, type CalendarDate } from "../../domain/shared/calendarDate.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { findEpisode, insertEpisode, listEpisodes, type EpisodeFields, type EpisodeRecord } from "../db/repositories/episodes.ts";
 import { findPatient } from "../db/repositories/patients.ts";
@@ -53,6 +53,12 @@ function viewEpisode(episode: EpisodeRecord, screens: RedFlagScreenRecord[], tod
       },
     ),
   };
+}
+
+/** The red-flag gate of an episode as it stands: whether a plan or a visit may go ahead (issue 4; clinical-facts §5). */
+export async function episodeCarePath(q: Queryable, clinicId: ClinicId, episode: EpisodeRecord, today: CalendarDate): Promise<CarePath> {
+  const screens = await listRedFlagScreens(q, clinicId, [episode.id]);
+  return viewEpisode(episode, screens, today).carePath;
 }
 
 export async function startEpisode(

@@ -5,9 +5,9 @@
 import type { Answer } from "../../domain/assessment/instruments/instrument.ts";
 import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
 import { overallStatus, trajectory, type Measure, type StatusAssessment, type Trajectory } from "../../domain/outcomes/trajectory.ts";
-import type { PatientId } from "../../domain/shared/brand.ts";
+import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { insertInstrumentResponse, listInstrumentResponses, type InstrumentResponseRecord } from "../db/repositories/instrumentResponses.ts";
 import { listPainScores } from "../db/repositories/painScores.ts";
@@ -66,18 +66,7 @@ export async function outcomesOf(db: Database, actor: Actor, patientId: PatientI
   const refused = denied(actor, "patients.clinical.read");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
-  const responses = await listInstrumentResponses(db, actor.clinicId, patientId);
-  const pain = await listPainScores(db, actor.clinicId, patientId);
-  // NRS pain from both the quick score and NRS questionnaires.
-  const readings: Record<Measure, { value: number; recordedOn: CalendarDate; createdAt: string }[]> = {
-    nrs: [
-      ...pain.map((p) => ({ value: p.score, recordedOn: p.recordedOn, createdAt: p.createdAt })),
-      ...responses.filter((r) => r.instrument === "nrs").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
-    ],
-    odi: responses.filter((r) => r.instrument === "odi").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
-    rmdq: responses.filter((r) => r.instrument === "rmdq").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
-  };
-  const trajectories = (Object.keys(readings) as Measure[]).flatMap((measure) => trajectory(measure, readings[measure]) ?? []);
+  const { responses, trajectories } = await measuredTrajectories(db, actor.clinicId, patientId);
   await appendAuditEvent(db, {
     clinicId: actor.clinicId,
     userId: actor.userId,
@@ -88,4 +77,25 @@ export async function outcomesOf(db: Database, actor: Actor, patientId: PatientI
     detail: { count: responses.length },
   });
   return ok({ responses, trajectories, status: overallStatus(trajectories) });
+}
+
+/** The patient's trajectories from every recorded measure, and the responses they came from. No audit: callers audit their own read. */
+export async function measuredTrajectories(
+  q: Queryable,
+  clinicId: ClinicId,
+  patientId: PatientId,
+): Promise<{ responses: InstrumentResponseRecord[]; trajectories: Trajectory[] }> {
+  const responses = await listInstrumentResponses(q, clinicId, patientId);
+  const pain = await listPainScores(q, clinicId, patientId);
+  // NRS pain from both the quick score and NRS questionnaires.
+  const readings: Record<Measure, { value: number; recordedOn: CalendarDate; createdAt: string }[]> = {
+    nrs: [
+      ...pain.map((p) => ({ value: p.score, recordedOn: p.recordedOn, createdAt: p.createdAt })),
+      ...responses.filter((r) => r.instrument === "nrs").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+    ],
+    odi: responses.filter((r) => r.instrument === "odi").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+    rmdq: responses.filter((r) => r.instrument === "rmdq").map((r) => ({ value: r.score, recordedOn: r.recordedOn, createdAt: r.createdAt })),
+  };
+  const trajectories = (Object.keys(readings) as Measure[]).flatMap((measure) => trajectory(measure, readings[measure]) ?? []);
+  return { responses, trajectories };
 }

@@ -2,7 +2,7 @@ import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.t
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
-export type AuditAction = "read" | "list" | "create" | "update" | "delete" | "login" | "logout" | "login_failed";
+export type AuditAction = "read" | "list" | "create" | "update" | "delete" | "login" | "logout" | "login_failed" | "sign" | "amend";
 export type AuditEntity =
   | "patient"
   | "pain_score"
@@ -15,6 +15,11 @@ export type AuditEntity =
   | "dashboard"
   | "instrument_wording"
   | "follow_up_schedule"
+  | "treatment_plan"
+  | "visit"
+  | "visit_summary"
+  | "clinic_protocol"
+  | "stricta"
   | "user"
   | "session"
   | "audit_log";

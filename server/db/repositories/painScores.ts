@@ -31,12 +31,12 @@ function toPainScore(row: PainScoreRow): PainScore {
 export async function insertPainScore(
   q: Queryable,
   clinicId: ClinicId,
-  score: { patientId: PatientId; score: number; recordedOn: CalendarDate; note: string | null; recordedBy: UserId },
+  score: { patientId: PatientId; score: number; recordedOn: CalendarDate; note: string | null; recordedBy: UserId; visitId?: string },
 ): Promise<PainScore> {
   const [row] = await q.query<PainScoreRow>(
-    `insert into pain_scores (clinic_id, patient_id, score, recorded_on, note, recorded_by)
-     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-    [clinicId, score.patientId, score.score, score.recordedOn, score.note, score.recordedBy],
+    `insert into pain_scores (clinic_id, patient_id, score, recorded_on, note, recorded_by, visit_id)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+    [clinicId, score.patientId, score.score, score.recordedOn, score.note, score.recordedBy, score.visitId ?? null],
   );
   return toPainScore(row!);
 }

@@ -14,6 +14,9 @@ const ACTION_TEXT: Record<string, string> = {
   login: "signed in",
   logout: "signed out",
   login_failed: "failed to sign in",
+  delete: "deleted",
+  sign: "signed",
+  amend: "amended",
 };
 
 export function AuditPage() {
