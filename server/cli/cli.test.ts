@@ -26,7 +26,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
@@ -57,6 +57,42 @@ describe("acuback CLI", () => {
     assert.equal(incomplete.code, 1);
     assert.match(incomplete.out, /missing: E/);
     assert.equal(acuback(["score", "odi", "--answers", "not json"]).code, 2);
+  });
+
+  it("safety check prints the findings as JSON, an empty list when nothing applies, and refuses unknown names", () => {
+    const checked = acuback(["safety", "check", "--flags", "pregnancy,implanted-device", "--points", "BL23,UB 25,LI4", "--estim", "BL23-BL25", "--json"]);
+    assert.equal(checked.code, 0, checked.out);
+    const { findings } = JSON.parse(checked.out);
+    assert.deepEqual(
+      findings.map((f: { severity: string; rule: string; points: string[] }) => [f.severity, f.rule, f.points]),
+      [
+        ["block", "pregnancy-forbidden-point", ["LI4"]],
+        ["block", "implanted-device-estim", ["BL23", "BL25"]],
+        ["caution", "pregnancy-lumbosacral-abdominal", ["BL23", "BL25"]],
+      ],
+    );
+    for (const f of findings) assert.deepEqual(Object.keys(f), ["severity", "rule", "points", "message", "source"]);
+    assert.ok(findings.every((f: { message: string; source: string }) => f.message.length > 20 && f.source.length > 5));
+
+    const text = acuback(["safety", "check", "--flags", "pregnancy", "--points", "LI4"]);
+    assert.equal(text.code, 0, text.out);
+    assert.match(text.out, /^BLOCK\s+pregnancy-forbidden-point\s+\[LI4\]/m);
+    assert.match(text.out, /Source: clinical-facts\.md §6/);
+
+    assert.deepEqual(JSON.parse(acuback(["safety", "check", "--points", "BL23,BL25", "--json"]).out), { findings: [] });
+    const wholeTreatment = acuback(["safety", "check", "--flags", "anticoagulants", "--points", "BL23", "--side", "left"]);
+    assert.match(wholeTreatment.out, /^CAUTION\s+anticoagulants\n\s+Takes anticoagulants/m);
+    assert.match(acuback(["safety", "check", "--points", "BL23"]).out, /No findings: nothing in the safety rules applies\./);
+
+    const unknown = acuback(["safety", "check", "--flags", "pregnant", "--points", "BL23,QQ12", "--json"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /unknown flags: pregnant; unknown points: QQ12\./);
+    assert.match(unknown.out, /Known flags: .*pregnancy/);
+    const badPair = acuback(["safety", "check", "--points", "BL23", "--estim", "BL23-BL99"]);
+    assert.equal(badPair.code, 2);
+    assert.match(badPair.out, /unknown points: BL99/);
+    assert.equal(acuback(["safety", "check", "--points", "BL23", "--depth", "BL23=25"]).code, 2);
+    assert.match(acuback(["safety", "check", "--points", "BL23", "--estim", "BL23-BL25"]).out, /BL25, not in --points/);
   });
 
   it("migrate creates the schema and is idempotent", () => {
