@@ -117,6 +117,7 @@ export const staffSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   active: z.boolean(),
+  background: z.string().nullable(),
   createdAt: z.string(),
 });
 

@@ -15,6 +15,7 @@ import {
   listUsers,
   setPasswordHash,
   updateUser,
+  withoutSecret,
   type User,
 } from "../db/repositories/users.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
@@ -36,6 +37,14 @@ export async function createAccount(q: Queryable, account: NewAccount): Promise<
   const passwordHash = await hashPassword(account.password);
   const user = await insertUser(q, { ...account, email: account.email.trim(), passwordHash });
   return user ? ok(user) : fail("EMAIL_TAKEN", undefined, { email: "Already in use." });
+}
+
+export interface StaffChanges {
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  displayName?: string | undefined;
+  /** Years in practice, training, licence (STRICTA 5); null clears it. */
+  background?: string | null | undefined;
 }
 
 export async function listStaff(db: Database, actor: Actor): Promise<Outcome<User[]>> {
@@ -70,7 +79,7 @@ export async function changeStaff(
   db: Database,
   actor: Actor,
   userId: UserId,
-  changes: { role?: Role | undefined; active?: boolean | undefined; displayName?: string | undefined },
+  changes: StaffChanges,
 ): Promise<Outcome<User>> {
   const refused = denied(actor, "staff.manage");
   if (refused) return refused;
@@ -91,6 +100,30 @@ export async function changeStaff(
       entityId: userId,
       ip: actor.ip,
       detail: { fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) },
+    });
+    return ok(updated);
+  });
+}
+
+/** The signed-in user's own account, with the background they keep. */
+export async function ownAccount(db: Database, actor: Actor): Promise<Outcome<User>> {
+  const user = await findUser(db, actor.clinicId, actor.userId);
+  return user ? ok(withoutSecret(user)) : fail("USER_NOT_FOUND");
+}
+
+/** Anyone may keep their own background (training, licence) up to date; owners can also change it on the Staff page. */
+export async function changeOwnBackground(db: Database, actor: Actor, background: string | null): Promise<Outcome<User>> {
+  return db.transaction(async (tx) => {
+    const updated = await updateUser(tx, actor.clinicId, actor.userId, { background });
+    if (!updated) return fail("USER_NOT_FOUND");
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "update",
+      entity: "user",
+      entityId: actor.userId,
+      ip: actor.ip,
+      detail: { fields: ["background"] },
     });
     return ok(updated);
   });

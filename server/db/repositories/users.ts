@@ -10,6 +10,8 @@ export interface User {
   displayName: string;
   role: Role;
   active: boolean;
+  /** Years in practice, training, licence (free text; STRICTA 5). */
+  background: string | null;
   createdAt: string;
 }
 
@@ -24,11 +26,12 @@ interface UserRow {
   display_name: string;
   role: Role;
   active: boolean;
+  background: string | null;
   created_at: Date;
   password_hash: string;
 }
 
-const COLUMNS = "id, clinic_id, email, display_name, role, active, created_at, password_hash";
+const COLUMNS = "id, clinic_id, email, display_name, role, active, background, created_at, password_hash";
 
 function toUser(row: UserRow): UserWithSecret {
   return {
@@ -38,6 +41,7 @@ function toUser(row: UserRow): UserWithSecret {
     displayName: row.display_name,
     role: row.role,
     active: row.active,
+    background: row.background,
     createdAt: isoTimestamp(row.created_at),
     passwordHash: row.password_hash,
   };
@@ -86,13 +90,20 @@ export async function updateUser(
   q: Queryable,
   clinicId: ClinicId,
   id: UserId,
-  changes: { role?: Role | undefined; active?: boolean | undefined; displayName?: string | undefined },
+  changes: {
+    role?: Role | undefined;
+    active?: boolean | undefined;
+    displayName?: string | undefined;
+    /** null clears it; undefined leaves it as it is. */
+    background?: string | null | undefined;
+  },
 ): Promise<User | null> {
   const [row] = await q.query<UserRow>(
     `update users set role = coalesce($3, role), active = coalesce($4, active),
-       display_name = coalesce($5, display_name), updated_at = now()
+       display_name = coalesce($5, display_name),
+       background = case when $6::boolean then $7::text else background end, updated_at = now()
      where clinic_id = $1 and id = $2 returning ${COLUMNS}`,
-    [clinicId, id, changes.role ?? null, changes.active ?? null, changes.displayName ?? null],
+    [clinicId, id, changes.role ?? null, changes.active ?? null, changes.displayName ?? null, changes.background !== undefined, changes.background ?? null],
   );
   return row ? withoutSecret(toUser(row)) : null;
 }

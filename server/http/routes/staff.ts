@@ -2,12 +2,19 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ROLES } from "../../../domain/access/roles.ts";
-import { addStaff, changeStaff, listStaff } from "../../services/staff.ts";
+import { addStaff, changeOwnBackground, changeStaff, listStaff, ownAccount } from "../../services/staff.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { email, password, staffSchema, userIdParam } from "../schemas.ts";
 
 const displayName = z.string().trim().min(1, "Required.").max(200);
+/** Years in practice, training, licence (STRICTA 5); an empty text clears it. */
+const background = z
+  .string()
+  .trim()
+  .max(1000, "At most 1000 characters.")
+  .nullable()
+  .transform((v) => (v ? v : null));
 
 /** Owners manage their clinic's accounts. */
 export function staffRoutes(app: FastifyInstance, { db }: RouteContext) {
@@ -40,15 +47,35 @@ export function staffRoutes(app: FastifyInstance, { db }: RouteContext) {
       preHandler: requireSession,
       schema: {
         tags,
-        summary: "Change an account's role or name, or deactivate it",
+        summary: "Change an account's role, name or background (years in practice, training, licence), or deactivate it",
         params: userIdParam,
         body: z
-          .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional(), displayName: displayName.optional() })
+          .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional(), displayName: displayName.optional(), background: background.optional() })
           .refine((body) => Object.values(body).some((value) => value !== undefined), "Name at least one change."),
         response: { 200: staffSchema, ...problemResponses },
       },
     },
     async (request, reply) =>
       sendOutcome(reply, await changeStaff(db, actorOf(request), request.params.userId, request.body)),
+  );
+
+  api.get(
+    "/api/v1/users/me",
+    { preHandler: requireSession, schema: { tags, summary: "My own account, with my background", response: { 200: staffSchema, ...problemResponses } } },
+    async (request, reply) => sendOutcome(reply, await ownAccount(db, actorOf(request))),
+  );
+
+  api.patch(
+    "/api/v1/users/me",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Keep my own background (years in practice, training, licence) up to date; it goes into the STRICTA record",
+        body: z.object({ background }),
+        response: { 200: staffSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await changeOwnBackground(db, actorOf(request), request.body.background)),
   );
 }

@@ -5,6 +5,7 @@ import { PASSWORD_MIN_LENGTH } from "../../../domain/access/passwordPolicy.ts";
 import { api } from "../api.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
+import { useLoad } from "../useLoad.ts";
 
 export function AccountPage() {
   const { session } = useSession();
@@ -55,6 +56,47 @@ export function AccountPage() {
           </button>
         </div>
       </form>
+      <OwnBackground />
     </section>
+  );
+}
+
+/** The practitioner's own background (years in practice, training, licence), quoted in the STRICTA record (item 5). */
+function OwnBackground() {
+  const { data: me, error: loadError } = useLoad(() => api<{ background: string | null }>("GET", "/api/v1/users/me"), "me");
+  const [saved, setSaved] = useState(false);
+  const { submit: save, error, busy } = useSubmit(async (formElement: HTMLFormElement) => {
+    setSaved(false);
+    const text = String(new FormData(formElement).get("background") ?? "");
+    await api("PATCH", "/api/v1/users/me", { background: text.trim() === "" ? null : text });
+    setSaved(true);
+  });
+  if (!me) return <FormError error={loadError} />;
+  return (
+    <form
+      className="card form-grid narrow"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(event.currentTarget);
+      }}
+    >
+      <h2>Your background</h2>
+      <FormError error={error} />
+      {saved && (
+        <p className="success" role="status">
+          Saved. The STRICTA record of the patients you treat shows it.
+        </p>
+      )}
+      <label>
+        Years in practice, training, licence (at most 1000 characters)
+        <textarea name="background" rows={4} maxLength={1000} defaultValue={me.background ?? ""} />
+        <FieldError error={error} field="background" />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save background
+        </button>
+      </div>
+    </form>
   );
 }

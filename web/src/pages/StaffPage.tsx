@@ -7,11 +7,15 @@ import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 
+/** A staff account with the background (years in practice, training, licence) the STRICTA record reports (item 5). */
+type Member = StaffMember & { background: string | null };
+const BACKGROUND_MAX = 1000;
+
 export function StaffPage() {
-  const { data: staff, error, reload } = useLoad(() => api<StaffMember[]>("GET", "/api/v1/users"), "staff");
+  const { data: staff, error, reload } = useLoad(() => api<Member[]>("GET", "/api/v1/users"), "staff");
   const me = useSession().session.user.id;
   const { submit: change, error: actionError } = useSubmit(
-    async (user: StaffMember, changes: { role?: Role; active?: boolean }) => {
+    async (user: Member, changes: { role?: Role; active?: boolean }) => {
       await api("PATCH", `/api/v1/users/${user.id}`, changes);
       reload();
     },
@@ -28,6 +32,7 @@ export function StaffPage() {
               <th>Name</th>
               <th>E-mail</th>
               <th>Role</th>
+              <th>Background</th>
               <th>Status</th>
               <th />
             </tr>
@@ -53,6 +58,9 @@ export function StaffPage() {
                     ))}
                   </select>
                 </td>
+                <td>
+                  <Background user={user} onSaved={reload} />
+                </td>
                 <td>{user.active ? "Active" : "Deactivated"}</td>
                 <td>
                   <button type="button" onClick={() => void change(user, { active: !user.active })}>
@@ -66,6 +74,68 @@ export function StaffPage() {
       )}
       <AddStaff onAdded={reload} />
     </section>
+  );
+}
+
+/** The background as text, with an editor behind a button: the STRICTA record quotes it for every practitioner who treated. */
+function Background({ user, onSaved }: { user: Member; onSaved: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(user.background ?? "");
+  const { submit: save, error, busy } = useSubmit(async () => {
+    await api("PATCH", `/api/v1/users/${user.id}`, { background: text.trim() === "" ? null : text });
+    setEditing(false);
+    onSaved();
+  });
+  if (!editing) {
+    return (
+      <div className="staff-background">
+        {user.background ? <span>{user.background}</span> : <span className="muted">Not recorded</span>}{" "}
+        <button
+          type="button"
+          className="link-button small"
+          aria-label={`Edit background of ${user.displayName}`}
+          onClick={() => {
+            setText(user.background ?? "");
+            setEditing(true);
+          }}
+        >
+          Edit
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="staff-background"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <FormError error={error} />
+      <label>
+        Background of {user.displayName}
+        <textarea
+          rows={3}
+          maxLength={BACKGROUND_MAX}
+          value={text}
+          placeholder="e.g. 12 years in practice; MSc Acupuncture; licensed (L.Ac.) in Oregon"
+          onChange={(event) => setText(event.target.value)}
+        />
+        <FieldError error={error} field="background" />
+      </label>
+      <span className="muted small">
+        Years in practice, training, licence ({text.length}/{BACKGROUND_MAX}); shown in the STRICTA record.
+      </span>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
