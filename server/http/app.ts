@@ -33,6 +33,7 @@ import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { strictaRoutes } from "./routes/stricta.ts";
 import { serveWebApp } from "./webApp.ts";
 
 export interface AppOptions {
@@ -109,6 +110,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   questionnaireRoutes(app, context);
   treatmentPlanRoutes(app, context);
   visitRoutes(app, context);
+  strictaRoutes(app, context);
   safetyCheckRoutes(app);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
