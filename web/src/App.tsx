@@ -7,6 +7,7 @@ import { LoginPage } from "./pages/LoginPage.tsx";
 import { PatientsPage } from "./pages/PatientsPage.tsx";
 import { NewPatientPage } from "./pages/NewPatientPage.tsx";
 import { PatientPage } from "./pages/PatientPage.tsx";
+import { StrictaPage } from "./pages/StrictaPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { QuestionnairesPage } from "./pages/QuestionnairesPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
@@ -15,6 +16,8 @@ import { ReportPage } from "./pages/ReportPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
+// The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
+const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
 
 /** The atlas is public: anyone can look points up, signed in or not. */
 function Atlas() {
@@ -84,6 +87,15 @@ export function App() {
           <Route path="/patients" element={<PatientsPage />} />
           <Route path="/patients/new" element={<NewPatientPage />} />
           <Route path="/patients/:patientId" element={<PatientPage />} />
+          <Route path="/patients/:patientId/stricta" element={<StrictaPage />} />
+          <Route
+            path="/visits/:visitId"
+            element={
+              <Suspense fallback={<p className="loading">Loading the visit…</p>}>
+                <VisitPage />
+              </Suspense>
+            }
+          />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
@@ -131,8 +143,9 @@ function PublicShell({ children }: { children: React.ReactNode }) {
 function Shell({ children }: { children: React.ReactNode }) {
   const { session, signOut } = useSession();
   const owner = can(session.user.role, "staff.manage");
-  // The atlas needs the width for its map beside the list.
-  const wide = useLocation().pathname.startsWith("/atlas");
+  // The atlas and the visit chart need the width for their map beside the list.
+  const path = useLocation().pathname;
+  const wide = path.startsWith("/atlas") || path.startsWith("/visits/");
   return (
     <div className="shell">
       <TopBar home="/patients" clinic={session.clinic.name}>

@@ -10,6 +10,8 @@ export function MapPanel(props: {
   channel?: MeridianCode | undefined;
   onPick: (code: string) => void;
   initialView?: ViewId | undefined;
+  /** What a click does, said under the map. */
+  hint?: string;
 }) {
   const { highlight, selected } = props;
   const relevant = useMemo(() => {
@@ -43,8 +45,8 @@ export function MapPanel(props: {
       </div>
       <BodyMap view={view} highlight={highlight} selected={selected} channel={props.channel} onPick={props.onPick} />
       <p className="muted small">
-        Every point on this view is drawn; click one to open it. Bilateral points are shown on both sides. Positions are
-        approximate guides: locate points on the patient by their landmarks.
+        {props.hint ?? "Every point on this view is drawn; click one to open it."} Bilateral points are shown on both sides.
+        Positions are approximate guides: locate points on the patient by their landmarks.
       </p>
     </section>
   );

@@ -36,11 +36,14 @@ export function MeasureChart({
   readings,
   empty,
   alongside,
+  visits = [],
 }: {
   measure: Measure;
   readings: ChartReading[];
   empty: string;
   alongside?: CompanionSeries;
+  /** Days of signed visits, marked along the bottom so change can be read against treatment. */
+  visits?: readonly CalendarDate[];
 }) {
   if (readings.length === 0) return <p className="muted chart-empty">{empty}</p>;
   const scale = SCALES[measure];
@@ -86,6 +89,13 @@ export function MeasureChart({
             {date.slice(5)}
           </text>
         ))}
+        {visits
+          .filter((date) => date >= first.recordedOn && date <= last.recordedOn)
+          .map((date) => (
+            <path key={`visit-${date}`} className="visit-mark" d={`M${x(date).toFixed(1)},${(PAD.top + plotH).toFixed(1)} l-4,8 h8 z`}>
+              <title>Visit {date}</title>
+            </path>
+          ))}
         {alongside && <CompanionSteps series={alongside} x={x} first={first.recordedOn} last={last.recordedOn} plotH={plotH} />}
         <path className="line" d={path} />
         {readings.map((reading) => (
@@ -102,6 +112,7 @@ export function MeasureChart({
         {scale.name}, by date. Shaded: at least {mcid.points} points or {mcid.percent}% below baseline, the minimal clinically
         important difference for low back pain ({mcid.source}).
         {alongside && ` Dashed, right-hand axis: ${alongside.name} (${alongside.unit}).`}
+        {visits.length > 0 && " Triangles: acupuncture visits."}
       </figcaption>
     </figure>
   );

@@ -16,7 +16,17 @@ const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + 
  * The patient's pain section: chart (with opioid MME/day alongside when the
  * patient takes any), trajectory summary, and a quick form to record today's score.
  */
-export function PainScores({ patientId, onRecorded, medicationsKey = 0 }: { patientId: string; onRecorded?: () => void; medicationsKey?: number }) {
+export function PainScores({
+  patientId,
+  onRecorded,
+  medicationsKey = 0,
+  visits,
+}: {
+  patientId: string;
+  onRecorded?: () => void;
+  medicationsKey?: number;
+  visits?: readonly CalendarDate[];
+}) {
   const path = `/api/v1/patients/${patientId}/pain-scores`;
   const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
   const medications = useLoad(() => api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`), `${patientId}:${medicationsKey}`);
@@ -31,6 +41,7 @@ export function PainScores({ patientId, onRecorded, medicationsKey = 0 }: { pati
           measure="nrs"
           readings={scores.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
           empty="No pain scores yet. Record the first one below."
+          visits={visits}
           alongside={scores.length > 0 ? opioidSeries(medications.data?.medications ?? [], scores[0]!.recordedOn, scores.at(-1)!.recordedOn) : undefined}
         />
       )}

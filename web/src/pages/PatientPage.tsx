@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useParams } from "react-router";
 import { SEX_LABELS } from "../../../domain/patients/patient.ts";
-import { ageInYears, calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { ageInYears, calendarDateOf, type CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { Episodes } from "../components/Episodes.tsx";
@@ -14,6 +14,9 @@ import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 
+// The course of care draws points on body maps: the atlas loads with it, not with every page.
+const CourseOfCare = lazy(() => import("../visit/CourseOfCare.tsx").then((m) => ({ default: m.CourseOfCare })));
+
 export function PatientPage() {
   const { patientId = "" } = useParams();
   const { data: patient, error, reload } = useLoad(() => api<Patient>("GET", `/api/v1/patients/${patientId}`), patientId);
@@ -23,6 +26,7 @@ export function PatientPage() {
   const [medicationsChanged, setMedicationsChanged] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
+  const [visitDates, setVisitDates] = useState<CalendarDate[]>([]);
 
   if (error) return <FormError error={error} />;
   if (!patient) return <p className="loading">Loading…</p>;
@@ -76,13 +80,21 @@ export function PatientPage() {
         <>
           <SafetyFlags patientId={patient.id} />
           <Episodes patientId={patient.id} />
+          <Suspense fallback={<p className="loading">Loading the course of care…</p>}>
+            <CourseOfCare patientId={patient.id} onVisits={setVisitDates} />
+          </Suspense>
           <Outcomes patientId={patient.id} refreshKey={painRecorded} />
-          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medicationsKey={medicationsChanged} />
+          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medicationsKey={medicationsChanged} visits={visitDates} />
           <ReportLinks patientId={patient.id} />
           <Medications patientId={patient.id} onChange={() => setMedicationsChanged((n) => n + 1)} />
         </>
       ) : (
-        <p className="notice">Clinical data is visible to practitioners and owners only.</p>
+        <>
+          <p className="notice">Clinical data is visible to practitioners and owners only.</p>
+          <Suspense fallback={null}>
+            <CourseOfCare patientId={patient.id} />
+          </Suspense>
+        </>
       )}
     </section>
   );
