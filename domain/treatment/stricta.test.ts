@@ -195,6 +195,11 @@ const cases: { name: string; course: StrictaCourse; expected: Partial<Record<Str
       "1b": { status: "missing", value: null, why: "No treatment plan records the reasoning or a protocol." },
       "1c": { status: "reported", value: "Fixed: the same 5 points at every visit (2 visits)." },
       "2a": { status: "reported", value: "8 needles per visit (2 visits)" },
+      // The ashi point's single needle is charted "midline" (protocols.ts).
+      "2b": {
+        status: "reported",
+        value: "BL23 both sides (2/2 visits); BL40 both sides (2/2 visits); KI3 both sides (2/2 visits); GV3 midline (2/2 visits); ashi point (lower back) one needle (2/2 visits)",
+      },
       "2c": { status: "reported", value: "BL23 1 cun; BL40 1 cun; KI3 0.5 cun; GV3 0.8 cun; ashi point (lower back) 15 mm" },
       "3b": { status: "reported", value: "2 visits over 2 weeks (1/week); visits 40 min face to face" },
       "4a": { status: "reported", value: "Co-interventions charted: “Home exercise sheet.” (2 visits)" },

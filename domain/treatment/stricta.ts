@@ -304,7 +304,8 @@ function item2(visits: readonly StrictaVisit[]): StrictaSubItem[] {
   }
   const places = [...byPlace.entries()].sort((x, y) => y[1].visits - x[1].visits);
   const placeText = places.map(([key, { visits: used, sides }]) => {
-    const sideTally = tally(sides.map((s) => SIDE_WORDS[s]));
+    // An ashi point is charted "midline" for its single needle (protocols.ts): say so rather than "midline".
+    const sideTally = tally(sides.map((s) => (key.startsWith("ashi:") && s === "midline" ? "one needle" : SIDE_WORDS[s])));
     const sideText = sideTally.length === 1 ? sideTally[0]![0] : sideTally.map(([s, k]) => `${s} ×${k}`).join(", ");
     return `${placeLabel(key)} ${sideText} (${used}/${n} visits)`;
   });

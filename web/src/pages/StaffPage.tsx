@@ -92,7 +92,7 @@ function Background({ user, onSaved }: { user: Member; onSaved: () => void }) {
         {user.background ? <span>{user.background}</span> : <span className="muted">Not recorded</span>}{" "}
         <button
           type="button"
-          className="link-button small"
+          className="small"
           aria-label={`Edit background of ${user.displayName}`}
           onClick={() => {
             setText(user.background ?? "");
