@@ -106,6 +106,11 @@ describe("safety rules, each from its source", () => {
     for (const f of found) assert.ok(f.source.length > 0 && f.message.length > 0);
   });
 
+  it("names a lead's points as bare codes, so an override can name them", () => {
+    const found = checkSafety({ flags: [], treatment: plan(["LI4 b"], { modality: "electro", pairs: ["LI4 l-LI4 r"] }) });
+    assert.deepEqual(found.find((f) => f.rule === "estim-across-chest")!.points, ["LI4"]);
+  });
+
   it("names points the atlas does not know", () => {
     assert.deepEqual(unknownPoints(plan(["BL23 b", "XX99 b"])), ["XX99"]);
   });

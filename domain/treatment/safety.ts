@@ -170,22 +170,23 @@ function estimRules(flags: ReadonlySet<string>, input: SafetyInput, atlas: Atlas
   if (flags.has("seizure-disorder")) {
     found.push(finding("caution", "seizure-disorder-estim", pairPoints, "Seizure disorder recorded: take special care with electrical stimulation; keep intensity low and watch the patient.", FACTS_6));
   }
-  const acrossHead: string[] = [];
-  const acrossChest: string[] = [];
+  // Leads are named in the message; the finding's points are bare codes, as overrides name them.
+  const acrossHead = { leads: [] as string[], points: [] as string[] };
+  const acrossChest = { leads: [] as string[], points: [] as string[] };
   for (const { a, b } of pairs) {
     const ra = regionOfRef(a, atlas);
     const rb = regionOfRef(b, atlas);
     if (!ra || !rb) continue;
-    const label = `${a.point} (${a.side})–${b.point} (${b.side})`;
-    if (HEAD_REGIONS.has(ra) || HEAD_REGIONS.has(rb)) acrossHead.push(label);
-    else if (crossesChest(a, ra, b, rb)) acrossChest.push(label);
+    const into = HEAD_REGIONS.has(ra) || HEAD_REGIONS.has(rb) ? acrossHead : crossesChest(a, ra, b, rb) ? acrossChest : null;
+    into?.leads.push(`${a.point} (${a.side})–${b.point} (${b.side})`);
+    into?.points.push(a.point, b.point);
   }
-  if (acrossHead.length > 0) {
-    found.push(finding("block", "estim-across-head", acrossHead, `E-stim lead on the head or neck (${acrossHead.join("; ")}): never pass current through the head or brain.`, FACTS_6));
+  if (acrossHead.leads.length > 0) {
+    found.push(finding("block", "estim-across-head", acrossHead.points, `E-stim lead on the head or neck (${acrossHead.leads.join("; ")}): never pass current through the head or brain.`, FACTS_6));
   }
-  if (acrossChest.length > 0) {
+  if (acrossChest.leads.length > 0) {
     found.push(
-      finding("block", "estim-across-chest", acrossChest, `E-stim lead across the chest (${acrossChest.join("; ")}): never pass current across the heart; pair points on the same side, below the chest.`, FACTS_6),
+      finding("block", "estim-across-chest", acrossChest.points, `E-stim lead across the chest (${acrossChest.leads.join("; ")}): never pass current across the heart; pair points on the same side, below the chest.`, FACTS_6),
     );
   }
   return found;
