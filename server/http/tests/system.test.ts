@@ -28,6 +28,13 @@ describe("health, OpenAPI and problem responses", () => {
       "/api/v1/audit-events",
       "/api/v1/questionnaires/{instrument}/wording",
       "/api/v1/follow-up-schedule",
+      "/api/v1/patients/{patientId}/plans",
+      "/api/v1/patients/{patientId}/visits",
+      "/api/v1/visits/{visitId}",
+      "/api/v1/visits/{visitId}/sign",
+      "/api/v1/visits/{visitId}/amendments",
+      "/api/v1/protocols",
+      "/api/v1/safety/check",
       "/health",
     ]) {
       assert.ok(spec.paths[path], `documents ${path}`);
