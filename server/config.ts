@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import type { DatabaseLocation } from "./db/openDatabase.ts";
-import type { SessionPolicy } from "./services/sessions.ts";
+import type { SessionPolicy } from "./services/signInSessions.ts";
 
 export interface Config {
   database: DatabaseLocation;

@@ -2,7 +2,7 @@ import type { Role } from "../../domain/access/roles.ts";
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
 import type { Config } from "../config.ts";
 import { findClinicByName, insertClinic } from "../db/repositories/clinics.ts";
-import { deleteUserSessions } from "../db/repositories/sessions.ts";
+import { deleteUserSessions } from "../db/repositories/signInSessions.ts";
 import { findUserByEmail, setPasswordHash } from "../db/repositories/users.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { generatePassword } from "../demo/demoClinic.ts";

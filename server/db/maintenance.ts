@@ -8,7 +8,7 @@
  *   has autovacuum for that.
  */
 import type { Database } from "./database.ts";
-import { deleteExpiredSessions } from "./repositories/sessions.ts";
+import { deleteExpiredSessions } from "./repositories/signInSessions.ts";
 
 export const MAINTENANCE_INTERVAL_MS = 6 * 3_600_000;
 

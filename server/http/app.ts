@@ -31,7 +31,7 @@ import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
-import { sessionRoutes } from "./routes/session.ts";
+import { sessionRoutes } from "./routes/signInSession.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
 import { serveWebApp } from "./webApp.ts";

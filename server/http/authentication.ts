@@ -7,9 +7,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
-import type { SessionRecord } from "../db/repositories/sessions.ts";
+import type { SessionRecord } from "../db/repositories/signInSessions.ts";
 import type { Actor } from "../services/actor.ts";
-import { resumeSession } from "../services/sessions.ts";
+import { resumeSession } from "../services/signInSessions.ts";
 import { sendProblem } from "./problem.ts";
 
 declare module "fastify" {

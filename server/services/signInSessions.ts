@@ -1,5 +1,6 @@
 /**
- * Sign-in and server-side sessions. The browser holds only a random token in an
+ * Sign-in sessions (in this code a "session" is always a sign-in; the clinical
+ * encounter is a visit) and server-side session state. The browser holds only a random token in an
  * HttpOnly cookie; the database holds its SHA-256, the user, and the CSRF token
  * that unsafe requests must echo in a header.
  */
@@ -13,7 +14,7 @@ import {
   insertSession,
   touchSession,
   type SessionRecord,
-} from "../db/repositories/sessions.ts";
+} from "../db/repositories/signInSessions.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
 

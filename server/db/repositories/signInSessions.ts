@@ -2,6 +2,7 @@ import type { ClinicId, UserId } from "../../../domain/shared/brand.ts";
 import type { Role } from "../../../domain/access/roles.ts";
 import type { Queryable } from "../database.ts";
 
+/** A sign-in session (not a clinical encounter: that is a visit). */
 export interface SessionRecord {
   userId: UserId;
   clinicId: ClinicId;
