@@ -63,6 +63,11 @@ describe("charting acupuncture visits", () => {
     await page.getByLabel("Pain before").selectOption("6");
     await page.getByLabel("Pain after").selectOption("4");
     await page.getByLabel("Face-to-face minutes").fill("25");
+    // The clinic keeps these points as its own protocol, shared with everyone in it.
+    await page.getByRole("button", { name: "Save these points as a clinic protocol" }).click();
+    await page.getByLabel("Protocol name (shared in the clinic)").fill("Cora's kidney back");
+    await page.getByRole("button", { name: "Save protocol" }).click();
+    await page.getByText("Saved “Cora's kidney back”.").waitFor();
 
     // 7 of 8 out: signing is refused, and the page says why.
     await page.getByLabel("Removed").fill("7");
@@ -78,6 +83,7 @@ describe("charting acupuncture visits", () => {
     // A repeat visit: three actions from the patient page to a signed note.
     await page.goto(`${app.url}/patients/${patientId}`);
     await course.getByTestId("visit").first().waitFor();
+    assert.ok((await course.getByLabel("Protocol").innerText()).includes("Cora's kidney back"));
     await page.screenshot({ path: join(ARTIFACTS, "patient-course.png"), fullPage: true });
     let actions = 0;
     const act = async (name: string) => {
@@ -95,9 +101,9 @@ describe("charting acupuncture visits", () => {
     assert.equal(await course.getByTestId("visit").count(), 2);
   });
 
-  it("blocks SP6 for a pregnant patient until a reason is written, and shows the reason on the signed note", async () => {
+  it("blocks SP6 for a pregnant patient until a reason is written, and shows the reason on the signed note (on a phone)", async () => {
     const { app, browser } = suite();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: app.url });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, baseURL: app.url, isMobile: true, hasTouch: true });
     await page.goto(app.url);
     await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -114,7 +120,11 @@ describe("charting acupuncture visits", () => {
     await block.getByText("Blocked").waitFor();
     await page.getByRole("button", { name: "All 4 out" }).click();
     assert.equal(await page.getByRole("button", { name: "Sign visit" }).isDisabled(), true);
-    await page.screenshot({ path: join(ARTIFACTS, "visit-pregnancy-blocked.png"), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "visit-pregnancy-blocked-phone.png"), fullPage: true });
+    await page.getByRole("region", { name: "Safety findings" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "visit-pregnancy-blocked-phone-view.png") });
+    // Nothing on the chart is wider than the phone.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling on a phone");
     const reason = "38 weeks, induction planned; her midwife asked for SP6 and she agreed after we discussed it.";
     await page.getByLabel("Reason to override pregnancy-forbidden-point").fill(reason);
     await block.getByText("Overridden").waitFor();

@@ -21,7 +21,7 @@ interface Outcomes {
 
 const MEASURE_NAMES: Record<string, string> = { nrs: "Pain (NRS)", odi: "Oswestry (ODI %)", rmdq: "Roland-Morris" };
 
-export function Outcomes({ patientId, refreshKey }: { patientId: string; refreshKey: number }) {
+export function Outcomes({ patientId, refreshKey, visits }: { patientId: string; refreshKey: number; visits?: readonly CalendarDate[] }) {
   const { data, error, reload } = useLoad(() => api<Outcomes>("GET", `/api/v1/patients/${patientId}/outcomes`), `${patientId}:${refreshKey}`);
   return (
     <section className="card outcomes" aria-label="Outcomes">
@@ -72,6 +72,7 @@ export function Outcomes({ patientId, refreshKey }: { patientId: string; refresh
                 measure={measure}
                 readings={readings.map((r) => ({ id: r.id, value: r.score, recordedOn: r.recordedOn as CalendarDate }))}
                 empty=""
+                visits={visits}
               />
             ) : null;
           })}

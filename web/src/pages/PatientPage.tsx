@@ -83,7 +83,7 @@ export function PatientPage() {
           <Suspense fallback={<p className="loading">Loading the course of care…</p>}>
             <CourseOfCare patientId={patient.id} onVisits={setVisitDates} />
           </Suspense>
-          <Outcomes patientId={patient.id} refreshKey={painRecorded} />
+          <Outcomes patientId={patient.id} refreshKey={painRecorded} visits={visitDates} />
           <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medicationsKey={medicationsChanged} visits={visitDates} />
           <ReportLinks patientId={patient.id} />
           <Medications patientId={patient.id} onChange={() => setMedicationsChanged((n) => n + 1)} />

@@ -19,6 +19,7 @@ import { FindingsPanel } from "./FindingsPanel.tsx";
 import { ModalityPanel } from "./ModalityPanel.tsx";
 import { NeedleCountPanel } from "./NeedleCountPanel.tsx";
 import { PointBar } from "./PointBar.tsx";
+import { SaveProtocol } from "./SaveProtocol.tsx";
 import { SitesTable } from "./SitesTable.tsx";
 import type { Visit } from "./types.ts";
 import { useDraft } from "./useDraft.ts";
@@ -93,6 +94,7 @@ export function ChartEditor({ initial, flags, onSigned }: { initial: Visit; flag
             onChange={(i, site) => setTreatment((t) => ({ ...t, sites: t.sites.map((s, j) => (j === i ? site : s)) }))}
             onRemove={(i) => setTreatment((t) => ({ ...t, sites: t.sites.filter((_, j) => j !== i) }))}
           />
+          <SaveProtocol treatment={chart.treatment} />
         </section>
         <section className="card" aria-label="Safety findings">
           <h2>Safety</h2>
