@@ -21,6 +21,8 @@ import { registerPatient } from "../services/patients.ts";
 import { createAccount } from "../services/staff.ts";
 import { importWording } from "../services/instrumentWordings.ts";
 import { updateFollowUpSchedule } from "../services/followUps.ts";
+import { recordInstrumentResponse } from "../services/outcomes.ts";
+import { loadDemoTreatment, type DemoTreatmentPatients } from "./demoTreatment.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
@@ -52,10 +54,17 @@ interface DemoPatient {
   safety?: Record<string, { active: boolean; note: string | null }>;
   /** Start and stop in weeks before today; no start = taken since before the first visit. */
   medications?: (Omit<MedicationFields, "startedOn"> & { startedWeeksAgo?: number; stoppedWeeksAgo?: number })[];
+  /** ODI questionnaires: days before today and the ten section answers (0–5). */
+  odi?: { daysAgo: number; answers: number[] }[];
 }
 
 const PATIENTS: DemoPatient[] = [
-  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30,
+  // Intake at her first score; the Cherkin course began three weeks ago (demoTreatment.ts). ODI 44% at intake, 40% at week 4.
+  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30, intakeDaysAgo: 49,
+    odi: [
+      { daysAgo: 49, answers: [3, 1, 3, 2, 3, 2, 2, 2, 2, 2] },
+      { daysAgo: 21, answers: [3, 1, 2, 2, 2, 2, 2, 2, 2, 2] },
+    ],
     // An opioid taper during care: 40 → 30 → 20 MME/day, drawn beside her pain.
     medications: [
       { name: "Tramadol 50 mg four times daily", opioid: "tramadol", dailyDose: 200, stoppedWeeksAgo: 5, note: null },
@@ -63,14 +72,21 @@ const PATIENTS: DemoPatient[] = [
       { name: "Tramadol 50 mg twice daily", opioid: "tramadol", dailyDose: 100, startedWeeksAgo: 2, note: null },
       { name: "Naproxen 500 mg twice daily", opioid: null, dailyDose: null, note: null },
     ] },
-  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20,
+  // Intake at his first score; weekly visits since, on the clinic's own protocol. ODI 36% at intake, 34% at week 4.
+  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20, intakeDaysAgo: 35,
+    odi: [
+      { daysAgo: 35, answers: [2, 1, 3, 2, 2, 2, 2, 1, 2, 1] },
+      { daysAgo: 6, answers: [2, 1, 3, 2, 2, 2, 1, 1, 2, 1] },
+    ],
     safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
   { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
   // Intake 90 days ago, scores only in the last month: the 4- and 8-week follow-ups were missed.
   { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7], episodeWeeks: 16, intakeDaysAgo: 90 },
-  // Intake 26 days ago, pain recorded only today: the 4-week milestone still lacks the ODI, and three weekly check-ins were missed.
-  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6], episodeWeeks: 9, intakeDaysAgo: 26 },
-  // Intake 8 days ago and nothing since: the first weekly check-in is due.
+  // Intake 26 days ago, pain recorded only today: the 4-week milestone still lacks the ODI, and three weekly check-ins were missed
+  // (two visits in her first week, then three weeks away; today's visit is a chart in progress).
+  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6], episodeWeeks: 9, intakeDaysAgo: 26,
+    safety: { "bleeding-disorder": { active: true, note: "Mild type 1 von Willebrand disease; haematology letter on file allows fine, shallow needling." } } },
+  // Intake 8 days ago, dry needling then and 3 days later, nothing since: the first weekly check-in is due.
   { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [], episodeWeeks: 3, intakeDaysAgo: 8 },
 ];
 
@@ -87,7 +103,7 @@ export function generatePassword(): string {
  * alone (AHCPR 1994), so the demo records the practitioner's justification,
  * showing how a positive screen is resolved and kept.
  */
-async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, intakeDaysAgo: number, today: Date) {
+async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, intakeDaysAgo: number, today: Date): Promise<string> {
   const day = (date: Date) => date.toISOString().slice(0, 10) as CalendarDate;
   const started = await startEpisode(
     db,
@@ -126,6 +142,7 @@ async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: Pat
       day(today),
     );
   }
+  return started.value.id;
 }
 
 /**
@@ -148,6 +165,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   if (!wording.ok) throw new Error(`Demo wording: ${wording.code} ${wording.detail ?? ""}`);
   // A schedule of the clinic's own: pain and disability at the milestones, pain weekly in between.
   await updateFollowUpSchedule(db, owner, { weeks: [4, 8, 12], windowDays: 7, milestoneInstruments: ["nrs", "odi"], checkIn: { everyWeeks: 1, instruments: ["nrs"] } });
+  const withEpisodes: DemoTreatmentPatients = {};
   for (const person of PATIENTS) {
     const registered = await registerPatient(db, practitioner, {
       recordNumber: null,
@@ -175,7 +193,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       if (stoppedWeeksAgo !== undefined) await endMedication(db, practitioner, id, weeksAgo(stoppedWeeksAgo));
     }
     if (person.episodeWeeks !== undefined) {
-      await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today);
+      const episodeId = await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today);
+      withEpisodes[person.familyName] = { patientId: registered.value.id, episodeId };
     }
     const weeks = person.weeklyPain.length;
     for (const [week, score] of person.weeklyPain.entries()) {
@@ -186,7 +205,14 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
         note: week === 0 ? "Baseline at first visit." : null,
       });
     }
+    for (const { daysAgo, answers } of person.odi ?? []) {
+      const recordedOn = new Date(options.today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
+      const recorded = await recordInstrumentResponse(db, practitioner, registered.value.id, { instrument: "odi", answers, recordedOn });
+      if (!recorded.ok) throw new Error(`Demo ODI: ${recorded.code} ${recorded.detail ?? ""}`);
+    }
   }
+  // Plans and charted visits: a Cherkin course, electroacupuncture, dry needling, an amendment, an overridden block.
+  await loadDemoTreatment(db, { practitioner, owner }, withEpisodes, options.today);
   return {
     clinicName: clinic.name,
     password,

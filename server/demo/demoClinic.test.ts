@@ -1,0 +1,121 @@
+/**
+ * The demo clinic as the first start shows it: a plan and signed visits for
+ * every patient with an episode (through the services, so every note passed
+ * the safety check and the signing rules), and the follow-up story the
+ * browser tests rely on left as it was.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { PatientId, UserId } from "../../domain/shared/brand.ts";
+import { calendarDateOf } from "../../domain/shared/calendarDate.ts";
+import { dryNeedlingMuscleCount } from "../../domain/treatment/visit.ts";
+import type { Database } from "../db/database.ts";
+import type { Actor } from "../services/actor.ts";
+import { dashboardOf } from "../services/dashboard.ts";
+import { followUpsDue } from "../services/followUps.ts";
+import { protocolCatalogue } from "../services/protocols.ts";
+import { plansOf, type PlanView } from "../services/treatmentPlans.ts";
+import { visitsOf, type VisitView } from "../services/visits.ts";
+import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
+import { loadDemoClinic } from "./demoClinic.ts";
+
+describe("demo clinic", () => {
+  let test: TestDatabase;
+  let db: Database;
+  let actor: Actor;
+  const now = new Date();
+  const today = calendarDateOf(now);
+  const course: Record<string, { plans: PlanView[]; visits: VisitView[] }> = {};
+
+  before(async () => {
+    test = await openTestDatabase();
+    db = test.db;
+    await loadDemoClinic(db, { password: "demo password 2468", today: now });
+    const [user] = await db.query<{ id: string; clinic_id: string }>("select id, clinic_id from users where email = 'practitioner@demo.acuback.org'");
+    actor = { userId: user!.id as UserId, clinicId: user!.clinic_id as Actor["clinicId"], role: "practitioner", ip: null };
+    for (const { id, family_name } of await db.query<{ id: string; family_name: string }>("select id, family_name from patients")) {
+      const plans = await plansOf(db, actor, id as PatientId, today);
+      const visits = await visitsOf(db, actor, id as PatientId);
+      assert.ok(plans.ok && visits.ok);
+      // Oldest first.
+      course[family_name] = { plans: plans.value, visits: [...(visits.value as VisitView[])].reverse() };
+    }
+  });
+  after(() => test.dispose());
+
+  const signed = (family: string) => course[family]!.visits.filter((v) => v.status === "signed");
+
+  it("gives every patient with an episode one plan and signed visits, each fully charted", () => {
+    for (const family of ["Alvarez", "Carter", "Nguyen", "Okonkwo", "Miller"]) {
+      assert.equal(course[family]!.plans.length, 1, family);
+      assert.ok(signed(family).length >= 2, family);
+      for (const visit of signed(family)) {
+        const { chart } = visit;
+        assert.equal(visit.planId, course[family]!.plans[0]!.id);
+        assert.equal(chart.needleCount.inserted, chart.needleCount.removed, `${family} ${chart.visitOn}: needles in = out`);
+        assert.ok(chart.painBefore !== null && chart.painAfter !== null && chart.position && chart.faceToFaceMinutes);
+        assert.ok(chart.increments.reduce((sum, i) => sum + i.minutes, 0) <= chart.faceToFaceMinutes!);
+        assert.ok(chart.soap.subjective && chart.soap.assessment && chart.soap.plan);
+        assert.ok(chart.treatment.needles.gaugeMm && chart.treatment.needles.lengthMm && chart.treatment.needles.material);
+        for (const site of chart.treatment.sites) assert.ok(site.depth && site.angle && site.manipulation && site.retentionMinutes !== null, `${family} ${chart.visitOn}`);
+        assert.ok(visit.findings.every((f) => f.severity === "caution" || chart.overrides.some((o) => o.rule === f.rule)), "every block passed in writing");
+      }
+    }
+    assert.deepEqual(course["Tanaka"]!.plans, [], "no intake yet: no plan");
+  });
+
+  it("shows a Cherkin course, the clinic's own protocol, electroacupuncture and dry needling", async () => {
+    const [cherkin] = course["Alvarez"]!.plans;
+    assert.equal(cherkin!.protocolId, "cherkin-2009-standardised");
+    assert.equal(cherkin!.plannedVisits, 10);
+    assert.match(cherkin!.progress.summary, /^6 of 10 visits; next re-evaluation/);
+    assert.deepEqual(signed("Alvarez")[0]!.chart.treatment.sites.map((s) => s.point), ["BL23", "BL40", "KI3", "GV3", null]);
+
+    const catalogue = await protocolCatalogue(db, actor);
+    assert.ok(catalogue.ok);
+    assert.deepEqual(catalogue.value.clinic.map((p) => p.name), ["Kidney deficiency back (clinic)"]);
+    assert.equal(course["Carter"]!.plans[0]!.protocolName, "Kidney deficiency back (clinic)");
+
+    const electro = signed("Nguyen")[0]!.chart;
+    assert.equal(electro.treatment.modality, "electro");
+    assert.deepEqual(electro.treatment.electro?.frequenciesHz, [2, 100]);
+    assert.ok(electro.treatment.electro!.pairs.every(({ a, b }) => a.side === b.side));
+    assert.ok(electro.increments.every((i) => i.estim));
+    assert.ok(signed("Alvarez").every((v) => v.chart.increments.every((i) => !i.estim)));
+
+    const dry = signed("Miller")[0]!.chart.treatment;
+    assert.equal(dry.modality, "dry-needling");
+    assert.deepEqual(dryNeedlingMuscleCount(dry), { muscles: 3, group: "3+" });
+    assert.equal(dry.dryNeedling?.localTwitchResponse, true);
+  });
+
+  it("keeps an amendment beside a signed note, overrides a block with a written reason, and leaves today's chart in progress", () => {
+    const amended = signed("Carter").filter((v) => v.amendments.length > 0);
+    assert.equal(amended.length, 1);
+    assert.match(amended[0]!.amendments[0]!.correction ?? "", /bruising at BL40 left/);
+
+    const linda = course["Okonkwo"]!.visits;
+    for (const visit of linda.filter((v) => v.status === "signed")) {
+      assert.ok(visit.findings.some((f) => f.rule === "bleeding-disorder" && f.severity === "block"));
+      assert.match(visit.chart.overrides[0]!.reason, /haematologist cleared acupuncture/);
+    }
+    const draft = linda.at(-1)!;
+    assert.equal(draft.status, "draft");
+    assert.equal(draft.visitOn, today);
+    assert.deepEqual(draft.problems.map((p) => p.code).sort(), ["blocked", "needles"]);
+  });
+
+  it("leaves the follow-up list and the dashboard the browser tests expect", async () => {
+    const due = await followUpsDue(db, actor, today);
+    assert.ok(due.ok);
+    const open = (name: string) =>
+      due.value.find((f) => f.name === name)!.milestones.filter((m) => m.status === "due" || m.status === "overdue").map((m) => `${m.kind} ${m.week} ${m.status}: ${m.missing.join("+")}`);
+    assert.ok(open("Nguyen, Robert").includes("milestone 4 overdue: nrs+odi"));
+    assert.deepEqual(open("Okonkwo, Linda"), ["milestone 4 due: odi", "check-in 1 overdue: nrs", "check-in 2 overdue: nrs", "check-in 3 overdue: nrs"]);
+    assert.deepEqual(open("Miller, Chris"), ["check-in 1 due: nrs"]);
+    const dashboard = await dashboardOf(db, actor, today);
+    assert.ok(dashboard.ok);
+    assert.equal(dashboard.value.overdue, 2);
+    assert.deepEqual(dashboard.value.milestones.find((m) => m.week === 12), { week: 12, measured: 1, responding: 0, share: 0 });
+  });
+});
