@@ -159,15 +159,23 @@ export async function visitsOf(db: Database, actor: Actor, patientId: PatientId)
   return ok(visits.map((visit) => view(visit, flags, amendments.filter((a) => a.visitId === visit.id))));
 }
 
+/** The draft, locked for this transaction; a signed visit is refused as never changing. */
+async function draftForChange(tx: Queryable, actor: Actor, visitId: string): Promise<Outcome<VisitRecord>> {
+  const visit = await findVisit(tx, actor.clinicId, visitId, { forUpdate: true });
+  if (!visit) return fail("VISIT_NOT_FOUND");
+  if (visit.status === "signed") return fail("VISIT_SIGNED");
+  return ok(visit);
+}
+
 export async function saveVisitDraft(db: Database, actor: Actor, visitId: string, version: number, chart: VisitChart): Promise<Outcome<VisitView>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   const invalid = chartProblem(chart);
   if (invalid) return invalid;
   return db.transaction(async (tx) => {
-    const visit = await findVisit(tx, actor.clinicId, visitId, { forUpdate: true });
-    if (!visit) return fail("VISIT_NOT_FOUND");
-    if (visit.status === "signed") return fail("VISIT_SIGNED");
+    const draft = await draftForChange(tx, actor, visitId);
+    if (!draft.ok) return draft;
+    const visit = draft.value;
     if (!(await updateDraft(tx, actor.clinicId, visitId, version, chart))) return fail("VISIT_VERSION_CONFLICT");
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "visit", entityId: visitId, patientId: visit.patientId, ip: actor.ip });
     return ok(view((await findVisit(tx, actor.clinicId, visitId))!, await activeFlags(tx, actor, visit.patientId), []));
@@ -185,9 +193,9 @@ export async function signVisitNote(db: Database, actor: Actor, visitId: string,
   const invalid = chartProblem(chart);
   if (invalid) return invalid;
   return db.transaction(async (tx) => {
-    const visit = await findVisit(tx, actor.clinicId, visitId, { forUpdate: true });
-    if (!visit) return fail("VISIT_NOT_FOUND");
-    if (visit.status === "signed") return fail("VISIT_SIGNED");
+    const draft = await draftForChange(tx, actor, visitId);
+    if (!draft.ok) return draft;
+    const visit = draft.value;
     if (visit.version !== version) return fail("VISIT_VERSION_CONFLICT");
     const findings = findingsFor(chart, await activeFlags(tx, actor, visit.patientId));
     const problems = signingProblems(chart, findings);
@@ -258,9 +266,9 @@ export async function discardVisitDraft(db: Database, actor: Actor, visitId: str
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    const visit = await findVisit(tx, actor.clinicId, visitId);
-    if (!visit) return fail("VISIT_NOT_FOUND");
-    if (visit.status === "signed") return fail("VISIT_SIGNED");
+    const draft = await draftForChange(tx, actor, visitId);
+    if (!draft.ok) return draft;
+    const visit = draft.value;
     await deleteDraft(tx, actor.clinicId, visitId);
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "delete", entity: "visit", entityId: visitId, patientId: visit.patientId, ip: actor.ip });
     return ok({ id: visitId });

@@ -34,8 +34,10 @@ export async function insertPainScore(
   score: { patientId: PatientId; score: number; recordedOn: CalendarDate; note: string | null; recordedBy: UserId; visitId?: string },
 ): Promise<PainScore> {
   const [row] = await q.query<PainScoreRow>(
-    `insert into pain_scores (clinic_id, patient_id, score, recorded_on, note, recorded_by, visit_id)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+    // clock_timestamp, not the transaction's now(): a visit records pain before and after in one
+    // transaction, and the chart orders a day's scores by when they were taken.
+    `insert into pain_scores (clinic_id, patient_id, score, recorded_on, note, recorded_by, visit_id, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, clock_timestamp()) returning ${COLUMNS}`,
     [clinicId, score.patientId, score.score, score.recordedOn, score.note, score.recordedBy, score.visitId ?? null],
   );
   return toPainScore(row!);

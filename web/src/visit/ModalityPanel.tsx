@@ -13,7 +13,7 @@ import {
   type ModalityId,
 } from "../../../domain/treatment/modalities.ts";
 import type { ElectroStimulation, SiteRef, Treatment } from "../../../domain/treatment/treatment.ts";
-import { Choice } from "./SitesTable.tsx";
+import { Choice, Options } from "./Choice.tsx";
 
 /** Every needled site on each of its sides, as e-stim lead ends. */
 function leadEnds(treatment: Treatment): SiteRef[] {
@@ -47,11 +47,7 @@ export function ModalityPanel({ treatment, onChange }: { treatment: Treatment; o
         <label>
           Kind
           <select value={treatment.modality} onChange={(e) => setModality(e.target.value as ModalityId)}>
-            {MODALITIES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
+            <Options options={MODALITIES} />
           </select>
         </label>
         <label>
@@ -115,11 +111,7 @@ function ElectroFields({ treatment, onChange }: { treatment: Treatment; onChange
             const next = ESTIM_WAVEFORMS.find((w) => w.id === e.target.value)!;
             set({ waveform: next.id, frequenciesHz: next.frequencies === 2 ? [electro.frequenciesHz[0] ?? 2, electro.frequenciesHz[1] ?? 100] : [electro.frequenciesHz[0] ?? 2] });
           }}>
-            {ESTIM_WAVEFORMS.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.label}
-              </option>
-            ))}
+            <Options options={ESTIM_WAVEFORMS} />
           </select>
         </label>
         {Array.from({ length: waveform.frequencies }, (_, i) => (
@@ -182,11 +174,7 @@ function DryNeedlingFields({ value, onChange }: { value: NonNullable<Treatment["
         <label>
           Technique
           <select value={value.technique} onChange={(e) => onChange({ ...value, technique: e.target.value as typeof value.technique })}>
-            {DRY_NEEDLING_TECHNIQUES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
+            <Options options={DRY_NEEDLING_TECHNIQUES} />
           </select>
         </label>
         <label>

@@ -10,6 +10,7 @@ import { addDays, calendarDateOf } from "../../../domain/shared/calendarDate.ts"
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
+import { Choice, Options } from "./Choice.tsx";
 import type { ProtocolCatalogue } from "./CourseOfCare.tsx";
 
 export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId: string; episodes: { id: string; label: string }[]; protocols: ProtocolCatalogue | null; onDone: () => void }) {
@@ -72,23 +73,12 @@ export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId
         <label>
           Modality
           <select value={form.modality} onChange={(e) => set({ modality: e.target.value })}>
-            {MODALITIES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
+            <Options options={MODALITIES} />
           </select>
         </label>
         <label>
           Style
-          <select value={form.style} onChange={(e) => set({ style: e.target.value })}>
-            <option value="">—</option>
-            {ACUPUNCTURE_STYLES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Choice label="Style" value={form.style || null} options={ACUPUNCTURE_STYLES} onChange={(style) => set({ style: style ?? "" })} />
         </label>
         <label>
           Protocol

@@ -2,6 +2,7 @@
 import { ATLAS } from "../../../domain/points/atlas.ts";
 import { MANIPULATIONS, NEEDLE_ANGLES, NEEDLING_INTENTS } from "../../../domain/treatment/modalities.ts";
 import { SIDES, type NeedleSite } from "../../../domain/treatment/treatment.ts";
+import { Choice } from "./Choice.tsx";
 
 const SIDE_LABEL = { left: "Left", right: "Right", bilateral: "Both", midline: "Midline" } as const;
 /** Short labels so a row fits a tablet's width; the full ones are in the list's tooltips and the signed note. */
@@ -123,18 +124,5 @@ export function SitesTable({ sites, onChange, onRemove }: { sites: NeedleSite[];
         </tbody>
       </table>
     </div>
-  );
-}
-
-export function Choice({ label, value, options, onChange }: { label: string; value: string | null; options: readonly { id: string; label: string; title?: string }[]; onChange: (value: string | null) => void }) {
-  return (
-    <select aria-label={label} value={value ?? ""} onChange={(e) => onChange(e.target.value || null)}>
-      <option value="">—</option>
-      {options.map((o) => (
-        <option key={o.id} value={o.id} title={o.title}>
-          {o.label}
-        </option>
-      ))}
-    </select>
   );
 }

@@ -7,7 +7,7 @@
 import { ADJUNCTS, ADVERSE_EVENT_SEVERITIES, ADVERSE_EVENTS, PATIENT_POSITIONS, type AdjunctId } from "../../../domain/treatment/modalities.ts";
 import type { Adjunct } from "../../../domain/treatment/treatment.ts";
 import type { AdverseEvent, Soap, TimeIncrement, VisitChart } from "../../../domain/treatment/visit.ts";
-import { Choice } from "./SitesTable.tsx";
+import { Choice } from "./Choice.tsx";
 
 type Change = (update: (chart: VisitChart) => VisitChart) => void;
 
