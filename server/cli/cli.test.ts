@@ -9,9 +9,10 @@ import { listMigrations } from "../db/migrate.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "acuback.mjs");
 
-function acuback(args: string[], env: Record<string, string> = {}) {
+function acuback(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
+    ...(input !== undefined && { input }),
     env: { ...process.env, DATABASE_URL: "", ACUBACK_PASSWORD: "", ACUBACK_DEMO_PASSWORD: "", ...env },
     timeout: 120_000,
   });
@@ -57,6 +58,42 @@ describe("acuback CLI", () => {
     assert.equal(incomplete.code, 1);
     assert.match(incomplete.out, /missing: E/);
     assert.equal(acuback(["score", "odi", "--answers", "not json"]).code, 2);
+  });
+
+  it("coverage check and code read a visit on stdin and print the NCD result and the claim lines; bad fields exit 2", () => {
+    const visit = {
+      visitDate: "2026-06-01",
+      episode: { onsetDate: "2026-01-10", region: "low-back", systemicCause: false, surgeryAssociated: false, pregnancyAssociated: false },
+      priorVisits: ["2026-05-04", "2026-05-11"],
+      status: "improving",
+      furnishedBy: "acupuncturist-incident-to",
+      modality: "acupuncture",
+      musclesTreated: null,
+      increments: [
+        { minutes: 15, estim: false, reinsertion: false },
+        { minutes: 15, estim: false, reinsertion: true },
+      ],
+    };
+    const checked = acuback(["coverage", "check", "--json"], {}, JSON.stringify(visit));
+    assert.equal(checked.code, 0, checked.out);
+    const result = JSON.parse(checked.out);
+    assert.equal(result.covered, true);
+    assert.equal(result.visitInWindow, 3);
+    assert.equal(result.visitInYear, 3);
+    assert.deepEqual(result.modifiers, []);
+    assert.ok(result.reasons.length > 0 && Array.isArray(result.warnings));
+    const coded = acuback(["coverage", "code", "--json"], {}, JSON.stringify(visit));
+    assert.equal(coded.code, 0, coded.out);
+    assert.deepEqual(
+      JSON.parse(coded.out).lines.map((l: { code: string; units: number; modifiers: string[] }) => [l.code, l.units, l.modifiers]),
+      [["97810", 1, []], ["97811", 1, []]],
+    );
+    const bad = acuback(["coverage", "check", "--json"], {}, JSON.stringify({ ...visit, status: "better", modality: "reiki" }));
+    assert.equal(bad.code, 2);
+    assert.match(bad.out, /status: One of/);
+    assert.match(bad.out, /modality: One of/);
+    assert.equal(acuback(["coverage", "code"], {}, "not json").code, 2);
+    assert.match(acuback(["coverage", "check", "--help"]).out, /"furnishedBy": "acupuncturist-incident-to"/);
   });
 
   it("safety check prints the findings as JSON, an empty list when nothing applies, and refuses unknown names", () => {

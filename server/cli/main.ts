@@ -11,6 +11,7 @@ import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { demoCommand, printDemoAccounts } from "./demo.ts";
 import { addPointCommands } from "./points.ts";
+import { addCoverageCommands } from "./coverage.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
 import { serve } from "./serve.ts";
@@ -79,6 +80,7 @@ program
 addPointCommands(program);
 addScoreCommand(program);
 addSafetyCommands(program);
+addCoverageCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

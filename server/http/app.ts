@@ -23,6 +23,7 @@ import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
 import { outcomeRoutes } from "./routes/outcomes.ts";
 import { pointRoutes } from "./routes/points.ts";
+import { coverageRoutes } from "./routes/coverage.ts";
 import { safetyCheckRoutes } from "./routes/safetyCheck.ts";
 import { treatmentPlanRoutes } from "./routes/treatmentPlans.ts";
 import { visitRoutes } from "./routes/visits.ts";
@@ -112,6 +113,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   visitRoutes(app, context);
   strictaRoutes(app, context);
   safetyCheckRoutes(app);
+  coverageRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -79,14 +79,20 @@ export async function outcomesOf(db: Database, actor: Actor, patientId: PatientI
   return ok({ responses, trajectories, status: overallStatus(trajectories) });
 }
 
-/** The patient's trajectories from every recorded measure, and the responses they came from. No audit: callers audit their own read. */
+/**
+ * The patient's trajectories from every recorded measure (up to and including
+ * `until`, when given), and the responses they came from. No audit: callers
+ * audit their own read.
+ */
 export async function measuredTrajectories(
   q: Queryable,
   clinicId: ClinicId,
   patientId: PatientId,
+  until?: CalendarDate,
 ): Promise<{ responses: InstrumentResponseRecord[]; trajectories: Trajectory[] }> {
-  const responses = await listInstrumentResponses(q, clinicId, patientId);
-  const pain = await listPainScores(q, clinicId, patientId);
+  const upTo = <T extends { recordedOn: CalendarDate }>(rows: T[]) => (until ? rows.filter((r) => r.recordedOn <= until) : rows);
+  const responses = upTo(await listInstrumentResponses(q, clinicId, patientId));
+  const pain = upTo(await listPainScores(q, clinicId, patientId));
   // NRS pain from both the quick score and NRS questionnaires.
   const readings: Record<Measure, { value: number; recordedOn: CalendarDate; createdAt: string }[]> = {
     nrs: [

@@ -34,6 +34,7 @@ import {
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { episodeCarePath } from "./episodes.ts";
+import { recordVisitClaim } from "./visitCoverage.ts";
 import { startingTreatment, type TreatmentStart } from "./treatmentStart.ts";
 
 export interface VisitView extends VisitRecord {
@@ -229,7 +230,10 @@ export async function signVisitNote(db: Database, actor: Actor, visitId: string,
       ip: actor.ip,
       detail: { needles: chart.needleCount.inserted ?? 0, overrides: signed.overrides.map((o) => o.rule) },
     });
-    return ok(view((await findVisit(tx, actor.clinicId, visitId))!, [], []));
+    const signedVisit = (await findVisit(tx, actor.clinicId, visitId))!;
+    // The claim lines as the visit was signed: billing later reads these, never re-derives them silently.
+    await recordVisitClaim(tx, actor, signedVisit, "signing");
+    return ok(view(signedVisit, [], []));
   });
 }
 

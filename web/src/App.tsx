@@ -14,6 +14,7 @@ import { AuditPage } from "./pages/AuditPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
+import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
@@ -101,6 +102,7 @@ export function App() {
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
@@ -154,6 +156,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <NavLink to="/atlas">Atlas</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
+        {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
         <NavLink to="/account" title={session.user.email}>
           {session.user.displayName}

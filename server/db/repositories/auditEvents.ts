@@ -20,6 +20,12 @@ export type AuditEntity =
   | "visit_summary"
   | "clinic_protocol"
   | "stricta"
+  | "patient_coverage"
+  | "payer_plan"
+  | "fee_schedule"
+  | "billing_details"
+  | "visit_coverage"
+  | "superbill"
   | "user"
   | "session"
   | "audit_log";

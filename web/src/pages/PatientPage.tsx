@@ -10,6 +10,7 @@ import { Outcomes } from "../components/Outcomes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
 import { ReportLinks } from "../components/ReportLinks.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
+import { PatientCoverage } from "../coverage/PatientCoverage.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
@@ -76,6 +77,7 @@ export function PatientPage() {
           </div>
         </section>
       )}
+      <PatientCoverage patientId={patient.id} />
       {seesClinical ? (
         <>
           <SafetyFlags patientId={patient.id} />

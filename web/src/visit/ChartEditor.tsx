@@ -24,11 +24,12 @@ import { SitesTable } from "./SitesTable.tsx";
 import type { Visit } from "./types.ts";
 import { useDraft } from "./useDraft.ts";
 import { VisitDetails } from "./VisitDetails.tsx";
+import { VisitBilling } from "../coverage/VisitBilling.tsx";
 
 const SAVE_TEXT = { saved: "Draft saved", pending: "Saving…", saving: "Saving…", failed: "Not saved" } as const;
 
 export function ChartEditor({ initial, flags, onSigned }: { initial: Visit; flags: SafetyFlagState[]; onSigned: (visit: Visit) => void }) {
-  const { chart, setChart, saveState, error, sign } = useDraft(initial);
+  const { visit, chart, setChart, saveState, error, sign } = useDraft(initial);
   const [signError, setSignError] = useState<ApiError | null>(null);
   const [signing, setSigning] = useState(false);
   const navigate = useNavigate();
@@ -107,6 +108,7 @@ export function ChartEditor({ initial, flags, onSigned }: { initial: Visit; flag
         <section className="card">
           <VisitDetails chart={chart} onChange={setChart} />
         </section>
+        <VisitBilling visitId={initial.id} refreshKey={String(visit.version)} />
         <section className="card sign-bar">
           {problems.length > 0 && (
             <ul className="problems small">

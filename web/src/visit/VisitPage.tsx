@@ -8,6 +8,7 @@ import { useLoad } from "../useLoad.ts";
 import { ChartEditor } from "./ChartEditor.tsx";
 import type { Visit } from "./types.ts";
 import { VisitNote } from "./VisitNote.tsx";
+import { VisitBilling } from "../coverage/VisitBilling.tsx";
 import { useState } from "react";
 
 export default function VisitPage() {
@@ -50,7 +51,10 @@ export default function VisitPage() {
       {visit.status === "draft" ? (
         <ChartEditor key={visit.id} initial={visit} flags={flags} onSigned={setSigned} />
       ) : (
-        <VisitNote visit={visit} onAmended={setSigned} />
+        <>
+          <VisitBilling visitId={visit.id} refreshKey={String(visit.amendments.length)} />
+          <VisitNote visit={visit} onAmended={setSigned} />
+        </>
       )}
     </section>
   );

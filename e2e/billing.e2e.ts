@@ -1,0 +1,116 @@
+/**
+ * Coverage and billing in Chromium against the real server: a 30-minute
+ * Medicare visit with re-insertion shows 97810 + 97811 and the visit counter,
+ * its superbill opens as a PDF, and a patient at visit 13 who is not improving
+ * sees the NCD's discontinue warning.
+ */
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function signInAsOwner(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel("E-mail").fill("owner@demo.acuback.org");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Patients" }).waitFor();
+}
+
+/** API calls with the page's sign-in. */
+function apiOf(page: Page) {
+  const request = page.context().request;
+  let csrf: string | null = null;
+  return async (method: "GET" | "POST" | "PUT" | "PATCH", url: string, data?: unknown) => {
+    csrf ??= (await (await request.get("/api/v1/session")).json()).csrfToken as string;
+    const response = await request.fetch(url, { method, headers: { "x-csrf-token": csrf }, ...(data !== undefined && { data }) });
+    assert.ok(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+}
+
+/** A Medicare patient with chronic low back pain (onset 20 weeks ago), supervised by the owner as physician. */
+async function medicarePatient(page: Page, givenName: string): Promise<string> {
+  const api = apiOf(page);
+  const session = await api("GET", "/api/v1/session");
+  const billing = await api("GET", "/api/v1/billing-details");
+  await api("PUT", "/api/v1/billing-details", {
+    clinic: { addressLine: "12 Riverside Way", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965883" },
+    providers: billing.providers.map((p: { id: string; furnisher: string; credential: string | null; npi: string | null; licence: string | null }) =>
+      p.id === session.user.id ? { id: p.id, furnisher: "physician", credential: "MD", npi: "1234567893", licence: "MD-12345" } : { id: p.id, furnisher: p.furnisher, credential: p.credential, npi: p.npi, licence: p.licence },
+    ),
+  });
+  await api("PUT", "/api/v1/fee-schedule", { "97810": 9000, "97811": 6500, "97813": 9500, "97814": 7000 });
+  const patient = await api("POST", "/api/v1/patients", { givenName, familyName: "Medicare", birthDate: "1955-07-09", sex: "male" });
+  const episode = await api("POST", `/api/v1/patients/${patient.id}/episodes`, { onsetDate: daysAgo(140), location: "central", radiation: "none", workStatus: "retired" });
+  const redFlags: { id: string }[] = (await api("GET", "/api/v1/red-flags")).flags;
+  const screened = await api("POST", `/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: Object.fromEntries(redFlags.filter((f) => f.id !== "age-over-50-or-under-20").map((f) => [f.id, false])) });
+  // Over 50 is a red flag to weigh, not a stop for this patient: the practitioner records why.
+  if (!screened.carePath.canStartPlan) await api("POST", `/api/v1/red-flag-screens/${screened.latestScreen.id}/resolution`, { kind: "justified", note: "Age over 50 only; no other red flags, long-standing mechanical pain." });
+  await api("PUT", `/api/v1/patients/${patient.id}/coverage`, { payer: "medicare", memberId: "1EG4-TE5-MK73", supervisorId: session.user.id });
+  return patient.id as string;
+}
+
+describe("coverage and billing at the visit", () => {
+  const suite = appWithBrowser();
+
+  it("shows 97810 + 97811 and the counter for a 30-minute visit with re-insertion, and opens its superbill", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, baseURL: app.url });
+    await signInAsOwner(page, app.url);
+    const patientId = await medicarePatient(page, "Walter");
+    await page.goto(`/patients/${patientId}`);
+    await page.getByTestId("coverage-summary").getByText("Medicare").waitFor();
+    await page.getByRole("region", { name: "Treatment" }).getByRole("button", { name: "Blank visit" }).click();
+    await page.getByRole("heading", { name: /^Visit .* Draft$/ }).waitFor();
+    await page.getByLabel("Add points").fill("bl23 b, bl40 b");
+    await page.getByLabel("Add points").press("Enter");
+    await page.getByLabel("Face-to-face minutes").fill("30");
+    await page.getByRole("button", { name: "Add increment" }).click();
+    await page.getByRole("button", { name: "Add increment" }).click();
+    // The second increment was added with re-insertion ticked; the first has none.
+    assert.equal(await page.getByLabel("needles re-inserted").nth(1).isChecked(), true);
+    await page.getByRole("button", { name: "All 4 out" }).click();
+    const billing = page.getByRole("region", { name: "Coverage and billing" });
+    await billing.getByTestId("claim-lines").getByText("97811").waitFor();
+    assert.deepEqual(await billing.getByTestId("claim-lines").locator("tbody td.mono").allInnerTexts(), ["97810", "97811"]);
+    assert.match(await billing.getByTestId("visit-counter").innerText(), /visit 1 of 12 in the window/);
+    assert.match(await billing.getByTestId("coverage-result").innerText(), /^Covered/);
+    await page.getByRole("button", { name: "Sign visit" }).click();
+    await page.getByRole("heading", { name: /^Visit .* Signed$/ }).waitFor();
+    await billing.getByText("$155.00").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "visit-billing.png"), fullPage: true });
+    const href = await billing.getByRole("link", { name: "Superbill (PDF)" }).getAttribute("href");
+    const pdf = await page.context().request.get(href!);
+    assert.equal(pdf.headers()["content-type"], "application/pdf");
+    const body = await pdf.body();
+    assert.equal(body.subarray(0, 5).toString(), "%PDF-");
+    writeFileSync(join(ARTIFACTS, "superbill.pdf"), body);
+  });
+
+  it("warns at visit 13 that the NCD says to discontinue when the patient is not improving", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: app.url });
+    await signInAsOwner(page, app.url);
+    const patientId = await medicarePatient(page, "Harold");
+    const api = apiOf(page);
+    // Twelve earlier visits, two to three days apart, with pain staying at 6.
+    for (let i = 12; i >= 1; i--) {
+      const visit = await api("POST", `/api/v1/patients/${patientId}/visits`, { visitOn: daysAgo(i * 2), start: i === 12 ? { from: "protocol", protocolId: "cherkin-2009-standardised" } : { from: "last-visit" } });
+      const chart = { ...visit.chart, painBefore: 6, painAfter: 6, needleCount: { inserted: 8, removed: 8, incident: null }, increments: [{ minutes: 15, reinserted: false, estim: false }] };
+      await api("POST", `/api/v1/visits/${visit.id}/sign`, { version: visit.version, chart });
+    }
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole("region", { name: "Treatment" }).getByRole("button", { name: "Repeat last treatment" }).click();
+    await page.getByRole("heading", { name: /^Visit .* Draft$/ }).waitFor();
+    const billing = page.getByRole("region", { name: "Coverage and billing" });
+    await billing.getByText("not improving: the NCD says treatment must be discontinued").waitFor();
+    assert.match(await billing.getByTestId("visit-counter").innerText(), /visit 13 /);
+    assert.match(await billing.getByTestId("coverage-result").innerText(), /^Not covered/);
+    await billing.screenshot({ path: join(ARTIFACTS, "visit-13-discontinue.png") });
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Coverage and billing for a visit, read from the chart: the visit as the
+ * engines see it (nothing inferred), Medicare's NCD 30.3.3 or the patient's
+ * plan, the CPT lines with fees, and the ICD-10 diagnosis. The engines are
+ * pure (domain/coverage); this file only gathers their inputs.
+ */
+import { claimLines, DEFAULT_CODING_RULES, type CodingRules } from "../../domain/coverage/cpt.ts";
+import { suggestIcd10, validateIcd10 } from "../../domain/coverage/icd10.ts";
+import { checkMedicare } from "../../domain/coverage/ncd30_3_3.ts";
+import { checkPlan, type PayerPlan } from "../../domain/coverage/payerPlan.ts";
+import type { ClaimLines, CoverageModality, CoverageResult, CoverageStatus, VisitDescription } from "../../domain/coverage/types.ts";
+import { overallStatus } from "../../domain/outcomes/trajectory.ts";
+import type { ClinicId } from "../../domain/shared/brand.ts";
+import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { ModalityId } from "../../domain/treatment/modalities.ts";
+import { dryNeedlingMuscleCount, type VisitChart } from "../../domain/treatment/visit.ts";
+import type { Queryable } from "../db/database.ts";
+import { listProviderBilling } from "../db/repositories/billingDetails.ts";
+import { feeSchedule, findPatientCoverage, findPayerPlan, listVisitClaims, type PatientCoverage, type PricedLine } from "../db/repositories/coverage.ts";
+import { findEpisode } from "../db/repositories/episodes.ts";
+import { listAmendments, listVisits, type VisitRecord } from "../db/repositories/visits.ts";
+import { measuredTrajectories } from "./outcomes.ts";
+
+const MODALITY: Record<ModalityId, CoverageModality> = { manual: "acupuncture", electro: "electroacupuncture", "dry-needling": "dry-needling" };
+const STATUS: Record<string, CoverageStatus> = { improving: "improving", "not improving": "not-improving", regressing: "regressing" };
+
+export interface VisitBilling {
+  payer: PatientCoverage["payer"] | null;
+  description: VisitDescription;
+  coverage: CoverageResult | null;
+  claim: ClaimLines & { lines: PricedLine[] };
+  diagnoses: { code: string; title: string; rule?: string }[];
+  totalCents: number | null;
+}
+
+/** The visit as the coverage engines read it. */
+export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: VisitRecord, chart: VisitChart): Promise<VisitDescription> {
+  const episode = (await findEpisode(q, clinicId, visit.episodeId))!;
+  const extra = await episodeBillingFacts(q, clinicId, visit.episodeId);
+  const coverage = await findPatientCoverage(q, clinicId, visit.patientId);
+  const providers = await listProviderBilling(q, clinicId);
+  const furnisher = providers.find((p) => p.id === visit.practitionerId)?.furnisher ?? "acupuncturist";
+  const { responses, trajectories } = await measuredTrajectories(q, clinicId, visit.patientId, chart.visitOn);
+  const status = trajectories.length > 0 ? (STATUS[overallStatus(trajectories).status] ?? "unknown") : "unknown";
+  const measuredOn = [...responses.map((r) => r.recordedOn), ...trajectories.map((t) => t.latest.recordedOn)].sort().at(-1) ?? null;
+  return {
+    visitDate: chart.visitOn,
+    episode: {
+      onsetDate: episode.onsetDate,
+      // Acuback's episodes are back-pain episodes: the region is the low back.
+      region: "low-back",
+      systemicCause: extra.systemicCause,
+      surgeryAssociated: episode.spinalSurgery,
+      pregnancyAssociated: episode.pregnant,
+    },
+    priorVisits: await priorMedicareVisits(q, clinicId, visit),
+    status,
+    // A licensed acupuncturist is covered only incident-to a supervising physician, NP, PA or CNS (clinical-facts §1).
+    furnishedBy: furnisher === "acupuncturist" ? (coverage?.supervisorId ? "acupuncturist-incident-to" : "acupuncturist-direct") : furnisher,
+    modality: MODALITY[chart.treatment.modality],
+    musclesTreated: chart.treatment.modality === "dry-needling" ? dryNeedlingMuscleCount(chart.treatment).muscles : null,
+    increments: chart.increments.map((i) => ({ minutes: i.minutes, estim: i.estim, reinsertion: i.reinserted })),
+    separateEvaluation: false,
+    lastMeasuredOn: measuredOn,
+  };
+}
+
+async function episodeBillingFacts(q: Queryable, clinicId: ClinicId, episodeId: string): Promise<{ systemicCause: boolean; icd10Code: string | null }> {
+  const [row] = await q.query<{ systemic_cause: boolean; icd10_code: string | null }>(
+    "select systemic_cause, icd10_code from episodes where clinic_id = $1 and id = $2",
+    [clinicId, episodeId],
+  );
+  return { systemicCause: row?.systemic_cause ?? false, icd10Code: row?.icd10_code ?? null };
+}
+
+/** Earlier signed visits of the patient billed to Medicare (their claim in force names Medicare), not entered in error. */
+async function priorMedicareVisits(q: Queryable, clinicId: ClinicId, visit: VisitRecord): Promise<CalendarDate[]> {
+  const earlier = (await listVisits(q, clinicId, visit.patientId)).filter(
+    (v) => v.id !== visit.id && v.status === "signed" && (v.visitOn < visit.visitOn || (v.visitOn === visit.visitOn && v.createdAt < visit.createdAt)),
+  );
+  const ids = earlier.map((v) => v.id);
+  const inError = new Set((await listAmendments(q, clinicId, ids)).filter((a) => a.enteredInError).map((a) => a.visitId));
+  const claims = await listVisitClaims(q, clinicId, ids);
+  const inForce = new Map(claims.map((c) => [c.visitId, c]));
+  return earlier.filter((v) => !inError.has(v.id) && inForce.get(v.id)?.payer === "medicare").map((v) => v.visitOn).sort();
+}
+
+/** Coverage, claim lines with fees and the diagnosis for a visit as charted. */
+export async function billVisit(q: Queryable, clinicId: ClinicId, visit: VisitRecord, chart: VisitChart): Promise<VisitBilling> {
+  const description = await describeVisit(q, clinicId, visit, chart);
+  const patientCoverage = await findPatientCoverage(q, clinicId, visit.patientId);
+  const plan = patientCoverage?.planId ? await findPayerPlan<PayerPlan>(q, clinicId, patientCoverage.planId) : null;
+  const payer = patientCoverage?.payer ?? null;
+  const coverage =
+    payer === "medicare" ? checkMedicare(description) : payer === "plan" && plan ? checkPlan(description, planWithAuth(plan.rules, patientCoverage!)) : null;
+  const rules: CodingRules = plan ? { ...DEFAULT_CODING_RULES, timeRule: plan.rules.timeRule, allow97811With97813: plan.rules.allow97811With97813, allow97814With97810: plan.rules.allow97814With97810 } : DEFAULT_CODING_RULES;
+  const claim = claimLines(description, rules, coverage?.modifiers ?? []);
+  const fees = await feeSchedule(q, clinicId);
+  const lines: PricedLine[] = claim.lines.map((line) => ({ ...line, feeCents: fees[line.code] ?? null, diagnosisPointers: [1] }));
+  const totalCents = lines.some((l) => l.feeCents === null) ? null : lines.reduce((sum, l) => sum + (l.feeCents ?? 0) * l.units, 0);
+  return { payer, description, coverage, claim: { ...claim, lines }, diagnoses: [await diagnosisOf(q, clinicId, visit.episodeId)], totalCents };
+}
+
+/** The patient's own prior authorisation goes into the plan's rules for the check. */
+function planWithAuth(plan: PayerPlan, coverage: PatientCoverage): PayerPlan {
+  return {
+    ...plan,
+    priorAuthorization: { ...plan.priorAuthorization, number: coverage.priorAuthNumber, from: coverage.priorAuthFrom, to: coverage.priorAuthTo },
+  };
+}
+
+/** The episode's chosen ICD-10 code, else the one its record supports. */
+export async function diagnosisOf(q: Queryable, clinicId: ClinicId, episodeId: string): Promise<{ code: string; title: string; rule?: string }> {
+  const episode = (await findEpisode(q, clinicId, episodeId))!;
+  const { icd10Code } = await episodeBillingFacts(q, clinicId, episodeId);
+  const chosen = icd10Code ? validateIcd10(icd10Code) : null;
+  if (chosen?.ok) return { code: chosen.code, title: chosen.title, rule: "chosen by the practitioner" };
+  const suggested = suggestIcd10({ location: episode.location, radiation: episode.radiation, radiationSide: episode.radiationSide });
+  return { code: suggested.code, title: suggested.title, rule: suggested.rule };
+}

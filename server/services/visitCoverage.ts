@@ -1,0 +1,51 @@
+/**
+ * A visit's coverage and claim: live from the chart for a draft, and the
+ * claims stored at signing (and after amendments) for a signed visit, so
+ * earlier lines stay visible.
+ */
+import type { Database, Queryable } from "../db/database.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { insertVisitClaim, listVisitClaims, type VisitClaim } from "../db/repositories/coverage.ts";
+import { findVisit, type VisitRecord } from "../db/repositories/visits.ts";
+import { fail, ok, type Outcome } from "../errors.ts";
+import { denied, type Actor } from "./actor.ts";
+import { billVisit, type VisitBilling } from "./coverage.ts";
+
+export interface VisitCoverageView extends VisitBilling {
+  /** "visit 7 of 12 in the window 2026-03-02 → 2026-05-30; 7 this year" for Medicare patients. */
+  counter: string | null;
+  claims: VisitClaim[];
+}
+
+function counterOf(billing: VisitBilling): string | null {
+  const c = billing.coverage;
+  if (billing.payer !== "medicare" || !c) return null;
+  const window = c.window ? ` in the window ${c.window.from} → ${c.window.to}` : " in the 90-day window";
+  // NCD 30.3.3: 12 visits in 90 days, 8 more only with documented improvement, 20 a year (clinical-facts §1).
+  const ofWindow = c.visitInWindow <= 12 ? `visit ${c.visitInWindow} of 12` : `visit ${c.visitInWindow} (past 12: only with documented improvement)`;
+  return `${ofWindow}${window}; ${c.visitInYear} of 20 this year`;
+}
+
+export async function visitCoverage(db: Database, actor: Actor, visitId: string): Promise<Outcome<VisitCoverageView>> {
+  const refused = denied(actor, "patients.clinical.read");
+  if (refused) return refused;
+  const visit = await findVisit(db, actor.clinicId, visitId);
+  if (!visit) return fail("VISIT_NOT_FOUND");
+  const billing = await billVisit(db, actor.clinicId, visit, visit.chart);
+  const claims = await listVisitClaims(db, actor.clinicId, [visit.id]);
+  await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "read", entity: "visit_coverage", entityId: visit.id, patientId: visit.patientId, ip: actor.ip });
+  return ok({ ...billing, counter: counterOf(billing), claims });
+}
+
+/** Stores the claim lines of a visit as it now stands (at signing, or after an amendment). */
+export async function recordVisitClaim(q: Queryable, actor: Actor, visit: VisitRecord, computedFor: VisitClaim["computedFor"]): Promise<void> {
+  const billing = await billVisit(q, actor.clinicId, visit, visit.chart);
+  await insertVisitClaim(q, actor.clinicId, {
+    visitId: visit.id,
+    computedFor,
+    payer: billing.payer ?? "self-pay",
+    coverage: billing.coverage,
+    lines: billing.claim.lines,
+    diagnoses: billing.diagnoses.map(({ code, title }) => ({ code, title })),
+  });
+}
