@@ -44,7 +44,6 @@ export const ERRORS = {
   TREATMENT_INVALID: { status: 422, title: "The treatment's parts do not fit together; see the listed problems." },
   SAFETY_UNKNOWN_NAMES: { status: 422, title: "Some safety flags or points are not known; nothing was checked." },
   PAYER_PLAN_NOT_FOUND: { status: 404, title: "No such payer plan in this clinic." },
-  ICD10_CODE_REFUSED: { status: 422, title: "That ICD-10-CM code cannot be used; see why." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {
