@@ -1,20 +1,25 @@
 /**
  * The demo clinic as the first start shows it: a plan and signed visits for
  * every patient with an episode (through the services, so every note passed
- * the safety check and the signing rules), and the follow-up story the
- * browser tests rely on left as it was.
+ * the safety check and the signing rules), its coverage and billing (two
+ * Medicare patients under NCD 30.3.3, one commercial plan with prior
+ * authorisation), and the follow-up story the browser tests rely on left as it was.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
+import { DISCONTINUE_WARNING, KX } from "../../domain/coverage/ncd30_3_3.ts";
+import type { PayerPlan } from "../../domain/coverage/payerPlan.ts";
 import { calendarDateOf } from "../../domain/shared/calendarDate.ts";
 import { dryNeedlingMuscleCount } from "../../domain/treatment/visit.ts";
 import type { Database } from "../db/database.ts";
 import type { Actor } from "../services/actor.ts";
+import { billingDetailsOf, feeScheduleOf, patientCoverageOf, payerPlansOf } from "../services/billingSetup.ts";
 import { dashboardOf } from "../services/dashboard.ts";
 import { followUpsDue } from "../services/followUps.ts";
 import { protocolCatalogue } from "../services/protocols.ts";
 import { plansOf, type PlanView } from "../services/treatmentPlans.ts";
+import { visitCoverage } from "../services/visitCoverage.ts";
 import { visitsOf, type VisitView } from "../services/visits.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
 import { loadDemoClinic } from "./demoClinic.ts";
@@ -25,7 +30,7 @@ describe("demo clinic", () => {
   let actor: Actor;
   const now = new Date();
   const today = calendarDateOf(now);
-  const course: Record<string, { plans: PlanView[]; visits: VisitView[] }> = {};
+  const course: Record<string, { patientId: PatientId; plans: PlanView[]; visits: VisitView[] }> = {};
 
   before(async () => {
     test = await openTestDatabase();
@@ -38,7 +43,7 @@ describe("demo clinic", () => {
       const visits = await visitsOf(db, actor, id as PatientId);
       assert.ok(plans.ok && visits.ok);
       // Oldest first.
-      course[family_name] = { plans: plans.value, visits: [...(visits.value as VisitView[])].reverse() };
+      course[family_name] = { patientId: id as PatientId, plans: plans.value, visits: [...(visits.value as VisitView[])].reverse() };
     }
   });
   after(() => test.dispose());
@@ -46,7 +51,7 @@ describe("demo clinic", () => {
   const signed = (family: string) => course[family]!.visits.filter((v) => v.status === "signed");
 
   it("gives every patient with an episode one plan and signed visits, each fully charted", () => {
-    for (const family of ["Alvarez", "Carter", "Nguyen", "Okonkwo", "Miller"]) {
+    for (const family of ["Alvarez", "Carter", "Nguyen", "Okonkwo", "Miller", "Walsh", "Delgado"]) {
       assert.equal(course[family]!.plans.length, 1, family);
       assert.ok(signed(family).length >= 2, family);
       for (const visit of signed(family)) {
@@ -103,6 +108,85 @@ describe("demo clinic", () => {
     assert.equal(draft.status, "draft");
     assert.equal(draft.visitOn, today);
     assert.deepEqual(draft.problems.map((p) => p.code).sort(), ["blocked", "needles"]);
+  });
+
+  /** The coverage view of a signed visit, as the visit page shows it. */
+  const coverageOf = async (visit: VisitView) => {
+    const view = await visitCoverage(db, actor, visit.id);
+    assert.ok(view.ok);
+    return view.value;
+  };
+
+  it("bills Medicare under NCD 30.3.3: past visit 12 while improving with KX from visit 13; not improving with the discontinue warning", async () => {
+    const walsh = signed("Walsh");
+    assert.ok(walsh.length >= 13);
+    const twelfth = await coverageOf(walsh[11]!);
+    assert.equal(twelfth.payer, "medicare");
+    assert.equal(twelfth.coverage?.visitInWindow, 12);
+    assert.deepEqual(twelfth.coverage?.modifiers, []);
+    assert.ok(twelfth.coverage?.warnings.some((w) => /^visit 12 of 12 in this window/.test(w)));
+    const latest = await coverageOf(walsh.at(-1)!);
+    assert.equal(latest.description.status, "improving");
+    assert.equal(latest.description.furnishedBy, "acupuncturist-incident-to");
+    assert.equal(latest.coverage?.covered, true, latest.coverage?.reasons.join(" "));
+    assert.ok(latest.coverage!.visitInWindow >= 13);
+    assert.deepEqual(latest.coverage?.modifiers, [KX]);
+    assert.deepEqual(latest.claim.lines.map((l) => [l.code, l.units, l.modifiers]), [["97810", 1, [KX]], ["97811", 1, [KX]]]);
+    assert.match(latest.counter ?? "", /^visit \d+ \(past 12: only with documented improvement\)/);
+    // Signed after the coverage was set: the stored claim names Medicare and carries KX.
+    assert.equal(latest.claims.at(-1)?.payer, "medicare");
+    assert.deepEqual(latest.claims.at(-1)?.lines.map((l) => l.modifiers), [[KX], [KX]]);
+
+    const delgado = signed("Delgado");
+    assert.ok(delgado.length >= 8 && delgado.length <= 13, `visit ${delgado.length}`);
+    assert.equal((await coverageOf(delgado[0]!)).coverage?.covered, true, "covered while he was improving");
+    const stop = await coverageOf(delgado.at(-1)!);
+    assert.equal(stop.payer, "medicare");
+    assert.equal(stop.description.status, "not-improving");
+    assert.ok(stop.coverage?.warnings.includes(DISCONTINUE_WARNING));
+    assert.equal(stop.coverage?.covered, false);
+    assert.deepEqual(stop.claim.lines.map((l) => l.code), ["97813", "97814"]);
+  });
+
+  it("covers the plan patient under the prior authorisation, and sets up fees, NPIs and the supervising physician", async () => {
+    const plans = await payerPlansOf<PayerPlan>(db, actor);
+    assert.ok(plans.ok);
+    const [plan] = plans.value;
+    assert.equal(plan?.name, "Cascade Health PPO (demo)");
+    assert.equal(plan?.rules.visitsPerPlanYear, 20);
+    assert.equal(plan?.rules.priorAuthorization.required, true);
+    const coverage = await patientCoverageOf(db, actor, course["Alvarez"]!.patientId);
+    assert.ok(coverage.ok && coverage.value);
+    const { payer, planId, priorAuthNumber, priorAuthFrom, priorAuthTo } = coverage.value;
+    assert.equal(payer, "plan");
+    assert.equal(planId, plan?.id);
+    assert.ok(priorAuthNumber && priorAuthFrom && priorAuthTo);
+    for (const visit of signed("Alvarez")) {
+      assert.ok(priorAuthFrom <= visit.visitOn && visit.visitOn <= priorAuthTo, visit.visitOn);
+      const view = await coverageOf(visit);
+      assert.equal(view.payer, "plan");
+      assert.equal(view.coverage?.covered, true, view.coverage?.reasons.join(" "));
+      assert.ok(view.coverage?.reasons.some((r) => r.includes(`authorisation ${priorAuthNumber} valid`)));
+      assert.equal(view.claims.at(-1)?.payer, "plan");
+    }
+
+    const details = await billingDetailsOf(db, actor);
+    assert.ok(details.ok);
+    // An NPI's tenth digit is the Luhn check digit over "80840" and the first nine.
+    const luhn = (digits: string) => [...digits].reverse().reduce((sum, d, i) => sum + (i % 2 ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][Number(d)]! : Number(d)), 0) % 10 === 0;
+    const npis = [details.value.clinic.npi, ...details.value.providers.map((p) => p.npi)];
+    for (const npi of npis) assert.ok(npi && /^\d{10}$/.test(npi) && luhn(`80840${npi}`), `NPI ${npi}`);
+    assert.ok(luhn("808401234567893"), "the check itself, on the standard's example");
+    assert.deepEqual(
+      details.value.providers.map((p) => [p.displayName, p.furnisher, p.credential]),
+      [
+        ["Dana Whitfield, L.Ac.", "physician", "MD"],
+        ["Sam Okafor, L.Ac.", "acupuncturist", "L.Ac."],
+      ],
+    );
+    const fees = await feeScheduleOf(db, actor);
+    assert.ok(fees.ok);
+    assert.deepEqual(Object.keys(fees.value).sort(), ["20560", "20561", "97810", "97811", "97813", "97814"]);
   });
 
   it("leaves the follow-up list and the dashboard the browser tests expect", async () => {

@@ -23,6 +23,7 @@ import { importWording } from "../services/instrumentWordings.ts";
 import { updateFollowUpSchedule } from "../services/followUps.ts";
 import { recordInstrumentResponse } from "../services/outcomes.ts";
 import { loadDemoTreatment, type DemoTreatmentPatients } from "./demoTreatment.ts";
+import { loadDemoBilling, loadDemoMedicare } from "./demoCoverage.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
@@ -51,6 +52,8 @@ interface DemoPatient {
   episodeWeeks?: number;
   /** Days since the intake was done (default today). */
   intakeDaysAgo?: number;
+  /** At intake (default working). */
+  workStatus?: "working" | "retired";
   safety?: Record<string, { active: boolean; note: string | null }>;
   /** Start and stop in weeks before today; no start = taken since before the first visit. */
   medications?: (Omit<MedicationFields, "startedOn"> & { startedWeeksAgo?: number; stoppedWeeksAgo?: number })[];
@@ -88,6 +91,20 @@ const PATIENTS: DemoPatient[] = [
     safety: { "bleeding-disorder": { active: true, note: "Mild type 1 von Willebrand disease; haematology letter on file allows fine, shallow needling." } } },
   // Intake 8 days ago, dry needling then and 3 days later, nothing since: the first weekly check-in is due.
   { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [], episodeWeeks: 3, intakeDaysAgo: 8 },
+  // Medicare patients (demoCoverage.ts), pain recorded at their visits. Twice-weekly visits and the ODI at week 4 keep every
+  // follow-up done so far, and neither has reached week 12, so the follow-up list and the dashboard stay as the browser tests expect.
+  // Improving over 14 visits in 45 days: ODI 40% at intake, 28% at week 4.
+  { givenName: "Patricia", familyName: "Walsh", birthDate: "1953-05-21", sex: "female", city: "Milwaukie", weeklyPain: [], episodeWeeks: 156, intakeDaysAgo: 45, workStatus: "retired",
+    odi: [
+      { daysAgo: 45, answers: [3, 1, 3, 2, 3, 2, 2, 1, 2, 1] },
+      { daysAgo: 17, answers: [2, 1, 2, 1, 2, 2, 1, 1, 1, 1] },
+    ] },
+  // Better at first, then back to his starting pain by visit 9: ODI 38% at intake, 36% at week 4.
+  { givenName: "Frank", familyName: "Delgado", birthDate: "1951-08-09", sex: "male", city: "Lake Oswego", weeklyPain: [], episodeWeeks: 104, intakeDaysAgo: 31, workStatus: "retired",
+    odi: [
+      { daysAgo: 31, answers: [2, 1, 2, 2, 2, 2, 2, 1, 2, 3] },
+      { daysAgo: 3, answers: [2, 1, 2, 2, 2, 2, 2, 1, 2, 2] },
+    ] },
 ];
 
 /** A password people can type from the screen: four random groups of letters and digits. */
@@ -103,7 +120,15 @@ export function generatePassword(): string {
  * alone (AHCPR 1994), so the demo records the practitioner's justification,
  * showing how a positive screen is resolved and kept.
  */
-async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: PatientId, weeksAgo: number, intakeDaysAgo: number, today: Date): Promise<string> {
+async function loadDemoEpisode(
+  db: Database,
+  practitioner: Actor,
+  patientId: PatientId,
+  weeksAgo: number,
+  intakeDaysAgo: number,
+  today: Date,
+  workStatus: NonNullable<DemoPatient["workStatus"]> = "working",
+): Promise<string> {
   const day = (date: Date) => date.toISOString().slice(0, 10) as CalendarDate;
   const started = await startEpisode(
     db,
@@ -119,7 +144,7 @@ async function loadDemoEpisode(db: Database, practitioner: Actor, patientId: Pat
       spinalSurgery: false,
       pregnant: false,
       pregnancyWeeks: null,
-      workStatus: "working",
+      workStatus,
       notes: "Synthetic demo intake.",
       tcmPatterns: ["cold-damp"],
       tongue: "Pale, thick white coating",
@@ -160,6 +185,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   }
   const practitioner: Actor = { userId: accounts[1]!.id as UserId, clinicId: clinic.id, role: "practitioner", ip: null };
   const owner: Actor = { ...practitioner, userId: accounts[0]!.id as UserId, role: "owner" };
+  const frontDesk: Actor = { ...practitioner, userId: accounts[2]!.id as UserId, role: "front_desk" };
   // Shows questionnaire wording loaded as FHIR: our own sentence for the NRS, since no licence is involved.
   const wording = await importWording(db, owner, "nrs", exampleNrsQuestionnaire);
   if (!wording.ok) throw new Error(`Demo wording: ${wording.code} ${wording.detail ?? ""}`);
@@ -193,7 +219,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       if (stoppedWeeksAgo !== undefined) await endMedication(db, practitioner, id, weeksAgo(stoppedWeeksAgo));
     }
     if (person.episodeWeeks !== undefined) {
-      const episodeId = await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today);
+      const episodeId = await loadDemoEpisode(db, practitioner, registered.value.id, person.episodeWeeks, person.intakeDaysAgo ?? 0, options.today, person.workStatus);
       withEpisodes[person.familyName] = { patientId: registered.value.id, episodeId };
     }
     const weeks = person.weeklyPain.length;
@@ -211,8 +237,12 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       if (!recorded.ok) throw new Error(`Demo ODI: ${recorded.code} ${recorded.detail ?? ""}`);
     }
   }
+  // Billing before any visit is signed, so claims carry fees and Maria Alvarez's name her plan and its prior authorisation.
+  await loadDemoBilling(db, { owner, practitioner, frontDesk }, withEpisodes, options.today);
   // Plans and charted visits: a Cherkin course, electroacupuncture, dry needling, an amendment, an overridden block.
   await loadDemoTreatment(db, { practitioner, owner }, withEpisodes, options.today);
+  // Medicare: one patient past visit 12 while improving (KX from 13), one not improving (the discontinue warning).
+  await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
   return {
     clinicName: clinic.name,
     password,

@@ -13,6 +13,9 @@
  *   each visit past the block with a written reason; today's visit is a draft.
  * - Chris Miller: dry needling of three muscles (quadratus lumborum, gluteus medius, piriformis).
  *
+ * The two Medicare courses (Patricia Walsh, Frank Delgado) are charted by
+ * demoCoverage.ts through `chartCourse`, once their coverage is set.
+ *
  * Everything is invented; narratives are in our own words. Pain before each
  * visit follows the patient's weekly scores in demoClinic.ts.
  */
@@ -34,21 +37,21 @@ import { amendVisit, saveVisitDraft, signVisitNote, startVisit, type VisitView }
 /** The patients the treatment demo needs, by family name, with the episode their plan belongs to. */
 export type DemoTreatmentPatients = Record<string, { patientId: PatientId; episodeId: string }>;
 
-const NEEDLES: NeedlesUsed = { gaugeMm: 0.25, lengthMm: 40, material: "stainless steel, single use" };
+export const NEEDLES: NeedlesUsed = { gaugeMm: 0.25, lengthMm: 40, material: "stainless steel, single use" };
 
-function must<T>(outcome: Outcome<T>, what: string): T {
+export function must<T>(outcome: Outcome<T>, what: string): T {
   if (!outcome.ok) throw new Error(`Demo ${what}: ${outcome.code} ${outcome.detail ?? ""}`);
   return outcome.value;
 }
 
 /** A depth in cun inside the atlas's recorded range for the point: its shallow end, or a fraction of the way to the deep end. */
-function atlasDepth(code: string, towardsMax = 0): Depth {
+export function atlasDepth(code: string, towardsMax = 0): Depth {
   const range = ATLAS.resolve(code)?.needling.depthCun;
   if (!range) throw new Error(`Demo: the atlas records no depth for ${code}`);
   return { value: Math.round((range.min + (range.max - range.min) * towardsMax) * 10) / 10, unit: "cun" };
 }
 
-interface SiteSpec {
+export interface SiteSpec {
   depth: Depth;
   manipulation: Manipulation | null;
   intent: NeedlingIntent | null;
@@ -58,16 +61,16 @@ interface SiteSpec {
 }
 
 /** A fully charted site at an atlas point, its angle as the atlas gives it unless said otherwise. */
-function pointSite(code: string, side: Side, spec: SiteSpec): NeedleSite {
+export function pointSite(code: string, side: Side, spec: SiteSpec): NeedleSite {
   return { ...newSite(code, side), ...spec, angle: spec.angle ?? ATLAS.resolve(code)?.needling.angle ?? "perpendicular" };
 }
 
-function ashiSite(region: NonNullable<NeedleSite["ashiRegion"]>, side: Side, spec: SiteSpec): NeedleSite {
+export function ashiSite(region: NonNullable<NeedleSite["ashiRegion"]>, side: Side, spec: SiteSpec): NeedleSite {
   return { ...newSite(null, side, region), ...spec, angle: spec.angle ?? "perpendicular" };
 }
 
 /** Face-to-face minutes cut into the 15-minute increments billing reads; flags only where it happened. */
-function increments(minutes: number, flags: { estim?: boolean; reinsertedIn?: number[] } = {}): TimeIncrement[] {
+export function increments(minutes: number, flags: { estim?: boolean; reinsertedIn?: number[] } = {}): TimeIncrement[] {
   const result: TimeIncrement[] = [];
   for (let start = 0, i = 0; start < minutes; start += 15, i++) {
     result.push({ minutes: Math.min(15, minutes - start), reinserted: flags.reinsertedIn?.includes(i) ?? false, estim: flags.estim ?? false });
@@ -76,7 +79,7 @@ function increments(minutes: number, flags: { estim?: boolean; reinsertedIn?: nu
 }
 
 /** What a visit's chart holds beyond the treatment it started from. */
-interface VisitDay {
+export interface VisitDay {
   daysAgo: number;
   start: TreatmentStart;
   /** Changes to the treatment the visit started from (the day's findings, a first chart). */
@@ -96,7 +99,7 @@ interface VisitDay {
   draft?: true;
 }
 
-interface Course {
+export interface Course {
   family: string;
   actor: "practitioner" | "owner";
   plan: (on: (daysAgo: number) => CalendarDate, protocols: { clinic: string }) => Omit<PlanInput, "episodeId">;
@@ -106,7 +109,7 @@ interface Course {
 }
 
 /** The day's findings on a repeated treatment: de qi came (or was not sought) as charted. */
-const withDeQi = (deQi: boolean | null) => (t: Treatment): Treatment => ({ ...t, sites: t.sites.map((s) => ({ ...s, deQi })) });
+export const withDeQi = (deQi: boolean | null) => (t: Treatment): Treatment => ({ ...t, sites: t.sites.map((s) => ({ ...s, deQi })) });
 
 // Cherkin 2009: BL23, BL40, KI3 both sides, GV3 and one tender point; even twirling, 20 minutes (clinical-facts §9).
 const cherkinFirst = (t: Treatment): Treatment => ({
@@ -674,14 +677,14 @@ async function chartVisit(db: Database, actor: Actor, patientId: PatientId, plan
 
 /** The treating practitioners' backgrounds (STRICTA item 5), invented like everything in the demo. */
 const BACKGROUNDS = {
-  owner: "Licensed acupuncturist (L.Ac., Oregon); Master of Acupuncture and Oriental Medicine; 15 years in practice, trained in Japanese Meridian Therapy.",
+  // Also the clinic's physician (MD), who supervises its Medicare visits incident-to (demoCoverage.ts).
+  owner: "Physician (MD, Oregon) and licensed acupuncturist (L.Ac.); Master of Acupuncture and Oriental Medicine; 15 years in practice, trained in Japanese Meridian Therapy.",
   practitioner: "Licensed acupuncturist (L.Ac., Oregon); Master of Acupuncture; 8 years in practice; postgraduate courses in electroacupuncture and dry needling.",
 } as const;
 
 /** Records who treats, saves the clinic's own protocol, then charts each course. `now` anchors the dates, as in demoClinic.ts. */
 export async function loadDemoTreatment(db: Database, actors: { practitioner: Actor; owner: Actor }, patients: DemoTreatmentPatients, now: Date): Promise<void> {
   const today = calendarDateOf(now);
-  const on = (daysAgo: number) => addDays(today, -daysAgo);
   for (const role of ["owner", "practitioner"] as const) must(await changeOwnBackground(db, actors[role], BACKGROUNDS[role]), `background of the ${role}`);
   const clinicProtocol = must(
     await saveClinicProtocol(db, actors.owner, {
@@ -694,18 +697,33 @@ export async function loadDemoTreatment(db: Database, actors: { practitioner: Ac
   for (const course of DEMO_COURSES) {
     const patient = patients[course.family];
     if (!patient) throw new Error(`Demo treatment: no demo patient ${course.family} with an episode`);
-    const actor = actors[course.actor];
-    const plan = must(await createPlan(db, actor, patient.patientId, { episodeId: patient.episodeId, ...course.plan(on, { clinic: clinicProtocol.id }) }, today), `plan for ${course.family}`);
-    const signed: VisitView[] = [];
-    for (const visit of course.visits) {
-      const start: TreatmentStart = visit.start.from === "clinic-protocol" && visit.start.protocolId === KIDNEY_BACK ? { from: "clinic-protocol", protocolId: clinicProtocol.id } : visit.start;
-      const charted = await chartVisit(db, actor, patient.patientId, plan.id, { ...visit, start }, on, today);
-      if (charted.status === "signed") signed.push(charted);
-    }
-    if (course.amend) {
-      const visit = signed[course.amend.visit];
-      if (!visit) throw new Error(`Demo amendment: ${course.family} has no visit ${course.amend.visit}`);
-      must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, enteredInError: false }), "amendment");
-    }
+    await chartCourse(db, actors, patient, course, today, clinicProtocol.id);
   }
+}
+
+/** A course's plan, its visits (signed, or left as the day's draft), then its amendment. */
+export async function chartCourse(
+  db: Database,
+  actors: { practitioner: Actor; owner: Actor },
+  patient: DemoTreatmentPatients[string],
+  course: Course,
+  today: CalendarDate,
+  clinicProtocolId: string | null = null,
+): Promise<VisitView[]> {
+  const on = (daysAgo: number) => addDays(today, -daysAgo);
+  const actor = actors[course.actor];
+  const plan = must(await createPlan(db, actor, patient.patientId, { episodeId: patient.episodeId, ...course.plan(on, { clinic: clinicProtocolId ?? "" }) }, today), `plan for ${course.family}`);
+  const signed: VisitView[] = [];
+  for (const visit of course.visits) {
+    const start: TreatmentStart =
+      visit.start.from === "clinic-protocol" && visit.start.protocolId === KIDNEY_BACK && clinicProtocolId ? { from: "clinic-protocol", protocolId: clinicProtocolId } : visit.start;
+    const charted = await chartVisit(db, actor, patient.patientId, plan.id, { ...visit, start }, on, today);
+    if (charted.status === "signed") signed.push(charted);
+  }
+  if (course.amend) {
+    const visit = signed[course.amend.visit];
+    if (!visit) throw new Error(`Demo amendment: ${course.family} has no visit ${course.amend.visit}`);
+    must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, enteredInError: false }), "amendment");
+  }
+  return signed;
 }
