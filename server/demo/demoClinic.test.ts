@@ -161,9 +161,11 @@ describe("demo clinic", () => {
     assert.equal(payer, "plan");
     assert.equal(planId, plan?.id);
     assert.ok(priorAuthNumber && priorAuthFrom && priorAuthTo);
-    for (const visit of signed("Alvarez")) {
+    for (const [index, visit] of signed("Alvarez").entries()) {
       assert.ok(priorAuthFrom <= visit.visitOn && visit.visitOn <= priorAuthTo, visit.visitOn);
       const view = await coverageOf(visit);
+      // Earlier visits billed to the plan count towards its cap: the nth signed visit is visit n of the plan year.
+      assert.equal(view.coverage?.visitInYear, index + 1);
       assert.equal(view.payer, "plan");
       assert.equal(view.coverage?.covered, true, view.coverage?.reasons.join(" "));
       assert.ok(view.coverage?.reasons.some((r) => r.includes(`authorisation ${priorAuthNumber} valid`)));

@@ -53,7 +53,7 @@ export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: Vis
       surgeryAssociated: episode.spinalSurgery,
       pregnancyAssociated: episode.pregnant,
     },
-    priorVisits: await priorMedicareVisits(q, clinicId, visit),
+    priorVisits: await priorBilledVisits(q, clinicId, visit, coverage?.payer ?? "self-pay"),
     status,
     // A licensed acupuncturist is covered only incident-to a supervising physician, NP, PA or CNS (clinical-facts §1).
     furnishedBy: furnisher === "acupuncturist" ? (coverage?.supervisorId ? "acupuncturist-incident-to" : "acupuncturist-direct") : furnisher,
@@ -73,8 +73,12 @@ async function episodeBillingFacts(q: Queryable, clinicId: ClinicId, episodeId: 
   return { systemicCause: row?.systemic_cause ?? false, icd10Code: row?.icd10_code ?? null };
 }
 
-/** Earlier signed visits of the patient billed to Medicare (their claim in force names Medicare), not entered in error. */
-async function priorMedicareVisits(q: Queryable, clinicId: ClinicId, visit: VisitRecord): Promise<CalendarDate[]> {
+/**
+ * Earlier signed visits of the patient billed to the same payer (their claim in
+ * force names it), not entered in error: Medicare's window and year, or a
+ * plan's cap, count these.
+ */
+async function priorBilledVisits(q: Queryable, clinicId: ClinicId, visit: VisitRecord, payer: PatientCoverage["payer"]): Promise<CalendarDate[]> {
   const earlier = (await listVisits(q, clinicId, visit.patientId)).filter(
     (v) => v.id !== visit.id && v.status === "signed" && (v.visitOn < visit.visitOn || (v.visitOn === visit.visitOn && v.createdAt < visit.createdAt)),
   );
@@ -82,7 +86,7 @@ async function priorMedicareVisits(q: Queryable, clinicId: ClinicId, visit: Visi
   const inError = new Set((await listAmendments(q, clinicId, ids)).filter((a) => a.enteredInError).map((a) => a.visitId));
   const claims = await listVisitClaims(q, clinicId, ids);
   const inForce = new Map(claims.map((c) => [c.visitId, c]));
-  return earlier.filter((v) => !inError.has(v.id) && inForce.get(v.id)?.payer === "medicare").map((v) => v.visitOn).sort();
+  return earlier.filter((v) => !inError.has(v.id) && inForce.get(v.id)?.payer === payer).map((v) => v.visitOn).sort();
 }
 
 /** Coverage, claim lines with fees and the diagnosis for a visit as charted. */
