@@ -70,6 +70,7 @@ function chartOf(treatment: Treatment): VisitChart {
     coInterventions: null,
     advice: null,
     soap: { subjective: null, objective: null, assessment: null, plan: null },
+    separateEvaluation: null,
     adverseEvents: [],
     overrides: [],
     cunMm: CUN_MM,

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { ATLAS } from "../points/atlas.ts";
 import { createPointSearch } from "../points/search.ts";
 import type { CalendarDate } from "../shared/calendarDate.ts";
+import { chartAsAmended, correctedParts } from "./chartCorrection.ts";
 import { reconcileNeedles } from "./needleCount.ts";
 import { reasonProblem, uncoveredBlocks } from "./overrides.ts";
 import { parseSchedule, planProgress, visitsDueBy } from "./plan.ts";
@@ -106,6 +107,7 @@ describe("signing", () => {
       coInterventions: null,
       advice: null,
       soap: { subjective: null, objective: null, assessment: null, plan: null },
+      separateEvaluation: null,
       adverseEvents: [],
       overrides: [],
       cunMm: null,
@@ -115,6 +117,18 @@ describe("signing", () => {
   it("a complete chart can be signed", () => {
     assert.equal(plannedNeedleCount(chart().treatment), 3);
     assert.deepEqual(signingProblems(chart(), []), []);
+  });
+  it("an amendment's correction lays over the signed chart and names what billing must recompute", () => {
+    const signed = chart();
+    const estim = chartAsAmended(signed, [null, { increments: [{ minutes: 15, reinserted: false, estim: true }] }]);
+    assert.equal(signed.increments[0]!.estim, false, "the signed chart is left as it was");
+    assert.deepEqual(correctedParts(signed, estim), ["e-stim"]);
+    const points = chartAsAmended(estim, [{ treatment: { ...estim.treatment, sites: [newSite("BL23", "left")] } }]);
+    assert.deepEqual(correctedParts(estim, points), ["points"]);
+    assert.deepEqual(correctedParts(points, chartAsAmended(points, [{ faceToFaceMinutes: 25, separateEvaluation: "Re-examined the left leg." }])), ["minutes", "evaluation"]);
+    const retention = { ...points.treatment, sites: points.treatment.sites.map((s) => ({ ...s, retentionMinutes: 30 })) };
+    assert.deepEqual(correctedParts(points, chartAsAmended(points, [{ treatment: retention }])), ["treatment"], "needling details change no CPT line");
+    assert.deepEqual(correctedParts(points, chartAsAmended(points, [{ faceToFaceMinutes: 20 }])), []);
   });
   it("names what stands in the way", () => {
     const codes = signingProblems(chart({ needleCount: { inserted: 3, removed: 2, incident: null }, faceToFaceMinutes: 10 }), [

@@ -24,6 +24,7 @@ function chart(visitOn: string, treatment: Partial<Treatment>, rest: Partial<Vis
     coInterventions: null,
     advice: null,
     soap: { subjective: null, objective: null, assessment: null, plan: null },
+    separateEvaluation: null,
     adverseEvents: [],
     overrides: [],
     cunMm: null,

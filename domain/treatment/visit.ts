@@ -50,6 +50,12 @@ export interface VisitChart {
   coInterventions: string | null;
   advice: string | null;
   soap: Soap;
+  /**
+   * A significant, separately identifiable evaluation done at this visit, as
+   * written: only a recorded one lets billing add an E/M with modifier 25
+   * (clinical-facts §2). Null when there was none.
+   */
+  separateEvaluation: string | null;
   adverseEvents: AdverseEvent[];
   overrides: SafetyOverride[];
   /** The patient's cun in mm, when measured; lets depths in mm be checked against ranges in cun. */

@@ -723,7 +723,7 @@ export async function chartCourse(
   if (course.amend) {
     const visit = signed[course.amend.visit];
     if (!visit) throw new Error(`Demo amendment: ${course.family} has no visit ${course.amend.visit}`);
-    must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, enteredInError: false }), "amendment");
+    must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, chartCorrection: null, enteredInError: false }), "amendment");
   }
   return signed;
 }

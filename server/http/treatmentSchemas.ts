@@ -99,6 +99,21 @@ export const treatmentOutSchema = treatmentShape(textOut);
 
 const count = z.number().int().min(0).max(200);
 
+const faceToFaceMinutes = z.number().int().min(0).max(480).nullable();
+const increments = z.array(z.object({ minutes: z.number().int().min(1).max(15), reinserted: z.boolean(), estim: z.boolean() })).max(32);
+
+/** The parts of a signed chart an amendment may correct (domain/treatment/chartCorrection.ts). */
+function chartCorrectionShape(direction: Direction) {
+  const text = direction === "in" ? textIn : textOut;
+  return z.object({
+    treatment: treatmentShape(text).optional(),
+    faceToFaceMinutes: faceToFaceMinutes.optional(),
+    increments: increments.optional(),
+    separateEvaluation: text(4000).optional(),
+  });
+}
+export const chartCorrectionSchema = chartCorrectionShape("in");
+
 function visitChartShape(direction: Direction) {
   const text = direction === "in" ? textIn : textOut;
   return z.object({
@@ -112,11 +127,13 @@ function visitChartShape(direction: Direction) {
   painBefore: z.number().int().min(0).max(10).nullable(),
   painAfter: z.number().int().min(0).max(10).nullable(),
   position: oneOf(idsOf(PATIENT_POSITIONS), "position").nullable(),
-  faceToFaceMinutes: z.number().int().min(0).max(480).nullable(),
-  increments: z.array(z.object({ minutes: z.number().int().min(1).max(15), reinserted: z.boolean(), estim: z.boolean() })).max(32),
+  faceToFaceMinutes,
+  increments,
   coInterventions: text(2000),
   advice: text(2000),
   soap: z.object({ subjective: text(10000), objective: text(10000), assessment: text(10000), plan: text(10000) }),
+  // Older clients and charts have no such field: none recorded.
+  separateEvaluation: direction === "in" ? text(4000).default(null) : text(4000),
   adverseEvents: z
     .array(z.object({ kind: oneOf(idsOf(ADVERSE_EVENTS), "adverse event"), severity: oneOf(ADVERSE_EVENT_SEVERITIES, "severity"), action: z.string().trim().max(2000) }))
     .max(20),
@@ -142,6 +159,7 @@ export const amendmentSchema = z.object({
   at: z.string(),
   reason: z.string(),
   correction: z.string().nullable(),
+  chartCorrection: chartCorrectionShape("out").nullable(),
   enteredInError: z.boolean(),
 });
 

@@ -60,7 +60,7 @@ export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: Vis
     modality: MODALITY[chart.treatment.modality],
     musclesTreated: chart.treatment.modality === "dry-needling" ? dryNeedlingMuscleCount(chart.treatment).muscles : null,
     increments: chart.increments.map((i) => ({ minutes: i.minutes, estim: i.estim, reinsertion: i.reinserted })),
-    separateEvaluation: false,
+    separateEvaluation: chart.separateEvaluation !== null,
     lastMeasuredOn: measuredOn,
   };
 }

@@ -6,6 +6,7 @@
  * Clinical data: practitioners and owners only; every read is audited.
  */
 import type { PatientId } from "../../domain/shared/brand.ts";
+import { chartAsAmended } from "../../domain/treatment/chartCorrection.ts";
 import { findProtocol } from "../../domain/treatment/protocols.ts";
 import { strictaRecord, type StrictaPlan, type StrictaRecord } from "../../domain/treatment/stricta.ts";
 import type { Database } from "../db/database.ts";
@@ -62,7 +63,12 @@ export async function strictaOf(db: Database, actor: Actor, patientId: PatientId
   const clinic = await findClinic(db, actor.clinicId);
   const record = strictaRecord({
     plans,
-    visits: visits.map((v) => ({ visitOn: v.visitOn, practitionerId: v.practitionerId, chart: v.chart })),
+    // What was done is the chart as amended: a correction of the points or e-stim is the record of the treatment.
+    visits: visits.map((v) => ({
+      visitOn: v.visitOn,
+      practitionerId: v.practitionerId,
+      chart: chartAsAmended(v.chart, amendments.filter((a) => a.visitId === v.id).map((a) => a.chartCorrection)),
+    })),
     practitioners: users.map((u) => ({ id: u.id, name: u.displayName, background: u.background })),
     setting: { clinicName: clinic?.name ?? "the clinic" },
     excludedVisits: inError.size,

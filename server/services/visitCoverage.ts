@@ -3,10 +3,12 @@
  * claims stored at signing (and after amendments) for a signed visit, so
  * earlier lines stay visible.
  */
+import { chartAsAmended } from "../../domain/treatment/chartCorrection.ts";
+import type { VisitChart } from "../../domain/treatment/visit.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { insertVisitClaim, listVisitClaims, type VisitClaim } from "../db/repositories/coverage.ts";
-import { findVisit, type VisitRecord } from "../db/repositories/visits.ts";
+import { findVisit, listAmendments, type VisitRecord } from "../db/repositories/visits.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { billVisit, type VisitBilling } from "./coverage.ts";
@@ -31,18 +33,21 @@ export async function visitCoverage(db: Database, actor: Actor, visitId: string)
   if (refused) return refused;
   const visit = await findVisit(db, actor.clinicId, visitId);
   if (!visit) return fail("VISIT_NOT_FOUND");
-  const billing = await billVisit(db, actor.clinicId, visit, visit.chart);
+  // A signed visit is billed as amended: its corrections laid over the chart it was signed with.
+  const amendments = visit.status === "signed" ? await listAmendments(db, actor.clinicId, [visit.id]) : [];
+  const billing = await billVisit(db, actor.clinicId, visit, chartAsAmended(visit.chart, amendments.map((a) => a.chartCorrection)));
   const claims = await listVisitClaims(db, actor.clinicId, [visit.id]);
   await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "read", entity: "visit_coverage", entityId: visit.id, patientId: visit.patientId, ip: actor.ip });
   return ok({ ...billing, counter: counterOf(billing), claims });
 }
 
-/** Stores the claim lines of a visit as it now stands (at signing, or after an amendment). */
-export async function recordVisitClaim(q: Queryable, actor: Actor, visit: VisitRecord, computedFor: VisitClaim["computedFor"]): Promise<void> {
-  const billing = await billVisit(q, actor.clinicId, visit, visit.chart);
+/** Stores the claim lines of a visit as it now stands: at signing, or as amended by `amendmentId`. */
+export async function recordVisitClaim(q: Queryable, actor: Actor, visit: VisitRecord, chart: VisitChart, amendmentId: string | null = null): Promise<void> {
+  const billing = await billVisit(q, actor.clinicId, visit, chart);
   await insertVisitClaim(q, actor.clinicId, {
     visitId: visit.id,
-    computedFor,
+    computedFor: amendmentId ? "amendment" : "signing",
+    amendmentId,
     payer: billing.payer ?? "self-pay",
     coverage: billing.coverage,
     lines: billing.claim.lines,

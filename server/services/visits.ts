@@ -8,6 +8,7 @@
 import { can } from "../../domain/access/roles.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { chartAsAmended, correctedParts, type ChartCorrection } from "../../domain/treatment/chartCorrection.ts";
 import { overridesInForce } from "../../domain/treatment/overrides.ts";
 import { checkSafety, unknownPoints, type SafetyFinding } from "../../domain/treatment/safety.ts";
 import { plannedNeedleCount } from "../../domain/treatment/treatment.ts";
@@ -109,6 +110,7 @@ export async function startVisit(
       coInterventions: null,
       advice: null,
       soap: { subjective: null, objective: null, assessment: null, plan: null },
+      separateEvaluation: null,
       adverseEvents: [],
       overrides: [],
       cunMm: carried?.cunMm ?? null,
@@ -232,25 +234,37 @@ export async function signVisitNote(db: Database, actor: Actor, visitId: string,
     });
     const signedVisit = (await findVisit(tx, actor.clinicId, visitId))!;
     // The claim lines as the visit was signed: billing later reads these, never re-derives them silently.
-    await recordVisitClaim(tx, actor, signedVisit, "signing");
+    await recordVisitClaim(tx, actor, signedVisit, signedVisit.chart);
     return ok(view(signedVisit, [], []));
   });
 }
 
-/** A correction to a signed visit, kept beside the original; or the visit marked entered in error. */
+/**
+ * A correction to a signed visit, kept beside the original; or the visit
+ * marked entered in error. A correction of what billing reads (points, e-stim,
+ * minutes, a separate evaluation) recomputes the claim lines from the chart as
+ * amended; the lines from signing stay listed.
+ */
 export async function amendVisit(
   db: Database,
   actor: Actor,
   visitId: string,
-  amendment: { reason: string; correction: string | null; enteredInError: boolean },
+  amendment: { reason: string; correction: string | null; chartCorrection: ChartCorrection | null; enteredInError: boolean },
 ): Promise<Outcome<VisitView>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    const visit = await findVisit(tx, actor.clinicId, visitId);
+    const visit = await findVisit(tx, actor.clinicId, visitId, { forUpdate: true });
     if (!visit) return fail("VISIT_NOT_FOUND");
     if (visit.status !== "signed") return fail("VALIDATION_FAILED", "A draft is edited, not amended; amendments are for signed visits.");
-    await insertAmendment(tx, actor.clinicId, { visitId, authorId: actor.userId, ...amendment });
+    const before = chartAsAmended(visit.chart, (await listAmendments(tx, actor.clinicId, [visitId])).map((a) => a.chartCorrection));
+    const after = chartAsAmended(before, [amendment.chartCorrection]);
+    const corrected = amendment.chartCorrection ? correctedParts(before, after) : [];
+    if (amendment.chartCorrection) {
+      const invalid = chartProblem(after) ?? correctionProblem(after, corrected);
+      if (invalid) return invalid;
+    }
+    const amendmentId = await insertAmendment(tx, actor.clinicId, { visitId, authorId: actor.userId, ...amendment });
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,
       userId: actor.userId,
@@ -259,10 +273,19 @@ export async function amendVisit(
       entityId: visitId,
       patientId: visit.patientId,
       ip: actor.ip,
-      detail: { enteredInError: amendment.enteredInError },
+      detail: { enteredInError: amendment.enteredInError, corrected },
     });
+    if (corrected.length > 0) await recordVisitClaim(tx, actor, visit, after, amendmentId);
     return ok(view(visit, [], await listAmendments(tx, actor.clinicId, [visitId])));
   });
+}
+
+/** A correction must leave a chart that could have been signed as to its parts and minutes, and must change something. */
+function correctionProblem(chart: VisitChart, corrected: readonly string[]) {
+  if (corrected.length === 0) return fail("VALIDATION_FAILED", "The correction changes nothing in the chart; write it in the correction text instead.");
+  const problems = signingProblems(chart, []).filter((p) => p.code === "treatment" || p.code === "minutes");
+  if (problems.length > 0) return fail("VALIDATION_FAILED", problems.map((p) => p.message).join(" "));
+  return null;
 }
 
 /** A draft that was started by mistake is discarded; a signed visit never is. */

@@ -108,6 +108,8 @@ export interface VisitClaim {
   id: string;
   visitId: string;
   computedFor: "signing" | "amendment";
+  /** The amendment whose correction these lines were recomputed for. */
+  amendmentId: string | null;
   payer: string;
   coverage: CoverageResult | null;
   lines: PricedLine[];
@@ -117,8 +119,8 @@ export interface VisitClaim {
 
 export async function insertVisitClaim(q: Queryable, clinicId: ClinicId, claim: Omit<VisitClaim, "id" | "computedAt">): Promise<void> {
   await q.query(
-    "insert into visit_claims (clinic_id, visit_id, computed_for, payer, coverage, lines, diagnoses) values ($1, $2, $3, $4, $5, $6, $7)",
-    [clinicId, claim.visitId, claim.computedFor, claim.payer, JSON.stringify(claim.coverage), JSON.stringify(claim.lines), JSON.stringify(claim.diagnoses)],
+    "insert into visit_claims (clinic_id, visit_id, computed_for, amendment_id, payer, coverage, lines, diagnoses) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    [clinicId, claim.visitId, claim.computedFor, claim.amendmentId, claim.payer, JSON.stringify(claim.coverage), JSON.stringify(claim.lines), JSON.stringify(claim.diagnoses)],
   );
 }
 
@@ -129,19 +131,21 @@ export async function listVisitClaims(q: Queryable, clinicId: ClinicId, visitIds
     id: string;
     visit_id: string;
     computed_for: VisitClaim["computedFor"];
+    amendment_id: string | null;
     payer: string;
     coverage: CoverageResult | null;
     lines: PricedLine[];
     diagnoses: VisitClaim["diagnoses"];
     computed_at: Date;
   }>(
-    "select id, visit_id, computed_for, payer, coverage, lines, diagnoses, computed_at from visit_claims where clinic_id = $1 and visit_id = any($2::uuid[]) order by computed_at, id",
+    "select id, visit_id, computed_for, amendment_id, payer, coverage, lines, diagnoses, computed_at from visit_claims where clinic_id = $1 and visit_id = any($2::uuid[]) order by computed_at, id",
     [clinicId, visitIds],
   );
   return rows.map((r) => ({
     id: r.id,
     visitId: r.visit_id,
     computedFor: r.computed_for,
+    amendmentId: r.amendment_id,
     payer: r.payer,
     coverage: r.coverage,
     lines: r.lines,

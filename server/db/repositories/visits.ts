@@ -1,5 +1,6 @@
 import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import type { ChartCorrection } from "../../../domain/treatment/chartCorrection.ts";
 import type { SafetyFinding } from "../../../domain/treatment/safety.ts";
 import type { VisitChart } from "../../../domain/treatment/visit.ts";
 import type { Queryable } from "../database.ts";
@@ -31,6 +32,8 @@ export interface AmendmentRecord {
   at: string;
   reason: string;
   correction: string | null;
+  /** The corrected parts billing reads, when the amendment corrects them. */
+  chartCorrection: ChartCorrection | null;
   enteredInError: boolean;
 }
 
@@ -66,7 +69,8 @@ function toVisit(row: VisitRow): VisitRecord {
     practitionerName: row.practitioner_name,
     visitOn: row.visit_on,
     status: row.status,
-    chart: row.chart,
+    // Charts signed before a field existed read as if it had been left empty.
+    chart: { ...row.chart, separateEvaluation: row.chart.separateEvaluation ?? null },
     findings: row.findings,
     signedAt: row.signed_at ? isoTimestamp(row.signed_at) : null,
     signedBy: row.signed_by,
@@ -136,12 +140,22 @@ export async function deleteDraft(q: Queryable, clinicId: ClinicId, visitId: str
 export async function insertAmendment(
   q: Queryable,
   clinicId: ClinicId,
-  amendment: { visitId: string; authorId: UserId; reason: string; correction: string | null; enteredInError: boolean },
-): Promise<void> {
-  await q.query(
-    `insert into visit_amendments (clinic_id, visit_id, author_id, reason, correction, entered_in_error) values ($1, $2, $3, $4, $5, $6)`,
-    [clinicId, amendment.visitId, amendment.authorId, amendment.reason, amendment.correction, amendment.enteredInError],
+  amendment: { visitId: string; authorId: UserId; reason: string; correction: string | null; chartCorrection: ChartCorrection | null; enteredInError: boolean },
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into visit_amendments (clinic_id, visit_id, author_id, reason, correction, chart_correction, entered_in_error)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [
+      clinicId,
+      amendment.visitId,
+      amendment.authorId,
+      amendment.reason,
+      amendment.correction,
+      amendment.chartCorrection ? JSON.stringify(amendment.chartCorrection) : null,
+      amendment.enteredInError,
+    ],
   );
+  return row!.id;
 }
 
 export async function listAmendments(q: Queryable, clinicId: ClinicId, visitIds: readonly string[]): Promise<AmendmentRecord[]> {
@@ -154,9 +168,10 @@ export async function listAmendments(q: Queryable, clinicId: ClinicId, visitIds:
     at: Date;
     reason: string;
     correction: string | null;
+    chart_correction: ChartCorrection | null;
     entered_in_error: boolean;
   }>(
-    `select a.id, a.visit_id, a.author_id, u.display_name as author_name, a.at, a.reason, a.correction, a.entered_in_error
+    `select a.id, a.visit_id, a.author_id, u.display_name as author_name, a.at, a.reason, a.correction, a.chart_correction, a.entered_in_error
      from visit_amendments a join users u on u.id = a.author_id
      where a.clinic_id = $1 and a.visit_id = any($2::uuid[]) order by a.at, a.id`,
     [clinicId, visitIds],
@@ -169,6 +184,7 @@ export async function listAmendments(q: Queryable, clinicId: ClinicId, visitIds:
     at: isoTimestamp(row.at),
     reason: row.reason,
     correction: row.correction,
+    chartCorrection: row.chart_correction,
     enteredInError: row.entered_in_error,
   }));
 }

@@ -2,12 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import type { ChartCorrection } from "../../../domain/treatment/chartCorrection.ts";
 import type { VisitChart } from "../../../domain/treatment/visit.ts";
 import { amendVisit, discardVisitDraft, saveVisitDraft, signVisitNote, startVisit, visitOf, visitsOf } from "../../services/visits.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { patientIdParam } from "../schemas.ts";
-import { visitChartSchema, visitSchema, visitStartSchema, visitSummarySchema } from "../treatmentSchemas.ts";
+import { chartCorrectionSchema, visitChartSchema, visitSchema, visitStartSchema, visitSummarySchema } from "../treatmentSchemas.ts";
 
 const visitIdParam = z.object({ visitId: z.uuid("Not a visit id.") });
 const chartBody = z.object({ version: z.number().int().positive(), chart: visitChartSchema });
@@ -84,17 +85,20 @@ export function visitRoutes(app: FastifyInstance, { db }: RouteContext) {
       preHandler: requireSession,
       schema: {
         tags,
-        summary: "Amend a signed visit with a reason, or mark it entered in error; the original stays as signed",
+        summary:
+          "Amend a signed visit with a reason, or mark it entered in error; the original stays as signed. A chartCorrection of points, e-stim, minutes or a separate evaluation recomputes the claim lines",
         params: visitIdParam,
         body: z.object({
           reason: z.string().trim().min(3, "Give the reason for the amendment.").max(2000),
           correction: z.string().trim().max(10000).nullish().transform((v) => v || null),
+          chartCorrection: chartCorrectionSchema.nullish().transform((v) => v ?? null),
           enteredInError: z.boolean().default(false),
         }),
         response: { 201: visitSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await amendVisit(db, actorOf(request), request.params.visitId, request.body), 201),
+    async (request, reply) =>
+      sendOutcome(reply, await amendVisit(db, actorOf(request), request.params.visitId, { ...request.body, chartCorrection: request.body.chartCorrection as ChartCorrection | null }), 201),
   );
 
   api.delete(

@@ -98,6 +98,60 @@ describe("coverage and billing", () => {
     await assert.rejects(t.db.query("update visit_claims set payer = 'x' where id = $1", [claim!.id]), /append-only/);
   });
 
+  it("recomputes the claim after an amendment corrects minutes or e-stim, keeps the lines from signing, and refuses a bad correction whole", async () => {
+    const clinic = await t.newClinic();
+    const patient = await medicarePatient(clinic);
+    const visitId = await signThirtyMinuteVisit(clinic.practitioner, patient.id);
+    const signed = (await clinic.practitioner.get(`/api/v1/visits/${visitId}`)).json();
+    const amend = (body: object) => clinic.practitioner.post(`/api/v1/visits/${visitId}/amendments`, body);
+
+    const tooLong = await amend({ reason: "Minutes charted wrong", chartCorrection: { increments: [...signed.chart.increments, { minutes: 15, reinserted: true, estim: false }] } });
+    assert.equal(tooLong.statusCode, 400, "45 minutes of increments in 30 face-to-face minutes");
+    assert.match(tooLong.json().detail, /more than the 30 face-to-face minutes/);
+    const unchanged = await amend({ reason: "Nothing really", chartCorrection: { faceToFaceMinutes: 30 } });
+    assert.equal(unchanged.statusCode, 400);
+    const rows = await t.db.query("select 1 from visit_amendments where visit_id = $1 union all select 1 from visit_claims where visit_id = $1", [visitId]);
+    assert.equal(rows.length, 1, "only the claim from signing: refused corrections left nothing");
+
+    const corrected = await amend({
+      reason: "E-stim ran in the second increment, and a third increment with re-insertion was left off",
+      chartCorrection: {
+        faceToFaceMinutes: 45,
+        increments: [
+          { minutes: 15, reinserted: false, estim: false },
+          { minutes: 15, reinserted: true, estim: true },
+          { minutes: 15, reinserted: true, estim: false },
+        ],
+      },
+    });
+    assert.equal(corrected.statusCode, 201, corrected.body);
+    assert.deepEqual(corrected.json().amendments[0].chartCorrection.increments.map((i: { estim: boolean }) => i.estim), [false, true, false]);
+    assert.equal(corrected.json().chart.faceToFaceMinutes, 30, "the chart as signed never changes");
+    const view = (await clinic.practitioner.get(`/api/v1/visits/${visitId}/coverage`)).json();
+    assert.deepEqual(view.claims.map((c: { computedFor: string }) => c.computedFor), ["signing", "amendment"]);
+    assert.deepEqual(view.claims[0].lines.map((l: { code: string }) => l.code), ["97810", "97811"]);
+    assert.deepEqual(view.claims[1].lines.map((l: { code: string; units: number }) => [l.code, l.units]), [["97810", 1], ["97811", 1], ["97814", 1]]);
+    assert.equal(view.claims[1].amendmentId, corrected.json().amendments[0].id);
+    assert.deepEqual(view.claim.lines.map((l: { code: string }) => l.code), ["97810", "97811", "97814"], "the live claim reads the chart as amended");
+    const [audit] = await t.db.query<{ detail: { corrected: string[] } }>("select detail from audit_events where action = 'amend' and entity_id = $1", [visitId]);
+    assert.deepEqual(audit!.detail.corrected, ["e-stim", "minutes"]);
+  });
+
+  it("adds E/M with modifier 25 only when the visit records a separate evaluation", async () => {
+    const clinic = await t.newClinic();
+    const patient = await medicarePatient(clinic);
+    const plain = (await clinic.practitioner.get(`/api/v1/visits/${await signThirtyMinuteVisit(clinic.practitioner, patient.id)}/coverage`)).json();
+    assert.ok(!plain.claim.lines.some((l: { code: string }) => l.code === "E/M"));
+    const visitId = await signThirtyMinuteVisit(clinic.practitioner, patient.id);
+    const amended = await clinic.practitioner.post(`/api/v1/visits/${visitId}/amendments`, {
+      reason: "The re-evaluation of new left leg numbness was left out of the note",
+      chartCorrection: { separateEvaluation: "New numbness of the left foot since Sunday: straight-leg raise, reflexes and sensation examined; normal." },
+    });
+    assert.equal(amended.statusCode, 201, amended.body);
+    const lines = (await clinic.practitioner.get(`/api/v1/visits/${visitId}/coverage`)).json().claim.lines;
+    assert.deepEqual(lines.find((l: { code: string }) => l.code === "E/M")?.modifiers, ["25"]);
+  });
+
   it("hands out a superbill PDF for a signed visit and for a date range", async () => {
     const clinic = await t.newClinic();
     const patient = await medicarePatient(clinic);

@@ -12,7 +12,7 @@ import { Choice } from "./Choice.tsx";
 type Change = (update: (chart: VisitChart) => VisitChart) => void;
 
 const pain = (value: string) => (value === "" ? null : Number(value));
-const minutes = (value: string) => (value === "" ? null : Math.max(0, Math.trunc(Number(value))));
+export const wholeMinutes = (value: string) => (value === "" ? null : Math.max(0, Math.trunc(Number(value))));
 
 export function VisitDetails({ chart, onChange }: { chart: VisitChart; onChange: Change }) {
   const set = (change: Partial<VisitChart>) => onChange((c) => ({ ...c, ...change }));
@@ -39,7 +39,7 @@ export function VisitDetails({ chart, onChange }: { chart: VisitChart; onChange:
           </label>
           <label>
             Face-to-face minutes
-            <input type="number" min={0} value={chart.faceToFaceMinutes ?? ""} onChange={(e) => set({ faceToFaceMinutes: minutes(e.target.value) })} />
+            <input type="number" min={0} value={chart.faceToFaceMinutes ?? ""} onChange={(e) => set({ faceToFaceMinutes: wholeMinutes(e.target.value) })} />
           </label>
           <label>
             Patient's cun (mm)
@@ -66,10 +66,26 @@ export function VisitDetails({ chart, onChange }: { chart: VisitChart; onChange:
             Advice given
             <textarea rows={2} value={chart.advice ?? ""} onChange={(e) => set({ advice: e.target.value || null })} />
           </label>
+          <SeparateEvaluation value={chart.separateEvaluation} onChange={(separateEvaluation) => set({ separateEvaluation })} />
         </div>
       </fieldset>
       <AdverseEvents events={chart.adverseEvents} onChange={(adverseEvents) => set({ adverseEvents })} />
     </>
+  );
+}
+
+/** Only a written separate evaluation lets billing add an E/M with modifier 25 (clinical-facts §2). */
+export function SeparateEvaluation({ value, onChange }: { value: string | null; onChange: (value: string | null) => void }) {
+  return (
+    <label>
+      Separate evaluation (billed as E/M with modifier 25)
+      <textarea
+        rows={2}
+        value={value ?? ""}
+        placeholder="Only when a significant, separately identifiable evaluation was done today: what was evaluated and found"
+        onChange={(e) => onChange(e.target.value || null)}
+      />
+    </label>
   );
 }
 
@@ -86,7 +102,7 @@ function PainSelect({ label, value, onChange }: { label: string; value: number |
   );
 }
 
-function Increments({ increments, onChange }: { increments: TimeIncrement[]; onChange: (increments: TimeIncrement[]) => void }) {
+export function Increments({ increments, onChange }: { increments: TimeIncrement[]; onChange: (increments: TimeIncrement[]) => void }) {
   const set = (i: number, change: Partial<TimeIncrement>) => onChange(increments.map((inc, j) => (j === i ? { ...inc, ...change } : inc)));
   return (
     <div className="increments">
@@ -147,7 +163,7 @@ function Adjuncts({ adjuncts, onChange }: { adjuncts: Adjunct[]; onChange: (adju
             )}
             <label>
               Minutes
-              <input type="number" min={0} value={adjunct.minutes ?? ""} onChange={(e) => set(i, { minutes: minutes(e.target.value) })} />
+              <input type="number" min={0} value={adjunct.minutes ?? ""} onChange={(e) => set(i, { minutes: wholeMinutes(e.target.value) })} />
             </label>
             <button type="button" className="link-button" onClick={() => onChange(adjuncts.filter((_, j) => j !== i))}>
               Remove

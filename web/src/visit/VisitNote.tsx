@@ -4,10 +4,13 @@
  */
 import { useState } from "react";
 import { labelOf, ADVERSE_EVENTS, ESTIM_WAVEFORMS, MANIPULATIONS, MODALITIES, ACUPUNCTURE_STYLES, PATIENT_POSITIONS, DRY_NEEDLING_MUSCLES } from "../../../domain/treatment/modalities.ts";
+import { chartAsAmended, correctedParts, type ChartCorrection } from "../../../domain/treatment/chartCorrection.ts";
 import { siteLabel } from "../../../domain/treatment/treatment.ts";
+import type { VisitChart } from "../../../domain/treatment/visit.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
+import { ChartCorrectionEditor, correctionOf } from "./ChartCorrectionEditor.tsx";
 import { CourseMap } from "./CourseMap.tsx";
 import { FindingsPanel } from "./FindingsPanel.tsx";
 import type { Visit } from "./types.ts";
@@ -112,6 +115,7 @@ export function VisitNote({ visit, onAmended }: { visit: Visit; onAmended: (visi
         )}
         {chart.coInterventions && <p>Co-interventions: {chart.coInterventions}</p>}
         {chart.advice && <p>Advice: {chart.advice}</p>}
+        {chart.separateEvaluation && <p>Separate evaluation (E/M-25): {chart.separateEvaluation}</p>}
         {chart.adverseEvents.map((e, i) => (
           <p key={i} className="adverse">
             Adverse event: {labelOf(ADVERSE_EVENTS, e.kind)} ({e.severity}) — {e.action}
@@ -131,11 +135,16 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
   const [reason, setReason] = useState("");
   const [correction, setCorrection] = useState("");
   const [enteredInError, setEnteredInError] = useState(false);
+  const asAmended = chartAsAmended(visit.chart, visit.amendments.map((a) => a.chartCorrection));
+  // The chart being corrected, from the chart as amended so far; null while only text is written.
+  const [corrected, setCorrected] = useState<VisitChart | null>(null);
   const { submit, error, busy } = useSubmit(async () => {
-    onAmended(await api<Visit>("POST", `/api/v1/visits/${visit.id}/amendments`, { reason, correction, enteredInError }));
+    const chartCorrection = corrected ? correctionOf(corrected) : null;
+    onAmended(await api<Visit>("POST", `/api/v1/visits/${visit.id}/amendments`, { reason, correction, chartCorrection, enteredInError }));
     setReason("");
     setCorrection("");
     setEnteredInError(false);
+    setCorrected(null);
   });
   return (
     <section className="card" aria-label="Amendments">
@@ -144,11 +153,12 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
         <p className="muted small">No amendments. The note above is as it was signed.</p>
       ) : (
         <ol className="amendments">
-          {visit.amendments.map((a) => (
+          {visit.amendments.map((a, i) => (
             <li key={a.id}>
               <strong>{new Date(a.at).toLocaleString()}</strong>, {a.authorName}
               {a.enteredInError && <strong> — marked entered in error</strong>}: <em>{a.reason}</em>
               {a.correction && <p>{a.correction}</p>}
+              {a.chartCorrection && <CorrectionSummary before={chartAsAmended(visit.chart, visit.amendments.slice(0, i).map((b) => b.chartCorrection))} correction={a.chartCorrection} />}
             </li>
           ))}
         </ol>
@@ -170,6 +180,11 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
           <textarea rows={2} value={correction} onChange={(e) => setCorrection(e.target.value)} />
         </label>
         <label className="inline">
+          <input type="checkbox" checked={corrected !== null} onChange={(e) => setCorrected(e.target.checked ? asAmended : null)} /> Correct the points, e-stim or minutes billed
+          (the claim lines are recomputed; the earlier ones stay listed)
+        </label>
+        {corrected && <ChartCorrectionEditor chart={corrected} onChange={setCorrected} />}
+        <label className="inline">
           <input type="checkbox" checked={enteredInError} onChange={(e) => setEnteredInError(e.target.checked)} /> Mark this visit entered in error
         </label>
         <div className="actions">
@@ -179,5 +194,33 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
         </div>
       </form>
     </section>
+  );
+}
+
+const incrementText = (chart: VisitChart) =>
+  chart.increments.length === 0
+    ? "no increments"
+    : chart.increments.map((i) => `${i.minutes} min${i.reinserted ? " re-inserted" : ""}${i.estim ? " e-stim" : ""}`).join("; ");
+
+/** What an amendment corrected, before → after, in the parts that changed. */
+function CorrectionSummary({ before, correction }: { before: VisitChart; correction: ChartCorrection }) {
+  const after = chartAsAmended(before, [correction]);
+  const parts = correctedParts(before, after);
+  return (
+    <ul className="small correction-summary">
+      {parts.includes("points") && (
+        <li>
+          Points: {before.treatment.sites.map(siteLabel).join(", ") || "none"} → {after.treatment.sites.map(siteLabel).join(", ") || "none"}
+        </li>
+      )}
+      {(parts.includes("minutes") || parts.includes("e-stim")) && (
+        <li>
+          Time: {before.faceToFaceMinutes ?? "—"} min ({incrementText(before)}) → {after.faceToFaceMinutes ?? "—"} min ({incrementText(after)})
+        </li>
+      )}
+      {parts.includes("e-stim") && <li>E-stim corrected</li>}
+      {parts.includes("evaluation") && <li>Separate evaluation: {after.separateEvaluation ?? "removed"}</li>}
+      {parts.includes("treatment") && <li>Needling details corrected</li>}
+    </ul>
   );
 }

@@ -1,4 +1,5 @@
 /** The visit as the API returns it (server/http/treatmentSchemas.ts). */
+import type { ChartCorrection } from "../../../domain/treatment/chartCorrection.ts";
 import type { SafetyFinding } from "../../../domain/treatment/safety.ts";
 import type { VisitChart } from "../../../domain/treatment/visit.ts";
 
@@ -8,6 +9,7 @@ export interface Amendment {
   at: string;
   reason: string;
   correction: string | null;
+  chartCorrection: ChartCorrection | null;
   enteredInError: boolean;
 }
 
