@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DELETED_CODES, ICD10_CODES, suggestIcd10, validateIcd10, type Icd10EpisodeFacts } from "./icd10.ts";
+import { DELETED_CODES, episodeDiagnosisCode, ICD10_CODES, icd10Choices, icd10Contradiction, suggestIcd10, validateIcd10, type Icd10EpisodeFacts } from "./icd10.ts";
 
 describe("ICD-10-CM picker list (clinical-facts §3)", () => {
   it("holds exactly the §3 codes", () => {
@@ -96,5 +96,37 @@ describe("suggestIcd10 follows what the episode records (clinical-facts §3; the
         }
       }
     }
+  });
+});
+
+describe("the picker refuses codes the record contradicts", () => {
+  const leftLeg = { location: "central", radiation: "below-knee", radiationSide: "left" } as const;
+  const cases: [string, Parameters<typeof icd10Contradiction>[0], string, RegExp | null][] = [
+    ["left sciatica on a left-leg record", leftLeg, "M54.42", null],
+    ["right sciatica on a left-leg record", leftLeg, "M54.41", /right side; the episode records the left side/],
+    ["sciatica with the side unspecified on a left-leg record", leftLeg, "M54.40", null],
+    ["either side when both legs are recorded", { ...leftLeg, radiationSide: "both" }, "M54.31", null],
+    ["a sided code when no side is recorded", { ...leftLeg, radiationSide: null }, "M54.32", /records no side/],
+    ["sciatica without pain into the leg", { location: "central", radiation: "buttock", radiationSide: "left" }, "M54.30", /buttock only/],
+    ["radiculopathy, recorded by choosing it", { location: "central", radiation: "none", radiationSide: null }, "M54.16", null],
+  ];
+  for (const [name, episode, code, expected] of cases) {
+    it(name, () => {
+      const why = icd10Contradiction(episode, code);
+      if (expected === null) assert.equal(why, null);
+      else assert.match(why ?? "", expected);
+    });
+  }
+  it("marks the suggestion and disables what is contradicted", () => {
+    const choices = icd10Choices(leftLeg);
+    assert.deepEqual(choices.filter((c) => c.suggested).map((c) => c.code), ["M54.42"]);
+    assert.deepEqual(choices.filter((c) => c.contradiction).map((c) => c.code), ["M54.31", "M54.41"]);
+  });
+  it("a claim carries the chosen code only while the record supports it", () => {
+    assert.equal(episodeDiagnosisCode({ ...leftLeg, icd10Code: "M54.16" }).code, "M54.16");
+    const stale = episodeDiagnosisCode({ ...leftLeg, radiation: "none", icd10Code: "M54.42" });
+    assert.equal(stale.code, "M54.50");
+    assert.match(stale.rule, /chosen M54.42 is not used: .*needs pain into the leg/);
+    assert.equal(episodeDiagnosisCode({ ...leftLeg, icd10Code: null }).code, "M54.42");
   });
 });

@@ -119,3 +119,54 @@ export function suggestIcd10(episode: Icd10EpisodeFacts): Icd10Suggestion {
 
   return titled("M54.50", `Back pain without radiation and no more specific diagnosis recorded: low back pain, unspecified.${refusedDiagnosis}`);
 }
+
+const SCIATICA_SIDE: Record<string, "left" | "right" | null> = {
+  "M54.30": null,
+  "M54.31": "right",
+  "M54.32": "left",
+  "M54.40": null,
+  "M54.41": "right",
+  "M54.42": "left",
+};
+
+/**
+ * Why the record contradicts a code, or null when it does not. Sciatica codes
+ * (M54.3x, M54.4x) need pain recorded into the leg, and a sided one the side
+ * recorded (or both sides). The specific diagnoses (radiculopathy, stenosis,
+ * spondylosis, disc displacement) are recorded by choosing them, so the record
+ * cannot contradict them.
+ */
+export function icd10Contradiction(episode: Icd10EpisodeFacts, code: string): string | null {
+  if (!(code in SCIATICA_SIDE)) return null;
+  const title = ICD10_CODES.find((c) => c.code === code)!.title;
+  if (episode.radiation !== "thigh" && episode.radiation !== "below-knee") {
+    return `${code} (${title}) needs pain into the leg; the episode records ${episode.radiation === "buttock" ? "pain to the buttock only" : "no radiation"}.`;
+  }
+  const side = SCIATICA_SIDE[code];
+  if (side && episode.radiationSide !== side && episode.radiationSide !== "both") {
+    return `${code} (${title}) is for the ${side} side; the episode records ${episode.radiationSide === null ? "no side" : `the ${episode.radiationSide} side`}.`;
+  }
+  return null;
+}
+
+export interface Icd10Choice extends Icd10Code {
+  suggested: boolean;
+  /** Why the record does not support this code; null when it may be chosen. */
+  contradiction: string | null;
+}
+
+/** The picker: every §3 code, the suggestion marked, the ones the record contradicts with the reason. */
+export function icd10Choices(episode: Icd10EpisodeFacts): Icd10Choice[] {
+  const suggested = suggestIcd10(episode).code;
+  return ICD10_CODES.map((c) => ({ ...c, suggested: c.code === suggested, contradiction: icd10Contradiction(episode, c.code) }));
+}
+
+/** The code a claim carries: the practitioner's choice when the record supports it, else the suggestion. */
+export function episodeDiagnosisCode(episode: Icd10EpisodeFacts & { icd10Code: string | null }): Icd10Suggestion {
+  const chosen = episode.icd10Code ? validateIcd10(episode.icd10Code) : null;
+  if (chosen?.ok && icd10Contradiction(episode, chosen.code) === null) return { code: chosen.code, title: chosen.title, rule: "Chosen by the practitioner." };
+  const suggestion = suggestIcd10(episode);
+  if (!chosen) return suggestion;
+  const why = chosen.ok ? icd10Contradiction(episode, chosen.code) : chosen.reason;
+  return { ...suggestion, rule: `${suggestion.rule} The chosen ${chosen.code} is not used: ${why}` };
+}

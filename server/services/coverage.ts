@@ -5,7 +5,7 @@
  * pure (domain/coverage); this file only gathers their inputs.
  */
 import { claimLines, DEFAULT_CODING_RULES, type CodingRules } from "../../domain/coverage/cpt.ts";
-import { suggestIcd10, validateIcd10 } from "../../domain/coverage/icd10.ts";
+import { episodeDiagnosisCode, type Icd10Suggestion } from "../../domain/coverage/icd10.ts";
 import { checkMedicare } from "../../domain/coverage/ncd30_3_3.ts";
 import { checkPlan, type PayerPlan } from "../../domain/coverage/payerPlan.ts";
 import type { ClaimLines, CoverageModality, CoverageResult, CoverageStatus, VisitDescription } from "../../domain/coverage/types.ts";
@@ -29,14 +29,13 @@ export interface VisitBilling {
   description: VisitDescription;
   coverage: CoverageResult | null;
   claim: ClaimLines & { lines: PricedLine[] };
-  diagnoses: { code: string; title: string; rule?: string }[];
+  diagnoses: Icd10Suggestion[];
   totalCents: number | null;
 }
 
 /** The visit as the coverage engines read it. */
 export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: VisitRecord, chart: VisitChart): Promise<VisitDescription> {
   const episode = (await findEpisode(q, clinicId, visit.episodeId))!;
-  const extra = await episodeBillingFacts(q, clinicId, visit.episodeId);
   const coverage = await findPatientCoverage(q, clinicId, visit.patientId);
   const providers = await listProviderBilling(q, clinicId);
   const furnisher = providers.find((p) => p.id === visit.practitionerId)?.furnisher ?? "acupuncturist";
@@ -49,7 +48,7 @@ export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: Vis
       onsetDate: episode.onsetDate,
       // Acuback's episodes are back-pain episodes: the region is the low back.
       region: "low-back",
-      systemicCause: extra.systemicCause,
+      systemicCause: episode.systemicCause,
       surgeryAssociated: episode.spinalSurgery,
       pregnancyAssociated: episode.pregnant,
     },
@@ -63,14 +62,6 @@ export async function describeVisit(q: Queryable, clinicId: ClinicId, visit: Vis
     separateEvaluation: chart.separateEvaluation !== null,
     lastMeasuredOn: measuredOn,
   };
-}
-
-async function episodeBillingFacts(q: Queryable, clinicId: ClinicId, episodeId: string): Promise<{ systemicCause: boolean; icd10Code: string | null }> {
-  const [row] = await q.query<{ systemic_cause: boolean; icd10_code: string | null }>(
-    "select systemic_cause, icd10_code from episodes where clinic_id = $1 and id = $2",
-    [clinicId, episodeId],
-  );
-  return { systemicCause: row?.systemic_cause ?? false, icd10Code: row?.icd10_code ?? null };
 }
 
 /**
@@ -114,11 +105,6 @@ function planWithAuth(plan: PayerPlan, coverage: PatientCoverage): PayerPlan {
 }
 
 /** The episode's chosen ICD-10 code, else the one its record supports. */
-export async function diagnosisOf(q: Queryable, clinicId: ClinicId, episodeId: string): Promise<{ code: string; title: string; rule?: string }> {
-  const episode = (await findEpisode(q, clinicId, episodeId))!;
-  const { icd10Code } = await episodeBillingFacts(q, clinicId, episodeId);
-  const chosen = icd10Code ? validateIcd10(icd10Code) : null;
-  if (chosen?.ok) return { code: chosen.code, title: chosen.title, rule: "chosen by the practitioner" };
-  const suggested = suggestIcd10({ location: episode.location, radiation: episode.radiation, radiationSide: episode.radiationSide });
-  return { code: suggested.code, title: suggested.title, rule: suggested.rule };
+export async function diagnosisOf(q: Queryable, clinicId: ClinicId, episodeId: string): Promise<Icd10Suggestion> {
+  return episodeDiagnosisCode((await findEpisode(q, clinicId, episodeId))!);
 }

@@ -7,6 +7,7 @@ export type AuditEntity =
   | "patient"
   | "pain_score"
   | "episode"
+  | "episode_diagnosis"
   | "red_flag_screen"
   | "safety_flags"
   | "medication"

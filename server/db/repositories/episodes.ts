@@ -26,6 +26,9 @@ export interface EpisodeFields {
 export interface EpisodeRecord extends EpisodeFields {
   id: string;
   patientId: PatientId;
+  /** Billing facts set after intake (services/episodeDiagnosis.ts): a systemic cause, and the ICD-10 code the practitioner chose. */
+  systemicCause: boolean;
+  icd10Code: string | null;
   createdAt: string;
 }
 
@@ -46,11 +49,13 @@ interface EpisodeRow {
   tcm_patterns: TcmPattern[];
   tongue: string | null;
   pulse: string | null;
+  systemic_cause: boolean;
+  icd10_code: string | null;
   created_at: Date;
 }
 
 const COLUMNS =
-  "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, tcm_patterns, tongue, pulse, created_at";
+  "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, tcm_patterns, tongue, pulse, systemic_cause, icd10_code, created_at";
 
 function toEpisode(row: EpisodeRow): EpisodeRecord {
   return {
@@ -70,6 +75,8 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     tcmPatterns: row.tcm_patterns,
     tongue: row.tongue,
     pulse: row.pulse,
+    systemicCause: row.systemic_cause,
+    icd10Code: row.icd10_code,
     createdAt: isoTimestamp(row.created_at),
   };
 }
@@ -119,4 +126,9 @@ export async function listEpisodes(q: Queryable, clinicId: ClinicId, patientId: 
 export async function findEpisode(q: Queryable, clinicId: ClinicId, id: string): Promise<EpisodeRecord | null> {
   const [row] = await q.query<EpisodeRow>(`select ${COLUMNS} from episodes where clinic_id = $1 and id = $2`, [clinicId, id]);
   return row ? toEpisode(row) : null;
+}
+
+/** The episode's billing diagnosis: its chosen ICD-10 code (null: use the suggestion) and whether the pain has a systemic cause. */
+export async function setEpisodeDiagnosis(q: Queryable, clinicId: ClinicId, id: string, facts: { icd10Code: string | null; systemicCause: boolean }): Promise<void> {
+  await q.query("update episodes set icd10_code = $3, systemic_cause = $4 where clinic_id = $1 and id = $2", [clinicId, id, facts.icd10Code, facts.systemicCause]);
 }

@@ -5,6 +5,7 @@ import { RED_FLAG_ACTIONS, RED_FLAGS } from "../../../domain/assessment/redFlags
 import { TCM_PATTERN_IDS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { episodesOf, resolveScreen, screenEpisode, startEpisode } from "../../services/episodes.ts";
+import { chooseEpisodeDiagnosis, episodeDiagnosis } from "../../services/episodeDiagnosis.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
@@ -64,6 +65,8 @@ const episodeSchema = z.object({
   tcmPatterns: z.array(z.string()),
   tongue: z.string().nullable(),
   pulse: z.string().nullable(),
+  systemicCause: z.boolean(),
+  icd10Code: z.string().nullable(),
   createdAt: z.string(),
   duration: z.object({ weeks: z.number(), days: z.number(), durationClass: z.enum(["acute", "subacute", "chronic"]) }).nullable(),
   latestScreen: screenSchema.nullable(),
@@ -76,6 +79,16 @@ const episodeSchema = z.object({
 });
 
 const today = () => calendarDateOf(new Date());
+
+const icd10 = { code: z.string(), title: z.string() };
+const diagnosisSchema = z.object({
+  episodeId: z.string(),
+  icd10Code: z.string().nullable(),
+  systemicCause: z.boolean(),
+  inForce: z.object({ ...icd10, rule: z.string() }),
+  choices: z.array(z.object({ ...icd10, suggested: z.boolean(), contradiction: z.string().nullable() })),
+});
+const episodeIdParam = z.object({ episodeId: z.uuid("Not an episode id.") });
 
 export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -116,6 +129,39 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
     async (request, reply) => sendOutcome(reply, await startEpisode(db, actorOf(request), request.params.patientId, request.body, today()), 201),
   );
 
+  api.get(
+    "/api/v1/episodes/:episodeId/diagnosis",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "The episode's billing diagnosis: the ICD-10 code in force with its rule, and the picker's codes (the suggestion marked, those the record contradicts with the reason)",
+        params: episodeIdParam,
+        response: { 200: diagnosisSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await episodeDiagnosis(db, actorOf(request), request.params.episodeId)),
+  );
+
+  api.put(
+    "/api/v1/episodes/:episodeId/diagnosis",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Choose the ICD-10 code (null: use the suggestion) and record whether the pain has a systemic cause; changing an earlier choice needs a reason",
+        params: episodeIdParam,
+        body: z.object({
+          icd10Code: z.string().trim().max(10).nullable(),
+          systemicCause: z.boolean(),
+          reason: z.string().trim().max(2000).nullish().transform((v) => v || null),
+        }),
+        response: { 200: diagnosisSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await chooseEpisodeDiagnosis(db, actorOf(request), request.params.episodeId, request.body)),
+  );
+
   api.post(
     "/api/v1/episodes/:episodeId/red-flag-screens",
     {
@@ -123,7 +169,7 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
       schema: {
         tags,
         summary: "Record a red-flag screen: every question answered true or false (the age question is derived)",
-        params: z.object({ episodeId: z.uuid() }),
+        params: episodeIdParam,
         body: z.object({ answers: z.record(z.string(), z.boolean()) }),
         response: { 201: episodeSchema, ...problemResponses },
       },

@@ -152,6 +152,41 @@ describe("coverage and billing", () => {
     assert.deepEqual(lines.find((l: { code: string }) => l.code === "E/M")?.modifiers, ["25"]);
   });
 
+  it("lets the practitioner choose the episode's ICD-10 code from the picker, refusing M54.5 and codes the record contradicts, with a reason to change it", async () => {
+    const clinic = await t.newClinic();
+    const { practitioner } = clinic;
+    const patient = await medicarePatient(clinic);
+    const [episode] = (await practitioner.get(`/api/v1/patients/${patient.id}/episodes`)).json();
+    const url = `/api/v1/episodes/${episode.id}/diagnosis`;
+    const shown = (await practitioner.get(url)).json();
+    assert.equal(shown.inForce.code, "M54.50", "central pain without radiation");
+    assert.ok(shown.choices.find((c: { code: string }) => c.code === "M54.42").contradiction, "no leg pain recorded");
+
+    const deleted = await practitioner.put(url, { icd10Code: "M54.5", systemicCause: false });
+    assert.equal(deleted.statusCode, 400);
+    assert.match(deleted.json().detail, /deleted .* 2021-10-01/);
+    assert.equal((await practitioner.put(url, { icd10Code: "M54.42", systemicCause: false })).statusCode, 400);
+    const chosen = await practitioner.put(url, { icd10Code: "m54.16", systemicCause: false });
+    assert.equal(chosen.statusCode, 200, chosen.body);
+    assert.equal(chosen.json().inForce.code, "M54.16");
+    const visitId = await signThirtyMinuteVisit(practitioner, patient.id);
+    assert.equal((await practitioner.get(`/api/v1/visits/${visitId}/coverage`)).json().diagnoses[0].code, "M54.16");
+
+    const silent = await practitioner.put(url, { icd10Code: null, systemicCause: true });
+    assert.equal(silent.statusCode, 400, "replacing a chosen code needs a reason");
+    assert.equal((await practitioner.get(url)).json().icd10Code, "M54.16", "the refused change left the choice");
+    const changed = await practitioner.put(url, { icd10Code: null, systemicCause: true, reason: "MRI report: vertebral metastasis" });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const [audit] = await t.db.query<{ detail: Record<string, unknown> }>("select detail from audit_events where entity = 'episode_diagnosis' and action = 'update' order by at desc limit 1");
+    assert.deepEqual(audit!.detail, { codeBefore: "M54.16", codeAfter: "suggested", systemicCauseBefore: false, systemicCauseAfter: true, reason: "MRI report: vertebral metastasis" });
+    const next = (await practitioner.get(`/api/v1/visits/${await signThirtyMinuteVisit(practitioner, patient.id)}/coverage`)).json();
+    assert.equal(next.coverage.covered, false);
+    assert.ok(next.coverage.reasons.some((r: string) => /systemic cause/.test(r)));
+
+    assert.equal((await clinic.frontDesk.get(url)).statusCode, 403);
+    assert.equal((await (await t.newClinic()).practitioner.put(url, { icd10Code: null, systemicCause: false })).statusCode, 404);
+  });
+
   it("hands out a superbill PDF for a signed visit and for a date range", async () => {
     const clinic = await t.newClinic();
     const patient = await medicarePatient(clinic);

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { TCM_PATTERNS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { api } from "../api.ts";
+import { EpisodeDiagnosis } from "../coverage/EpisodeDiagnosis.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
@@ -72,6 +73,7 @@ export function Episodes({ patientId }: { patientId: string }) {
             </p>
           )}
           <PlanStatus episode={current} />
+          <EpisodeDiagnosis episodeId={current.id} />
           {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && (
             <Resolution screen={current.latestScreen} onDone={episodes.reload} />
           )}
