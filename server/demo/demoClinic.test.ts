@@ -19,6 +19,7 @@ import { dashboardOf } from "../services/dashboard.ts";
 import { followUpsDue } from "../services/followUps.ts";
 import { protocolCatalogue } from "../services/protocols.ts";
 import { plansOf, type PlanView } from "../services/treatmentPlans.ts";
+import { visitsAtRisk } from "../services/visitsAtRisk.ts";
 import { visitCoverage } from "../services/visitCoverage.ts";
 import { visitsOf, type VisitView } from "../services/visits.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
@@ -146,6 +147,15 @@ describe("demo clinic", () => {
     assert.ok(stop.coverage?.warnings.includes(DISCONTINUE_WARNING));
     assert.equal(stop.coverage?.covered, false);
     assert.deepEqual(stop.claim.lines.map((l) => l.code), ["97813", "97814"]);
+  });
+
+  it("lists the not-improving Medicare patient first among the visits at risk", async () => {
+    const list = await visitsAtRisk(db, actor, today);
+    assert.ok(list.ok);
+    const [first] = list.value;
+    assert.match(first?.name ?? "", /^Delgado/);
+    assert.ok(first?.risks.some((r) => r.kind === "not-improving"));
+    assert.ok(!list.value.some((p) => /^(Alvarez|Carter)/.test(p.name)), "only Medicare patients");
   });
 
   it("covers the plan patient under the prior authorisation, and sets up fees, NPIs and the supervising physician", async () => {

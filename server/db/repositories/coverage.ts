@@ -153,3 +153,9 @@ export async function listVisitClaims(q: Queryable, clinicId: ClinicId, visitIds
     computedAt: isoTimestamp(r.computed_at),
   }));
 }
+
+/** Patients whose coverage is Medicare: the clinic-wide "visits at risk" list reads these. */
+export async function listMedicarePatientIds(q: Queryable, clinicId: ClinicId): Promise<PatientId[]> {
+  const rows = await q.query<{ patient_id: PatientId }>("select patient_id from patient_coverage where clinic_id = $1 and payer = 'medicare'", [clinicId]);
+  return rows.map((r) => r.patient_id);
+}

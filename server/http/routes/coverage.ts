@@ -6,6 +6,7 @@ import { checkMedicare } from "../../../domain/coverage/ncd30_3_3.ts";
 import { COVERAGE_MODALITIES } from "../../../domain/coverage/types.ts";
 import type { VisitDescription } from "../../../domain/coverage/types.ts";
 import type { PatientId } from "../../../domain/shared/brand.ts";
+import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import {
   billingDetailsOf,
   feeScheduleOf,
@@ -18,6 +19,7 @@ import {
 } from "../../services/billingSetup.ts";
 import { superbillFor } from "../../services/superbills.ts";
 import { visitCoverage } from "../../services/visitCoverage.ts";
+import { visitsAtRisk } from "../../services/visitsAtRisk.ts";
 import { findVisit } from "../../db/repositories/visits.ts";
 import { sendFailure } from "../problem.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -101,6 +103,34 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
       schema: { tags, summary: "Coverage, claim lines with fees and diagnosis for a charted visit, and the claims stored at signing", params: z.object({ visitId: z.uuid() }) },
     },
     async (request, reply) => sendOutcome(reply, await visitCoverage(db, actorOf(request), request.params.visitId)),
+  );
+
+  api.get(
+    "/api/v1/coverage/at-risk",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Medicare patients whose next visit is at risk under NCD 30.3.3: near the 12- or 20-visit limit, not improving, or no outcome measured before visit 13",
+        response: {
+          200: z.array(
+            z.object({
+              patientId: z.string(),
+              name: z.string(),
+              lastVisitOn: z.string(),
+              visitInWindow: z.number().int(),
+              visitInYear: z.number().int(),
+              window: z.object({ from: z.string(), to: z.string() }),
+              status: z.string(),
+              lastMeasuredOn: z.string().nullable(),
+              risks: z.array(z.object({ kind: z.string(), message: z.string() })),
+            }),
+          ),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await visitsAtRisk(db, actorOf(request), calendarDateOf(new Date()))),
   );
 
   api.get(

@@ -187,6 +187,24 @@ describe("coverage and billing", () => {
     assert.equal((await (await t.newClinic()).practitioner.put(url, { icd10Code: null, systemicCause: false })).statusCode, 404);
   });
 
+  it("lists a Medicare patient nearing visit 12 unmeasured among the visits at risk, for clinical roles only", async () => {
+    const clinic = await t.newClinic();
+    const patient = await medicarePatient(clinic);
+    const before = (await clinic.practitioner.get("/api/v1/coverage/at-risk")).json();
+    assert.deepEqual(before, [], "no visits yet: nothing at risk");
+    for (let i = 0; i < 10; i++) await signThirtyMinuteVisit(clinic.practitioner, patient.id);
+    const response = await clinic.practitioner.get("/api/v1/coverage/at-risk");
+    assert.equal(response.statusCode, 200, response.body);
+    const [entry] = response.json();
+    assert.equal(entry.patientId, patient.id);
+    assert.equal(entry.visitInWindow, 11);
+    assert.deepEqual(entry.risks.map((r: { kind: string }) => r.kind), ["window-limit", "no-outcome-before-13"]);
+    assert.equal((await clinic.frontDesk.get("/api/v1/coverage/at-risk")).statusCode, 403);
+    assert.deepEqual((await (await t.newClinic()).practitioner.get("/api/v1/coverage/at-risk")).json(), []);
+    const audited = await t.db.query("select 1 from audit_events where patient_id = $1 and detail->>'list' = 'at-risk'", [patient.id]);
+    assert.equal(audited.length, 1, "the read that listed the patient");
+  });
+
   it("hands out a superbill PDF for a signed visit and for a date range", async () => {
     const clinic = await t.newClinic();
     const patient = await medicarePatient(clinic);

@@ -2,6 +2,7 @@
 import { Link } from "react-router";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { VisitsAtRisk } from "../coverage/VisitsAtRisk.tsx";
 import { useLoad } from "../useLoad.ts";
 
 interface Dashboard {
@@ -47,6 +48,7 @@ export function DashboardPage() {
             <strong>{data.overdue}</strong> follow-up measurement{data.overdue === 1 ? "" : "s"} overdue.{" "}
             {data.overdue > 0 && <Link to="/patients">See who on the patients page.</Link>}
           </p>
+          <VisitsAtRisk />
         </>
       )}
     </section>
