@@ -1,8 +1,10 @@
 /**
  * Coverage and billing in Chromium against the real server: a 30-minute
  * Medicare visit with re-insertion shows 97810 + 97811 and the visit counter,
- * its superbill opens as a PDF, and a patient at visit 13 who is not improving
- * sees the NCD's discontinue warning.
+ * its superbill opens as a PDF, an amendment adding e-stim recomputes the
+ * claim, and the ICD-10 picker refuses what the record does not support; a
+ * patient at visit 13 who is not improving sees the NCD's discontinue warning;
+ * the dashboard lists the visits at risk; the owner edits a commercial plan.
  */
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
@@ -90,6 +92,30 @@ describe("coverage and billing at the visit", () => {
     const body = await pdf.body();
     assert.equal(body.subarray(0, 5).toString(), "%PDF-");
     writeFileSync(join(ARTIFACTS, "superbill.pdf"), body);
+
+    // E-stim ran in the second increment after all: an amendment corrects it and the claim is recomputed.
+    const amendments = page.getByRole("region", { name: "Amendments" });
+    await amendments.getByLabel("Reason for the amendment").fill("E-stim was on in the second increment");
+    await amendments.getByLabel(/Correct the points, e-stim or minutes billed/).check();
+    await amendments.getByLabel("e-stim on").nth(1).check();
+    await amendments.screenshot({ path: join(ARTIFACTS, "visit-amendment-correction.png") });
+    await amendments.getByRole("button", { name: "Add amendment" }).click();
+    await amendments.getByText(/Time: 30 min \(15 min; 15 min re-inserted\) → 30 min \(15 min; 15 min re-inserted e-stim\)/).waitFor();
+    await billing.getByTestId("claim-lines").getByText("97814").waitFor();
+    assert.deepEqual(await billing.getByTestId("claim-lines").locator("tbody td.mono").allInnerTexts(), ["97810", "97814"]);
+    await billing.getByTestId("earlier-claims").locator("summary").click();
+    await billing.getByTestId("earlier-claims").getByText(/at signing\): 97810×1, 97811×1/).waitFor();
+
+    // The billing diagnosis: the picker refuses a sciatica code the record does not support and takes radiculopathy.
+    await page.goto(`/patients/${patientId}`);
+    const diagnosis = page.getByTestId("episode-diagnosis");
+    await diagnosis.getByText("M54.50 Low back pain, unspecified").waitFor();
+    await diagnosis.getByRole("button", { name: "Change" }).click();
+    const picker = diagnosis.getByLabel("ICD-10-CM code");
+    assert.equal(await picker.locator('option[value="M54.42"]').isDisabled(), true);
+    await picker.selectOption("M54.16");
+    await diagnosis.getByRole("button", { name: "Save diagnosis" }).click();
+    await diagnosis.getByText("M54.16 Radiculopathy, lumbar region").waitFor();
   });
 
   it("warns at visit 13 that the NCD says to discontinue when the patient is not improving", async () => {
@@ -112,5 +138,56 @@ describe("coverage and billing at the visit", () => {
     assert.match(await billing.getByTestId("visit-counter").innerText(), /visit 13 /);
     assert.match(await billing.getByTestId("coverage-result").innerText(), /^Not covered/);
     await billing.screenshot({ path: join(ARTIFACTS, "visit-13-discontinue.png") });
+  });
+
+  it("lists the demo's Medicare patients at risk on the dashboard, the not-improving one first", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, baseURL: app.url });
+    await signInAsOwner(page, app.url);
+    await page.goto("/dashboard");
+    const list = page.getByTestId("visits-at-risk");
+    const delgado = list.locator("tbody tr", { hasText: "Delgado" });
+    await delgado.waitFor();
+    assert.match(await delgado.innerText(), /Not improving: the NCD says treatment must be discontinued/);
+    // Those whose care must stop come first.
+    const rows: boolean[] = [];
+    for (const row of await list.locator("tbody tr").all()) rows.push((await row.getAttribute("class")) === "stop");
+    assert.deepEqual(rows, [...rows].sort((a, b) => Number(b) - Number(a)));
+    await list.screenshot({ path: join(ARTIFACTS, "visits-at-risk-phone.png") });
+  });
+
+  it("edits a commercial plan's rules on the Billing page, and the plan patient's visit counts against the new cap", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, baseURL: app.url });
+    await signInAsOwner(page, app.url);
+    await page.goto("/billing");
+    const plans = page.getByRole("region", { name: "Payer plans" });
+    await plans.getByText("Cascade Health PPO (demo)").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "billing-setup.png"), fullPage: true });
+    await plans.getByRole("button", { name: "Edit" }).click();
+    const form = plans.getByRole("form", { name: "Edit Cascade Health PPO (demo)" });
+    await form.getByLabel("Visits per plan year").fill("24");
+    await form.getByLabel("97814 may follow 97810").uncheck();
+    await form.getByRole("button", { name: "Save plan" }).click();
+    await plans.getByText(/24 visits per plan year .* no 97814 after 97810/).waitFor();
+
+    const api = apiOf(page);
+    const { patients } = (await api("GET", "/api/v1/patients?q=Alvarez")) as { patients: { id: string }[] };
+    const alvarez = patients[0]!;
+    const visits: { id: string; status: string }[] = await api("GET", `/api/v1/patients/${alvarez.id}/visits`);
+    const latest = visits.find((v) => v.status === "signed")!;
+    const coverage = await api("GET", `/api/v1/visits/${latest.id}/coverage`);
+    assert.equal(coverage.payer, "plan");
+    assert.ok(coverage.coverage.reasons.some((r: string) => /of 24/.test(r)), coverage.coverage.reasons.join(" | "));
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/visits/${latest.id}`);
+    const card = page.getByRole("region", { name: "Coverage and billing" });
+    await card.getByText("Cascade Health PPO (demo)", { exact: true }).waitFor();
+    assert.match(await card.getByTestId("visit-counter").innerText(), /visit \d+ of 24 this plan year/);
+    await card.screenshot({ path: join(ARTIFACTS, "coverage-card-phone.png") });
+    await page.goto("/billing");
+    await plans.getByText("Cascade Health PPO (demo)").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "billing-setup-phone.png"), fullPage: true });
   });
 });

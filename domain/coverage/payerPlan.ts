@@ -38,6 +38,9 @@ export interface PayerPlan {
   timeRule: "more-than-half" | "full-increment";
 }
 
+/** What the clinic stores of a plan beside its name: its rules. */
+export type PlanRules = Omit<PayerPlan, "id" | "name">;
+
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
 /** What is wrong with a plan record, one sentence per bad field; empty when it can be used. */

@@ -121,7 +121,8 @@ export async function loadDemoBilling(db: Database, actors: { owner: Actor; prac
     "billing details",
   );
   must(await setFeeSchedule(db, owner, DEMO_FEES), "fee schedule");
-  const plan = must(await savePayerPlan(db, owner, { name: CASCADE_PPO.name, rules: CASCADE_PPO }), "payer plan");
+  const { name, ...rules } = CASCADE_PPO;
+  const plan = must(await savePayerPlan(db, owner, { name, rules }), "payer plan");
   const maria = patients[DEMO_PLAN_PATIENT];
   if (!maria) throw new Error(`Demo coverage: no demo patient ${DEMO_PLAN_PATIENT}`);
   // Authorised two days before her first visit, for 90 days: her whole course falls inside it.

@@ -7,7 +7,7 @@
 import { claimLines, DEFAULT_CODING_RULES, type CodingRules } from "../../domain/coverage/cpt.ts";
 import { episodeDiagnosisCode, type Icd10Suggestion } from "../../domain/coverage/icd10.ts";
 import { checkMedicare } from "../../domain/coverage/ncd30_3_3.ts";
-import { checkPlan, type PayerPlan } from "../../domain/coverage/payerPlan.ts";
+import { checkPlan, type PayerPlan, type PlanRules } from "../../domain/coverage/payerPlan.ts";
 import type { ClaimLines, CoverageModality, CoverageResult, CoverageStatus, VisitDescription } from "../../domain/coverage/types.ts";
 import { overallStatus } from "../../domain/outcomes/trajectory.ts";
 import type { ClinicId } from "../../domain/shared/brand.ts";
@@ -26,6 +26,8 @@ const STATUS: Record<string, CoverageStatus> = { improving: "improving", "not im
 
 export interface VisitBilling {
   payer: PatientCoverage["payer"] | null;
+  /** The plan's name and visit cap when the payer is a plan. */
+  plan: { name: string; visitsPerPlanYear: number | null } | null;
   description: VisitDescription;
   coverage: CoverageResult | null;
   claim: ClaimLines & { lines: PricedLine[] };
@@ -84,7 +86,9 @@ async function priorBilledVisits(q: Queryable, clinicId: ClinicId, visit: VisitR
 export async function billVisit(q: Queryable, clinicId: ClinicId, visit: VisitRecord, chart: VisitChart): Promise<VisitBilling> {
   const description = await describeVisit(q, clinicId, visit, chart);
   const patientCoverage = await findPatientCoverage(q, clinicId, visit.patientId);
-  const plan = patientCoverage?.planId ? await findPayerPlan<PayerPlan>(q, clinicId, patientCoverage.planId) : null;
+  const stored = patientCoverage?.planId ? await findPayerPlan<PlanRules>(q, clinicId, patientCoverage.planId) : null;
+  // The plan's name and id live beside its rules, so a renamed plan reads its new name.
+  const plan = stored ? { ...stored, rules: { ...stored.rules, id: stored.id, name: stored.name } } : null;
   const payer = patientCoverage?.payer ?? null;
   const coverage =
     payer === "medicare" ? checkMedicare(description) : payer === "plan" && plan ? checkPlan(description, planWithAuth(plan.rules, patientCoverage!)) : null;
@@ -93,7 +97,7 @@ export async function billVisit(q: Queryable, clinicId: ClinicId, visit: VisitRe
   const fees = await feeSchedule(q, clinicId);
   const lines: PricedLine[] = claim.lines.map((line) => ({ ...line, feeCents: fees[line.code] ?? null, diagnosisPointers: [1] }));
   const totalCents = lines.some((l) => l.feeCents === null) ? null : lines.reduce((sum, l) => sum + (l.feeCents ?? 0) * l.units, 0);
-  return { payer, description, coverage, claim: { ...claim, lines }, diagnoses: [await diagnosisOf(q, clinicId, visit.episodeId)], totalCents };
+  return { payer, plan: payer === "plan" && plan ? { name: plan.name, visitsPerPlanYear: plan.rules.visitsPerPlanYear } : null, description, coverage, claim: { ...claim, lines }, diagnoses: [await diagnosisOf(q, clinicId, visit.episodeId)], totalCents };
 }
 
 /** The patient's own prior authorisation goes into the plan's rules for the check. */

@@ -14,14 +14,19 @@ import { denied, type Actor } from "./actor.ts";
 import { billVisit, type VisitBilling } from "./coverage.ts";
 
 export interface VisitCoverageView extends VisitBilling {
-  /** "visit 7 of 12 in the window 2026-03-02 → 2026-05-30; 7 this year" for Medicare patients. */
+  /** "visit 7 of 12 in the window 2026-03-02 → 2026-05-30; 7 of 20 this year" for Medicare, "visit 6 of 24 this plan year" for a plan. */
   counter: string | null;
   claims: VisitClaim[];
 }
 
 function counterOf(billing: VisitBilling): string | null {
   const c = billing.coverage;
-  if (billing.payer !== "medicare" || !c) return null;
+  if (!c) return null;
+  if (billing.plan) {
+    const cap = billing.plan.visitsPerPlanYear;
+    return `visit ${c.visitInYear}${cap === null ? "" : ` of ${cap}`} this plan year`;
+  }
+  if (billing.payer !== "medicare") return null;
   const window = c.window ? ` in the window ${c.window.from} → ${c.window.to}` : " in the 90-day window";
   // NCD 30.3.3: 12 visits in 90 days, 8 more only with documented improvement, 20 a year (clinical-facts §1).
   const ofWindow = c.visitInWindow <= 12 ? `visit ${c.visitInWindow} of 12` : `visit ${c.visitInWindow} (past 12: only with documented improvement)`;

@@ -5,11 +5,11 @@
  * each payer's policy.
  */
 import { useState } from "react";
-import { COVERAGE_MODALITIES } from "../../../domain/coverage/types.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
+import { PayerPlans, type Plan } from "./PayerPlans.tsx";
 
 interface Provider {
   id: string;
@@ -23,13 +23,8 @@ interface Billing {
   clinic: Record<"name" | "addressLine" | "city" | "region" | "postalCode" | "phone" | "taxId" | "npi", string | null>;
   providers: Provider[];
 }
-interface Plan {
-  id: string;
-  name: string;
-  rules: { visitsPerPlanYear: number | null; priorAuthorization: { required: boolean }; coveredModalities: string[]; timeRule: string };
-}
-
 const CODES = ["97810", "97811", "97813", "97814", "20560", "20561"];
+const PROVIDER_FIELD = { credential: "Credential", npi: "NPI", licence: "Licence" } as const;
 const FURNISHERS = [
   ["acupuncturist", "Licensed acupuncturist"],
   ["physician", "Physician"],
@@ -48,7 +43,7 @@ export function BillingSetupPage() {
       <FormError error={billing.error ?? fees.error ?? plans.error} />
       {billing.data && <DetailsForm initial={billing.data} onSaved={billing.reload} />}
       {fees.data && <FeesForm initial={fees.data} onSaved={fees.reload} />}
-      {plans.data && <Plans plans={plans.data} onSaved={plans.reload} />}
+      {plans.data && <PayerPlans plans={plans.data} onSaved={plans.reload} />}
     </section>
   );
 }
@@ -83,7 +78,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
         {field("Tax id (EIN)", "taxId")}
         {field("Clinic NPI (type 2)", "npi")}
       </fieldset>
-      <table className="list">
+      <table className="list stack providers">
         <thead>
           <tr>
             <th>Provider</th>
@@ -96,8 +91,8 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
         <tbody>
           {providers.map((p) => (
             <tr key={p.id}>
-              <td>{p.displayName}</td>
-              <td>
+              <th scope="row">{p.displayName}</th>
+              <td data-label="Furnishes as (NCD 30.3.3)">
                 <select aria-label={`${p.displayName} furnishes as`} value={p.furnisher} onChange={(e) => setProvider(p.id, { furnisher: e.target.value })}>
                   {FURNISHERS.map(([id, label]) => (
                     <option key={id} value={id}>
@@ -107,7 +102,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
                 </select>
               </td>
               {(["credential", "npi", "licence"] as const).map((key) => (
-                <td key={key}>
+                <td key={key} data-label={PROVIDER_FIELD[key]}>
                   <input aria-label={`${p.displayName} ${key}`} type="text" value={p[key] ?? ""} onChange={(e) => setProvider(p.id, { [key]: e.target.value || null })} />
                 </td>
               ))}
@@ -154,62 +149,5 @@ function FeesForm({ initial, onSaved }: { initial: Record<string, number>; onSav
         {saved && <span className="good small">Saved.</span>}
       </div>
     </form>
-  );
-}
-
-function Plans({ plans, onSaved }: { plans: Plan[]; onSaved: () => void }) {
-  const [name, setName] = useState("");
-  const [visits, setVisits] = useState("20");
-  const [auth, setAuth] = useState(true);
-  const { submit, error, busy } = useSubmit(async () => {
-    await api("POST", "/api/v1/payer-plans", {
-      name,
-      rules: {
-        visitsPerPlanYear: visits ? Number(visits) : null,
-        planYearStart: "01-01",
-        priorAuthorization: { required: auth, number: null, from: null, to: null },
-        coveredModalities: [...COVERAGE_MODALITIES],
-        allow97811With97813: true,
-        allow97814With97810: true,
-        timeRule: "more-than-half",
-      },
-    });
-    setName("");
-    onSaved();
-  });
-  return (
-    <section className="card">
-      <h2>Payer plans</h2>
-      {plans.length === 0 ? (
-        <p className="muted">No plans yet.</p>
-      ) : (
-        <ul>
-          {plans.map((p) => (
-            <li key={p.id}>
-              <strong>{p.name}</strong>: {p.rules.visitsPerPlanYear ?? "no"} visit cap per plan year · prior authorisation {p.rules.priorAuthorization.required ? "required" : "not required"} · covers{" "}
-              {p.rules.coveredModalities.join(", ")}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="row" onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <FormError error={error} />
-        <label className="grow">
-          Plan name
-          <input type="text" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          Visits per plan year
-          <input type="number" min={1} value={visits} onChange={(e) => setVisits(e.target.value)} />
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={auth} onChange={(e) => setAuth(e.target.checked)} /> prior authorisation required
-        </label>
-        <button type="submit" disabled={busy || !name.trim()}>
-          Add plan
-        </button>
-      </form>
-      <p className="small muted">Enter each plan's rules from the payer's own policy; Acuback holds no payer's rules of its own.</p>
-    </section>
   );
 }

@@ -18,6 +18,7 @@ interface Line {
 
 export interface VisitCoverageView {
   payer: "medicare" | "plan" | "self-pay" | null;
+  plan: { name: string; visitsPerPlanYear: number | null } | null;
   counter: string | null;
   coverage: { covered: boolean; reasons: string[]; warnings: string[]; modifiers: string[] } | null;
   claim: { lines: Line[]; notes?: string[] };
@@ -44,7 +45,7 @@ export function VisitBilling({ visitId, refreshKey = "" }: { visitId: string; re
         </a>
       </div>
       <p>
-        <strong>{data.payer ? PAYER[data.payer] : "No coverage recorded"}</strong>
+        <strong>{data.plan?.name ?? (data.payer ? PAYER[data.payer] : "No coverage recorded")}</strong>
         {data.counter && <span data-testid="visit-counter"> · {data.counter}</span>}
       </p>
       {coverage && (
@@ -110,12 +111,12 @@ export function VisitBilling({ visitId, refreshKey = "" }: { visitId: string; re
         </p>
       ))}
       {data.claims.length > 1 && (
-        <details>
+        <details data-testid="earlier-claims">
           <summary className="small">Earlier claim lines ({data.claims.length - 1})</summary>
           <ul className="small">
             {data.claims.slice(0, -1).map((c) => (
               <li key={c.computedAt}>
-                {new Date(c.computedAt).toLocaleString()} ({c.computedFor}): {c.lines.map((l) => `${l.code}×${l.units}`).join(", ")}
+                {new Date(c.computedAt).toLocaleString()} ({c.computedFor === "signing" ? "at signing" : "after an amendment"}): {c.lines.map((l) => `${l.code}×${l.units}`).join(", ")}
               </li>
             ))}
           </ul>
