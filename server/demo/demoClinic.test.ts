@@ -134,6 +134,10 @@ describe("demo clinic", () => {
     assert.deepEqual(latest.coverage?.modifiers, [KX]);
     assert.deepEqual(latest.claim.lines.map((l) => [l.code, l.units, l.modifiers]), [["97810", 1, [KX]], ["97811", 1, [KX]]]);
     assert.match(latest.counter ?? "", /^visit \d+ \(past 12: only with documented improvement\)/);
+    // Visit 13 was amended with the increment left off: recomputed with two add-on units, the lines from signing kept.
+    const amended = await coverageOf(walsh[12]!);
+    assert.deepEqual(amended.claims.map((c) => c.computedFor), ["signing", "amendment"]);
+    assert.deepEqual(amended.claims.map((c) => c.lines.map((l) => [l.code, l.units])), [[["97810", 1], ["97811", 1]], [["97810", 1], ["97811", 2]]]);
     // Signed after the coverage was set: the stored claim names Medicare and carries KX.
     assert.equal(latest.claims.at(-1)?.payer, "medicare");
     assert.deepEqual(latest.claims.at(-1)?.lines.map((l) => l.modifiers), [[KX], [KX]]);

@@ -241,6 +241,13 @@ const PATRICIA: Course = {
     patriciaVisit(3, [3, 2], { subjective: "Good week; helped a friend move boxes, no flare.", objective: "Full flexion.", assessment: "Visit 13: still improving (NRS 7 → 3); KX.", plan: "Continue; taper to weekly next week." }, "Keep walking daily."),
     patriciaVisit(0, [3, 2], { subjective: "No pain most mornings now.", objective: "Full, easy flexion; no tender point on the left.", assessment: "Visit 14: improving; KX.", plan: "Weekly from next week; re-evaluate NRS and ODI at week 8." }, "Keep walking daily; stretches as before."),
   ],
+  // Visit 13's third increment was left off the chart: the correction recomputes its claim (97811 × 2), the lines from signing stay listed.
+  amend: {
+    visit: 12,
+    reason: "A third increment was left off: the hip points were re-needled at 30 minutes, face to face until 45.",
+    correction: null,
+    chartCorrection: { faceToFaceMinutes: 45, increments: increments(45, { reinsertedIn: [1, 2] }) },
+  },
 };
 
 // Frank Delgado: electroacupuncture BL23 to BL25 on each side, continuous 2 Hz to tolerance, 20 minutes; BL40 by hand.

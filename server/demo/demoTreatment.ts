@@ -32,6 +32,7 @@ import { saveClinicProtocol } from "../services/protocols.ts";
 import { changeOwnBackground } from "../services/staff.ts";
 import { createPlan, type PlanInput } from "../services/treatmentPlans.ts";
 import type { TreatmentStart } from "../services/treatmentStart.ts";
+import type { ChartCorrection } from "../../domain/treatment/chartCorrection.ts";
 import { amendVisit, saveVisitDraft, signVisitNote, startVisit, type VisitView } from "../services/visits.ts";
 
 /** The patients the treatment demo needs, by family name, with the episode their plan belongs to. */
@@ -105,7 +106,7 @@ export interface Course {
   plan: (on: (daysAgo: number) => CalendarDate, protocols: { clinic: string }) => Omit<PlanInput, "episodeId">;
   visits: VisitDay[];
   /** An amendment to the signed visit at this index, written after it. */
-  amend?: { visit: number; reason: string; correction: string };
+  amend?: { visit: number; reason: string; correction: string | null; chartCorrection?: ChartCorrection };
 }
 
 /** The day's findings on a repeated treatment: de qi came (or was not sought) as charted. */
@@ -723,7 +724,7 @@ export async function chartCourse(
   if (course.amend) {
     const visit = signed[course.amend.visit];
     if (!visit) throw new Error(`Demo amendment: ${course.family} has no visit ${course.amend.visit}`);
-    must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, chartCorrection: null, enteredInError: false }), "amendment");
+    must(await amendVisit(db, actor, visit.id, { reason: course.amend.reason, correction: course.amend.correction, chartCorrection: course.amend.chartCorrection ?? null, enteredInError: false }), "amendment");
   }
   return signed;
 }
