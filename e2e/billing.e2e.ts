@@ -108,6 +108,9 @@ describe("coverage and billing at the visit", () => {
 
     // The billing diagnosis: the picker refuses a sciatica code the record does not support and takes radiculopathy.
     await page.goto(`/patients/${patientId}`);
+    const nextVisit = page.getByTestId("next-visit-coverage");
+    await nextVisit.getByText(/visit 2 of 12 in the window/).waitFor();
+    await nextVisit.getByText(/Re-evaluate within the next 11 visits, before visit 13/).waitFor();
     const diagnosis = page.getByTestId("episode-diagnosis");
     await diagnosis.getByText("M54.50 Low back pain, unspecified").waitFor();
     await diagnosis.getByRole("button", { name: "Change" }).click();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { addDays, type CalendarDate } from "../shared/calendarDate.ts";
-import { visitRisks, type RiskKind } from "./atRisk.ts";
+import { nextReEvaluation, visitRisks, type RiskKind } from "./atRisk.ts";
 import { checkMedicare } from "./ncd30_3_3.ts";
 import type { CoverageStatus, VisitDescription } from "./types.ts";
 
@@ -48,5 +48,11 @@ describe("visits at risk under NCD 30.3.3 (clinical-facts §1; near = within 2 v
   it("says what and why in words", () => {
     const [risk] = visitRisks(checkMedicare(next(11, "improving")), { status: "improving", lastMeasuredOn: measuredToday });
     assert.match(risk!.message, /visit 12 of 12 in the window .* visits 13–20 need documented improvement/);
+  });
+  it("names the next re-evaluation the NCD needs", () => {
+    assert.match(nextReEvaluation(checkMedicare(next(4, "improving"))), /^Re-evaluate within the next 8 visits, before visit 13/);
+    assert.match(nextReEvaluation(checkMedicare(next(11, "improving"))), /^Re-evaluate at this visit, before visit 13/);
+    assert.match(nextReEvaluation(checkMedicare(next(14, "improving"))), /^Document improvement at each visit/);
+    assert.match(nextReEvaluation(checkMedicare(next(20, "improving", 7))), /^No further visit is covered this year/);
   });
 });

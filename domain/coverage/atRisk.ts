@@ -59,3 +59,20 @@ export function visitRisks(
   if (!next.covered && risks.length === 0) risks.push({ kind: "not-covered", message: "The next visit would not be covered: see the reasons." });
   return risks;
 }
+
+/**
+ * The next re-evaluation the NCD needs, in words: improvement must be
+ * documented before visit 13 (visits 13–20 are covered only for patients who
+ * improve), and keep being shown while the additional sessions run.
+ */
+export function nextReEvaluation(next: NcdResult, ncd: NcdSettings = DEFAULT_NCD_SETTINGS): string {
+  const initial = ncd.visitsPerWindow;
+  const yearMax = ncd.visitsPerYear;
+  if (next.visitInYear > yearMax) return `No further visit is covered this year (${yearMax} a year).`;
+  if (next.visitInWindow <= initial) {
+    const left = initial - next.visitInWindow;
+    const when = left === 0 ? "at this visit" : `within the next ${left + 1} visits`;
+    return `Re-evaluate ${when}, before visit ${initial + 1}: visits ${initial + 1}–${yearMax} need documented improvement.`;
+  }
+  return `Document improvement at each visit: visits ${initial + 1}–${yearMax} are covered only while the patient improves.`;
+}

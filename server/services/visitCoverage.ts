@@ -3,6 +3,7 @@
  * claims stored at signing (and after amendments) for a signed visit, so
  * earlier lines stay visible.
  */
+import { NCD_VISITS_PER_WINDOW, NCD_VISITS_PER_YEAR } from "../../domain/coverage/ncd30_3_3.ts";
 import { chartAsAmended } from "../../domain/treatment/chartCorrection.ts";
 import type { VisitChart } from "../../domain/treatment/visit.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -19,7 +20,7 @@ export interface VisitCoverageView extends VisitBilling {
   claims: VisitClaim[];
 }
 
-function counterOf(billing: VisitBilling): string | null {
+export function coverageCounter(billing: VisitBilling): string | null {
   const c = billing.coverage;
   if (!c) return null;
   if (billing.plan) {
@@ -29,8 +30,9 @@ function counterOf(billing: VisitBilling): string | null {
   if (billing.payer !== "medicare") return null;
   const window = c.window ? ` in the window ${c.window.from} → ${c.window.to}` : " in the 90-day window";
   // NCD 30.3.3: 12 visits in 90 days, 8 more only with documented improvement, 20 a year (clinical-facts §1).
-  const ofWindow = c.visitInWindow <= 12 ? `visit ${c.visitInWindow} of 12` : `visit ${c.visitInWindow} (past 12: only with documented improvement)`;
-  return `${ofWindow}${window}; ${c.visitInYear} of 20 this year`;
+  const initial = NCD_VISITS_PER_WINDOW;
+  const ofWindow = c.visitInWindow <= initial ? `visit ${c.visitInWindow} of ${initial}` : `visit ${c.visitInWindow} (past ${initial}: only with documented improvement)`;
+  return `${ofWindow}${window}; ${c.visitInYear} of ${NCD_VISITS_PER_YEAR} this year`;
 }
 
 export async function visitCoverage(db: Database, actor: Actor, visitId: string): Promise<Outcome<VisitCoverageView>> {
@@ -43,7 +45,7 @@ export async function visitCoverage(db: Database, actor: Actor, visitId: string)
   const billing = await billVisit(db, actor.clinicId, visit, chartAsAmended(visit.chart, amendments.map((a) => a.chartCorrection)));
   const claims = await listVisitClaims(db, actor.clinicId, [visit.id]);
   await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "read", entity: "visit_coverage", entityId: visit.id, patientId: visit.patientId, ip: actor.ip });
-  return ok({ ...billing, counter: counterOf(billing), claims });
+  return ok({ ...billing, counter: coverageCounter(billing), claims });
 }
 
 /** Stores the claim lines of a visit as it now stands: at signing, or as amended by `amendmentId`. */

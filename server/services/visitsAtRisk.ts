@@ -1,12 +1,9 @@
 /**
  * The clinic-wide list of Medicare patients whose next visit is at risk under
- * NCD 30.3.3 (domain/coverage/atRisk.ts). The next visit is described as the
- * patient's draft for today, else as a visit today like the last one (same
- * practitioner, modality and increments), so the count, the status and the
- * furnisher are read exactly as the visit page reads them.
+ * NCD 30.3.3 (domain/coverage/atRisk.ts), judged as the patient page judges
+ * the next visit (nextVisit.ts). Each listed patient's read is audited.
  */
-import { visitRisks, type VisitRisk } from "../../domain/coverage/atRisk.ts";
-import { checkMedicare } from "../../domain/coverage/ncd30_3_3.ts";
+import type { VisitRisk } from "../../domain/coverage/atRisk.ts";
 import type { CoverageStatus } from "../../domain/coverage/types.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -14,30 +11,20 @@ import type { Database } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { listMedicarePatientIds } from "../db/repositories/coverage.ts";
 import { findPatient } from "../db/repositories/patients.ts";
-import { listVisits, type VisitRecord } from "../db/repositories/visits.ts";
 import { ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
-import { describeVisit } from "./coverage.ts";
+import { judgeNextVisit } from "./nextVisit.ts";
 
 export interface PatientAtRisk {
   patientId: PatientId;
   name: string;
-  lastVisitOn: CalendarDate;
+  lastVisitOn: CalendarDate | null;
   visitInWindow: number;
   visitInYear: number;
-  window: { from: CalendarDate; to: CalendarDate };
+  window: { from: CalendarDate; to: CalendarDate } | null;
   status: CoverageStatus;
   lastMeasuredOn: CalendarDate | null;
   risks: VisitRisk[];
-}
-
-/** The visit the list judges: today's draft, or one like the last visit on `today`. */
-function nextVisit(visits: readonly VisitRecord[], today: CalendarDate): VisitRecord | null {
-  const draft = visits.find((v) => v.status === "draft" && v.visitOn === today);
-  if (draft) return draft;
-  const last = visits.find((v) => v.status === "signed");
-  if (!last) return null;
-  return { ...last, id: "next", status: "draft", visitOn: today, createdAt: new Date().toISOString(), chart: { ...last.chart, visitOn: today } };
 }
 
 export async function visitsAtRisk(db: Database, actor: Actor, today: CalendarDate): Promise<Outcome<PatientAtRisk[]>> {
@@ -45,24 +32,20 @@ export async function visitsAtRisk(db: Database, actor: Actor, today: CalendarDa
   if (refused) return refused;
   const list: PatientAtRisk[] = [];
   for (const patientId of await listMedicarePatientIds(db, actor.clinicId)) {
-    const visit = nextVisit(await listVisits(db, actor.clinicId, patientId), today);
-    if (!visit) continue;
-    const description = await describeVisit(db, actor.clinicId, visit, visit.chart);
-    const result = checkMedicare(description);
-    const lastMeasuredOn = description.lastMeasuredOn ?? null;
-    const risks = visitRisks(result, { status: description.status, lastMeasuredOn });
-    if (risks.length === 0) continue;
+    const next = await judgeNextVisit(db, actor.clinicId, patientId, today);
+    if (!next || next.risks.length === 0 || !next.billing.coverage) continue;
     const patient = (await findPatient(db, actor.clinicId, patientId))!;
+    const { coverage, description } = next.billing;
     list.push({
       patientId,
       name: `${patient.familyName}, ${patient.givenName}`,
-      lastVisitOn: description.priorVisits.at(-1) ?? visit.visitOn,
-      visitInWindow: result.visitInWindow,
-      visitInYear: result.visitInYear,
-      window: result.window,
+      lastVisitOn: next.lastVisitOn,
+      visitInWindow: coverage.visitInWindow,
+      visitInYear: coverage.visitInYear,
+      window: coverage.window ?? null,
       status: description.status,
-      lastMeasuredOn,
-      risks,
+      lastMeasuredOn: description.lastMeasuredOn ?? null,
+      risks: next.risks,
     });
   }
   // Stopping care first, then the nearest limit.

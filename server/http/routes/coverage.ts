@@ -20,6 +20,7 @@ import {
 import { superbillFor } from "../../services/superbills.ts";
 import { visitCoverage } from "../../services/visitCoverage.ts";
 import { visitsAtRisk } from "../../services/visitsAtRisk.ts";
+import { nextVisitCoverage } from "../../services/nextVisit.ts";
 import { findVisit } from "../../db/repositories/visits.ts";
 import { sendFailure } from "../problem.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -117,10 +118,10 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
             z.object({
               patientId: z.string(),
               name: z.string(),
-              lastVisitOn: z.string(),
+              lastVisitOn: z.string().nullable(),
               visitInWindow: z.number().int(),
               visitInYear: z.number().int(),
-              window: z.object({ from: z.string(), to: z.string() }),
+              window: z.object({ from: z.string(), to: z.string() }).nullable(),
               status: z.string(),
               lastMeasuredOn: z.string().nullable(),
               risks: z.array(z.object({ kind: z.string(), message: z.string() })),
@@ -131,6 +132,19 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
       },
     },
     async (request, reply) => sendOutcome(reply, await visitsAtRisk(db, actorOf(request), calendarDateOf(new Date()))),
+  );
+
+  api.get(
+    "/api/v1/patients/:patientId/coverage/next",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "The patient's next visit under their coverage, judged today: the counter, covered or not with reasons, the risks and the re-evaluation the NCD needs (null before any visit)",
+        params: patientIdParam,
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await nextVisitCoverage(db, actorOf(request), request.params.patientId, calendarDateOf(new Date()))),
   );
 
   api.get(

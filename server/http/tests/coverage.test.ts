@@ -199,6 +199,11 @@ describe("coverage and billing", () => {
     assert.equal(entry.patientId, patient.id);
     assert.equal(entry.visitInWindow, 11);
     assert.deepEqual(entry.risks.map((r: { kind: string }) => r.kind), ["window-limit", "no-outcome-before-13"]);
+    const next = (await clinic.practitioner.get(`/api/v1/patients/${patient.id}/coverage/next`)).json();
+    assert.match(next.counter, /^visit 11 of 12 in the window/);
+    assert.match(next.reEvaluation, /^Re-evaluate within the next 2 visits, before visit 13/);
+    assert.deepEqual(next.risks, entry.risks, "the patient page and the list judge alike");
+    assert.equal((await clinic.frontDesk.get(`/api/v1/patients/${patient.id}/coverage/next`)).statusCode, 403);
     assert.equal((await clinic.frontDesk.get("/api/v1/coverage/at-risk")).statusCode, 403);
     assert.deepEqual((await (await t.newClinic()).practitioner.get("/api/v1/coverage/at-risk")).json(), []);
     const audited = await t.db.query("select 1 from audit_events where patient_id = $1 and detail->>'list' = 'at-risk'", [patient.id]);

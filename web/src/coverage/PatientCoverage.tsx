@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { CoverageResult, type CoverageResultView } from "./CoverageResult.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
@@ -35,6 +36,7 @@ export function PatientCoverage({ patientId }: { patientId: string }) {
   }, patientId);
   const [editing, setEditing] = useState(false);
   const canEdit = useCan("patients.demographics.write");
+  const seesClinical = useCan("patients.clinical.read");
   if (error) return <FormError error={error} />;
   if (!data) return null;
   const { coverage, plans, providers } = data;
@@ -60,6 +62,7 @@ export function PatientCoverage({ patientId }: { patientId: string }) {
         ) : (
           <p className="muted">No coverage recorded: visits are treated as self-pay.</p>
         ))}
+      {!editing && coverage && coverage.payer !== "self-pay" && seesClinical && <NextVisit patientId={patientId} refreshKey={JSON.stringify(coverage)} />}
       {editing && (
         <CoverageForm
           patientId={patientId}
@@ -146,5 +149,31 @@ function CoverageForm({ patientId, initial, plans, supervisors, onDone }: { pati
         </button>
       </div>
     </form>
+  );
+}
+
+interface NextVisitView {
+  visitOn: string;
+  counter: string | null;
+  coverage: CoverageResultView | null;
+  risks: { kind: string; message: string }[];
+  reEvaluation: string | null;
+}
+
+/** The next visit as the coverage engine judges it today: the counter, covered or not, and the re-evaluation the NCD needs. */
+function NextVisit({ patientId, refreshKey }: { patientId: string; refreshKey: string }) {
+  const { data, error } = useLoad(() => api<NextVisitView | null>("GET", `/api/v1/patients/${patientId}/coverage/next`), `${patientId}:${refreshKey}`);
+  if (error) return <FormError error={error} />;
+  if (!data?.coverage) return null;
+  const title = (
+    <>
+      <strong>Next visit{data.coverage.covered ? "" : ": not covered"}</strong>
+      {data.counter && ` · ${data.counter}`}
+    </>
+  );
+  return (
+    <CoverageResult coverage={data.coverage} title={title} testId="next-visit-coverage">
+      {data.reEvaluation && <p className="small">{data.reEvaluation}</p>}
+    </CoverageResult>
   );
 }

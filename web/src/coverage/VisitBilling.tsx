@@ -6,6 +6,7 @@
  */
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { CoverageResult, type CoverageResultView } from "./CoverageResult.tsx";
 import { useLoad } from "../useLoad.ts";
 
 interface Line {
@@ -20,7 +21,7 @@ export interface VisitCoverageView {
   payer: "medicare" | "plan" | "self-pay" | null;
   plan: { name: string; visitsPerPlanYear: number | null } | null;
   counter: string | null;
-  coverage: { covered: boolean; reasons: string[]; warnings: string[]; modifiers: string[] } | null;
+  coverage: CoverageResultView | null;
   claim: { lines: Line[]; notes?: string[] };
   diagnoses: { code: string; title: string; rule?: string }[];
   totalCents: number | null;
@@ -48,25 +49,7 @@ export function VisitBilling({ visitId, refreshKey = "" }: { visitId: string; re
         <strong>{data.plan?.name ?? (data.payer ? PAYER[data.payer] : "No coverage recorded")}</strong>
         {data.counter && <span data-testid="visit-counter"> · {data.counter}</span>}
       </p>
-      {coverage && (
-        <div className={`coverage-result ${coverage.covered ? "covered" : "not-covered"}`} data-testid="coverage-result">
-          <strong>{coverage.covered ? "Covered" : "Not covered"}</strong>
-          {coverage.modifiers.length > 0 && ` · modifier ${coverage.modifiers.join(", ")}`}
-          {coverage.warnings.map((w) => (
-            <p key={w} className="form-error small" role="alert">
-              {w}
-            </p>
-          ))}
-          <details>
-            <summary className="small">Why</summary>
-            <ul className="small">
-              {coverage.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          </details>
-        </div>
-      )}
+      {coverage && <CoverageResult coverage={coverage} testId="coverage-result" />}
       <table className="list claim-lines" data-testid="claim-lines">
         <thead>
           <tr>
