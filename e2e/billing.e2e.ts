@@ -111,6 +111,7 @@ describe("coverage and billing at the visit", () => {
     const nextVisit = page.getByTestId("next-visit-coverage");
     await nextVisit.getByText(/visit 2 of 12 in the window/).waitFor();
     await nextVisit.getByText(/Re-evaluate within the next 11 visits, before visit 13/).waitFor();
+    await page.getByRole("region", { name: "Coverage" }).screenshot({ path: join(ARTIFACTS, "patient-coverage.png") });
     const diagnosis = page.getByTestId("episode-diagnosis");
     await diagnosis.getByText("M54.50 Low back pain, unspecified").waitFor();
     await diagnosis.getByRole("button", { name: "Change" }).click();
@@ -119,6 +120,7 @@ describe("coverage and billing at the visit", () => {
     await picker.selectOption("M54.16");
     await diagnosis.getByRole("button", { name: "Save diagnosis" }).click();
     await diagnosis.getByText("M54.16 Radiculopathy, lumbar region").waitFor();
+    await page.locator("section.episode").screenshot({ path: join(ARTIFACTS, "episode-diagnosis.png") });
   });
 
   it("warns at visit 13 that the NCD says to discontinue when the patient is not improving", async () => {
