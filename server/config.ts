@@ -10,7 +10,15 @@ export interface Config {
   database: DatabaseLocation;
   host: string;
   port: number;
-  /** Send cookies with the Secure flag; on by default unless serving plain http on loopback. */
+  /** The address people open (links and QR codes sent to patients use it); null on a single machine. */
+  publicUrl: URL | null;
+  /** Certificate and key files for built-in HTTPS; null when serving plain HTTP or behind a proxy. */
+  tls: { certFile: string; keyFile: string } | null;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe (false: none). */
+  trustProxy: boolean | string;
+  /** HTTPS is what the browser sees: built-in TLS, or a public address on https (a proxy terminates it). */
+  https: boolean;
+  /** Send cookies with the Secure flag; on by default when HTTPS is in use. */
   secureCookies: boolean;
   sessions: SessionPolicy;
   /** Login attempts allowed per client address per minute. */
@@ -21,11 +29,19 @@ export interface Config {
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? "127.0.0.1";
+  const publicUrl = env.ACUBACK_PUBLIC_URL ? publicAddress(env.ACUBACK_PUBLIC_URL) : null;
+  const tls = tlsFiles(env.ACUBACK_TLS_CERT, env.ACUBACK_TLS_KEY);
+  const https = tls !== null || publicUrl?.protocol === "https:";
   return {
     database: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(env.ACUBACK_DATA_DIR ?? "data") },
     host,
     port: integer(env.PORT, 3000, "PORT"),
-    secureCookies: env.ACUBACK_SECURE_COOKIES ? env.ACUBACK_SECURE_COOKIES === "true" : !isLoopback(host),
+    publicUrl,
+    tls,
+    trustProxy: trustProxy(env.ACUBACK_TRUST_PROXY),
+    https,
+    // A Secure cookie is never stored over plain HTTP, so the default follows what the browser sees.
+    secureCookies: env.ACUBACK_SECURE_COOKIES ? env.ACUBACK_SECURE_COOKIES === "true" : https,
     sessions: {
       absoluteHours: integer(env.ACUBACK_SESSION_HOURS, 12, "ACUBACK_SESSION_HOURS"),
       idleMinutes: integer(env.ACUBACK_SESSION_IDLE_MINUTES, 60, "ACUBACK_SESSION_IDLE_MINUTES"),
@@ -42,7 +58,58 @@ function integer(value: string | undefined, fallback: number, name: string): num
   return parsed;
 }
 
-function isLoopback(host: string): boolean {
+function publicAddress(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ACUBACK_PUBLIC_URL must be an address such as https://acuback.example-clinic.lan, not "${value}".`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`ACUBACK_PUBLIC_URL must start with https:// or http://, not "${value}".`);
+  if (url.pathname !== "/" || url.search || url.hash) throw new Error(`ACUBACK_PUBLIC_URL is the address of the server only, without a path ("${url.origin}").`);
+  return url;
+}
+
+function tlsFiles(cert: string | undefined, key: string | undefined): Config["tls"] {
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new Error("Built-in HTTPS needs both ACUBACK_TLS_CERT and ACUBACK_TLS_KEY (PEM files).");
+  return { certFile: resolve(cert), keyFile: resolve(key) };
+}
+
+/** "true" (any proxy), or the proxies' addresses or CIDRs ("127.0.0.1,10.0.0.0/8"), as Fastify's trustProxy takes them. */
+function trustProxy(value: string | undefined): Config["trustProxy"] {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  return value;
+}
+
+/**
+ * What stops Acuback from serving as configured, said before it starts: a
+ * network without the public address patients' links need, or an https
+ * address with nothing to answer HTTPS.
+ */
+export function servingProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!isLoopback(config.host) && !config.publicUrl) {
+    problems.push(
+      `Serving the network (HOST=${config.host}) needs ACUBACK_PUBLIC_URL: the address your devices and patients' phones open, e.g. https://acuback.example-clinic.lan:${config.port}. Report links and QR codes use it.`,
+    );
+  }
+  if (config.publicUrl?.protocol === "https:" && !config.tls && config.trustProxy === false) {
+    problems.push(
+      "ACUBACK_PUBLIC_URL is https:// but nothing here answers HTTPS: set ACUBACK_TLS_CERT and ACUBACK_TLS_KEY, or, behind a reverse proxy that terminates HTTPS, set ACUBACK_TRUST_PROXY to its address.",
+    );
+  }
+  return problems;
+}
+
+/** The address to tell people to open. */
+export function addressToOpen(config: Config, listening: string): string {
+  if (config.publicUrl) return config.publicUrl.origin;
+  return listening.replace("127.0.0.1", "localhost");
+}
+
+export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 

@@ -1,6 +1,6 @@
 /** The `acuback` command as a person runs it: a real process on a real data directory. */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -130,6 +130,34 @@ describe("acuback CLI", () => {
     assert.match(badPair.out, /unknown points: BL99/);
     assert.equal(acuback(["safety", "check", "--points", "BL23", "--depth", "BL23=25"]).code, 2);
     assert.match(acuback(["safety", "check", "--points", "BL23", "--estim", "BL23-BL25"]).out, /BL25, not in --points/);
+  });
+
+  it("serve refuses to serve a network without the public address, and on an empty database says how to make the first owner", async () => {
+    const refused = acuback(["serve", "--host", "0.0.0.0", "--port", "0"], env);
+    assert.equal(refused.code, 2, refused.out);
+    assert.match(refused.out, /needs ACUBACK_PUBLIC_URL/);
+    const empty = mkdtempSync(join(tmpdir(), "acuback-empty-"));
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], { env: { ...process.env, DATABASE_URL: "", ACUBACK_DATA_DIR: empty } });
+    try {
+      let out = "";
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start-up lines: ${out}`)), 60_000);
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (/create-user --create-clinic/.test(out)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      assert.match(out, /Acuback is running: open http:\/\/localhost:\d+/);
+      assert.match(out, /No clinic or account exists yet/);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it("migrate creates the schema and is idempotent", () => {

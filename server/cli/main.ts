@@ -14,7 +14,7 @@ import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
-import { serve } from "./serve.ts";
+import { serve, ServingRefused } from "./serve.ts";
 
 const program = new Command()
   .name("acuback")
@@ -91,7 +91,7 @@ function port(value: string): number {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof DataDirLockedError || error instanceof ServingRefused) {
     console.error(`acuback: ${error.message}`);
     process.exit(2);
   }

@@ -1,11 +1,18 @@
 import type { Config } from "../config.ts";
-import { describeDatabase } from "../config.ts";
+import { addressToOpen, describeDatabase, servingProblems } from "../config.ts";
 import { scheduleMaintenance } from "../db/maintenance.ts";
 import { openDatabase } from "../db/openDatabase.ts";
+import { countAllUsers } from "../db/repositories/users.ts";
 import { buildApp } from "../http/app.ts";
 import { loadDemoIfEmpty, printDemoAccounts } from "./demo.ts";
 
-export async function serve(config: Config, options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+/** Raised before anything starts when the configuration cannot serve as asked; main prints it and exits 2. */
+export class ServingRefused extends Error {}
+
+export async function serve(envConfig: Config, options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+  const config: Config = { ...envConfig, host: options.host ?? envConfig.host, port: options.port ?? envConfig.port };
+  const problems = servingProblems(config);
+  if (problems.length > 0) throw new ServingRefused(problems.join("\n"));
   const db = await openDatabase(config.database);
   if (options.demo) {
     const demo = await loadDemoIfEmpty(db);
@@ -15,10 +22,19 @@ export async function serve(config: Config, options: { port?: number; host?: str
   const stopMaintenance = scheduleMaintenance(db, undefined, (error) =>
     app.log.error({ fault: (error as Error).name }, "database maintenance failed"),
   );
-  const host = options.host ?? config.host;
-  const address = (await app.listen({ port: options.port ?? config.port, host })).replace("127.0.0.1", "localhost");
-  console.log(`Acuback is running at ${address} (${describeDatabase(config.database)}).`);
-  console.log(`API documentation: ${address}/api/docs. Stop with Ctrl+C.`);
+  const listening = await app.listen({ port: config.port, host: config.host });
+  const open = addressToOpen(config, listening);
+  console.log(`Acuback is running: open ${open} (${describeDatabase(config.database)}; listening on ${listening}${config.tls ? ", HTTPS" : ""}).`);
+  console.log(`API documentation: ${open}/api/docs. Stop with Ctrl+C.`);
+  if ((await countAllUsers(db)) === 0) {
+    console.log(
+      [
+        "No clinic or account exists yet. Create the first owner, then sign in:",
+        `  npx acuback create-user --create-clinic --clinic "Your clinic name" --role owner --email you@example.org --name "Your name"`,
+        "Or try the demo clinic: stop, then run `npm start` (or `acuback serve --demo`).",
+      ].join("\n"),
+    );
+  }
 
   let stopping = false;
   const stop = async () => {
@@ -32,3 +48,4 @@ export async function serve(config: Config, options: { port?: number; host?: str
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
+

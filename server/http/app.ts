@@ -7,6 +7,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
+import { readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
@@ -49,7 +50,9 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
     bodyLimit: 256 * 1024,
-  });
+    trustProxy: config.trustProxy,
+    ...(config.tls && { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }),
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -68,9 +71,11 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
+        // Only where HTTPS is in use: over plain HTTP it sends every asset to an https:// that is not there.
+        upgradeInsecureRequests: config.https ? [] : null,
       },
     },
+    strictTransportSecurity: config.https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
     // The API serves no cross-origin resources; same-origin is the safe default.
     crossOriginResourcePolicy: { policy: "same-origin" },
   });

@@ -3,14 +3,21 @@
  * non-API GETs with index.html so client-side routes survive a reload.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
   const built = existsSync(join(webDir, "index.html"));
   if (built) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1h", immutable: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite names built assets by their content hash, so they never change under a name; anything else may.
+      setHeaders: (res, path) => res.header("cache-control", path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+    });
   }
   /** Returns true when it answered the request with the app shell. */
   return (request, reply) => {
@@ -20,6 +27,7 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
       void reply.header("cache-control", "no-cache").sendFile("index.html");
     } else {
       void reply
+        .code(503)
         .type("text/plain; charset=utf-8")
         .send("The web app is not built yet. Run `npm run build:web` (or `npm start`, which builds it), then reload.");
     }

@@ -5,6 +5,7 @@
  */
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { Database } from "../db/database.ts";
+import { findClinicByName } from "../db/repositories/clinics.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import {
   findClinicBilling,
@@ -109,16 +110,27 @@ export async function billingDetailsOf(db: Database, actor: Actor): Promise<Outc
 export async function setBillingDetails(
   db: Database,
   actor: Actor,
-  details: { clinic: Omit<ClinicBilling, "name">; providers: Omit<ProviderBilling, "displayName">[] },
+  details: { clinic: Omit<ClinicBilling, "name"> & { name?: string }; providers: Omit<ProviderBilling, "displayName">[] },
 ): Promise<Outcome<BillingDetails>> {
   const refused = denied(actor, "clinic.configure");
   if (refused) return refused;
   return db.transaction(async (tx) => {
+    if (details.clinic.name !== undefined) {
+      const same = await findClinicByName(tx, details.clinic.name);
+      if (same && same.id !== actor.clinicId) return fail("VALIDATION_FAILED", "Another clinic here already has that name.", { name: "Taken." });
+    }
     await updateClinicBilling(tx, actor.clinicId, details.clinic);
     for (const provider of details.providers) {
       if (!(await updateProviderBilling(tx, actor.clinicId, provider.id, provider))) return fail("USER_NOT_FOUND");
     }
-    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "billing_details", ip: actor.ip });
+    await appendAuditEvent(tx, {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      action: "update",
+      entity: "billing_details",
+      ip: actor.ip,
+      detail: details.clinic.name !== undefined ? { clinicName: details.clinic.name } : {},
+    });
     return ok({ clinic: await findClinicBilling(tx, actor.clinicId), providers: await listProviderBilling(tx, actor.clinicId) });
   });
 }

@@ -39,9 +39,13 @@ export function App() {
     setSession(next);
   }, []);
 
+  const [demoClinic, setDemoClinic] = useState(false);
   useEffect(() => {
-    api<Session>("GET", "/api/v1/session")
-      .then(adopt)
+    api<{ session: Session | null; demoClinic: boolean }>("GET", "/api/v1/session/state")
+      .then((state) => {
+        setDemoClinic(state.demoClinic);
+        adopt(state.session);
+      })
       .catch(() => adopt(null));
     return onSignedOut(() => adopt(null));
   }, [adopt]);
@@ -66,7 +70,7 @@ export function App() {
   if (session === null) {
     return (
       <Routes>
-        <Route path="/login" element={<LoginPage onSignedIn={adopt} />} />
+        <Route path="/login" element={<LoginPage onSignedIn={adopt} demoClinic={demoClinic} />} />
         <Route
           path="/atlas/*"
           element={

@@ -33,10 +33,11 @@ export async function findClinicBilling(q: Queryable, clinicId: ClinicId): Promi
   return { name: r.name, addressLine: r.address_line, city: r.city, region: r.region, postalCode: r.postal_code, phone: r.phone, taxId: r.tax_id, npi: r.npi };
 }
 
-export async function updateClinicBilling(q: Queryable, clinicId: ClinicId, details: Omit<ClinicBilling, "name">): Promise<void> {
+/** A name left undefined stays as it is. */
+export async function updateClinicBilling(q: Queryable, clinicId: ClinicId, details: Omit<ClinicBilling, "name"> & { name?: string }): Promise<void> {
   await q.query(
-    "update clinics set address_line = $2, city = $3, region = $4, postal_code = $5, phone = $6, tax_id = $7, npi = $8 where id = $1",
-    [clinicId, details.addressLine, details.city, details.region, details.postalCode, details.phone, details.taxId, details.npi],
+    "update clinics set address_line = $2, city = $3, region = $4, postal_code = $5, phone = $6, tax_id = $7, npi = $8, name = coalesce($9, name) where id = $1",
+    [clinicId, details.addressLine, details.city, details.region, details.postalCode, details.phone, details.taxId, details.npi, details.name ?? null],
   );
 }
 

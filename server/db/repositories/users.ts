@@ -124,3 +124,9 @@ export async function countActiveOwners(q: Queryable, clinicId: ClinicId): Promi
   );
   return rows.length;
 }
+
+/** Accounts in every clinic: none means a fresh install that needs its first owner. */
+export async function countAllUsers(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>("select count(*)::int as n from users");
+  return row?.n ?? 0;
+}

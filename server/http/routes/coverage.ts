@@ -240,7 +240,7 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
         tags,
         summary: "Set the clinic's and providers' billing details (owners)",
         body: z.object({
-          clinic: z.object({ addressLine: text(200), city: text(100), region: text(100), postalCode: text(20), phone: text(40), taxId: text(20), npi }),
+          clinic: z.object({ name: z.string().trim().min(1, "The clinic needs a name.").max(120).optional(), addressLine: text(200), city: text(100), region: text(100), postalCode: text(20), phone: text(40), taxId: text(20), npi }),
           providers: z.array(
             z.object({
               id: z.uuid(),

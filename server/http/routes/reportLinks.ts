@@ -21,7 +21,7 @@ const linkSchema = z.object({
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Not a report link.") });
 const publicErrors = { 400: problemSchema, 404: problemSchema, 410: problemSchema, 422: problemSchema, 429: problemSchema };
 
-export function reportLinkRoutes(app: FastifyInstance, { db }: RouteContext) {
+export function reportLinkRoutes(app: FastifyInstance, { db, config }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["self-report"];
 
@@ -37,13 +37,16 @@ export function reportLinkRoutes(app: FastifyInstance, { db }: RouteContext) {
           instruments: z.array(z.enum(INSTRUMENT_IDS)).min(1).max(5),
           expiresInDays: z.number().int().min(1).max(30).default(7),
         }),
-        response: { 201: linkSchema.extend({ path: z.string() }), ...problemResponses },
+        response: { 201: linkSchema.extend({ path: z.string(), url: z.string() }), ...problemResponses },
       },
     },
     async (request, reply) => {
       const outcome = await createReportLink(db, actorOf(request), request.params.patientId, request.body);
       if (!outcome.ok) return sendOutcome(reply, outcome);
-      return sendOutcome(reply, { ok: true, value: { ...outcome.value.link, path: `/r/${outcome.value.token}` } }, 201);
+      const path = `/r/${outcome.value.token}`;
+      // The patient opens it on their own phone: the configured public address, else the one this request came to.
+      const url = new URL(path, config.publicUrl ?? `${request.protocol}://${request.host}`).href;
+      return sendOutcome(reply, { ok: true, value: { ...outcome.value.link, path, url } }, 201);
     },
   );
 

@@ -2,7 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ROLES } from "../../../domain/access/roles.ts";
+import { findClinicByName } from "../../db/repositories/clinics.ts";
 import type { SessionRecord } from "../../db/repositories/signInSessions.ts";
+import { DEMO_CLINIC_NAME } from "../../demo/demoClinic.ts";
 import { signIn, signOut, tokenHash } from "../../services/signInSessions.ts";
 import { changeOwnPassword } from "../../services/staff.ts";
 import { actorOf, requireSession, SESSION_COOKIE, sessionCookieOptions } from "../authentication.ts";
@@ -45,6 +47,22 @@ export function sessionRoutes(app: FastifyInstance, { db, config }: RouteContext
       reply.setCookie(SESSION_COOKIE, outcome.value.token, sessionCookieOptions(config));
       return reply.send(describeSession(outcome.value.session));
     },
+  );
+
+  api.get(
+    "/api/v1/session/state",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Whether anyone is signed in (never 401, so an anonymous page logs no error), whether the demo clinic is loaded, and the address links point at",
+        response: { 200: z.object({ session: sessionSchema.nullable(), demoClinic: z.boolean(), publicUrl: z.string().nullable() }) },
+      },
+    },
+    async (request) => ({
+      session: request.session ? describeSession(request.session) : null,
+      demoClinic: (await findClinicByName(db, DEMO_CLINIC_NAME)) !== null,
+      publicUrl: config.publicUrl?.origin ?? null,
+    }),
   );
 
   api.get(

@@ -36,8 +36,8 @@ export function ReportLinks({ patientId }: { patientId: string }) {
   }, [focusOnArrival]);
   const [created, setCreated] = useState<string | null>(null);
   const { submit, error, busy } = useSubmit(async () => {
-    const link = await api<Link & { path: string }>("POST", url, { instruments: chosen, expiresInDays: 7 });
-    setCreated(`${window.location.origin}${link.path}`);
+    const link = await api<Link & { url: string }>("POST", url, { instruments: chosen, expiresInDays: 7 });
+    setCreated(link.url);
     links.reload();
   });
   return (
@@ -69,6 +69,7 @@ export function ReportLinks({ patientId }: { patientId: string }) {
         </button>
       </form>
       {created && <CreatedLink url={created} />}
+      {created && <LinkReach url={created} />}
       {links.data && links.data.length > 0 && (
         <ul className="link-history small">
           {links.data.map((link) => (
@@ -110,5 +111,19 @@ function CreatedLink({ url }: { url: string }) {
       {/* The QR code is SVG markup generated locally from the link; nothing is fetched. */}
       {svg && <div className="qr" aria-label="QR code of the link" role="img" dangerouslySetInnerHTML={{ __html: svg }} />}
     </div>
+  );
+}
+
+/** Says where the link points, and warns when a patient's phone cannot reach it. */
+function LinkReach({ url }: { url: string }) {
+  const { hostname, origin } = new URL(url);
+  const thisComputerOnly = hostname === "localhost" || hostname === "::1" || hostname === "[::1]" || hostname.startsWith("127.");
+  return thisComputerOnly ? (
+    <p className="form-error small" role="alert">
+      This link points at {origin}, which opens only on this computer. To send links to patients' phones, serve Acuback on your network with ACUBACK_PUBLIC_URL set (see
+      the README).
+    </p>
+  ) : (
+    <p className="muted small">The link opens at {origin}.</p>
   );
 }

@@ -53,8 +53,9 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
   const [providers, setProviders] = useState(initial.providers);
   const [saved, setSaved] = useState(false);
   const { submit, error, busy } = useSubmit(async () => {
-    const { name: _name, ...details } = clinic;
-    await api("PUT", "/api/v1/billing-details", { clinic: details, providers: providers.map(({ displayName: _d, ...p }) => p) });
+    await api("PUT", "/api/v1/billing-details", { clinic: { ...clinic, name: clinic.name ?? "" }, providers: providers.map(({ displayName: _d, ...p }) => p) });
+    // The clinic's name is in the header of every page: show the new one.
+    if (clinic.name !== initial.clinic.name) window.location.reload();
     setSaved(true);
     onSaved();
   });
@@ -70,6 +71,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
       <h2>Clinic and providers on claims</h2>
       <FormError error={error} />
       <fieldset>
+        {field("Clinic name", "name")}
         {field("Address", "addressLine")}
         {field("City", "city")}
         {field("State", "region")}

@@ -4,7 +4,7 @@ import { api, type Session } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function LoginPage({ onSignedIn, demoClinic }: { onSignedIn: (session: Session) => void; demoClinic: boolean }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { submit: signIn, error, busy } = useSubmit(async (form: FormData) => {
@@ -41,9 +41,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: Session) => vo
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
-        <p className="muted small">
-          First start? The demo accounts and their password were printed in the terminal that started Acuback.
-        </p>
+        {demoClinic && (
+          <p className="muted small">
+            The demo clinic is loaded: its accounts and their password were printed in the terminal that started Acuback.
+          </p>
+        )}
       </form>
     </main>
   );
