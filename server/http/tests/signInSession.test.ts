@@ -94,7 +94,8 @@ describe("sessions, CSRF and security headers", () => {
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(response.headers["x-content-type-options"], "nosniff");
-    assert.ok(response.headers["strict-transport-security"]);
+    // HSTS only where HTTPS is in use (serving.test.ts): the test app is plain HTTP on loopback.
+    assert.equal(response.headers["strict-transport-security"], undefined);
   });
 
   it("rejects a non-JSON body with 415 and an oversized one with 413", async () => {
