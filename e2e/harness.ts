@@ -55,7 +55,7 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const check = () => {
-      if (output.includes("Acuback is running at")) {
+      if (output.includes("Acuback is running")) {
         clearTimeout(timer);
         resolve();
       }

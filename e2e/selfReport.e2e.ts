@@ -19,6 +19,8 @@ describe("report from home", () => {
     await clinic.getByRole("button", { name: /Create link/ }).click();
     const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
     assert.match(link, /\/r\/[A-Za-z0-9_-]{43}$/);
+    // Served on this computer only (no ACUBACK_PUBLIC_URL): the form says a patient's phone cannot open it.
+    await clinic.getByText(/opens only on this computer/).waitFor();
     // The QR code is drawn asynchronously once the link exists.
     await clinic.locator(".qr svg").waitFor();
 
