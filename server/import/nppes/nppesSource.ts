@@ -26,7 +26,8 @@ export function isProviderFileName(name: string): boolean {
   return file.startsWith("npidata_pfile_") && file.endsWith(".csv") && !file.includes("fileheader");
 }
 
-const CHUNK = 1 << 20;
+// 4 MiB reads: fewer round trips through the stream machinery per gigabyte (measured faster than 1 MiB).
+const CHUNK = 4 << 20;
 
 async function startsLikeZip(path: string): Promise<boolean> {
   const file = await open(path, "r");
