@@ -37,5 +37,7 @@ create table directory_imports (
   file_name text not null,
   mode text not null check (mode in ('full', 'weekly')),
   finished_at timestamptz not null default now(),
+  -- the directory's size after this import, so a search need not count the table
+  providers integer not null,
   report jsonb not null
 );
