@@ -11,7 +11,9 @@ import {
 } from "../../../scripts/nppes/syntheticNppes.ts";
 import type { Database } from "../../db/database.ts";
 import { openTestDatabase, type TestDatabase } from "../../testing/testDatabase.ts";
-import { importNppes, modeOfFileName } from "./nppesImport.ts";
+import { importNppes, modeOfFileName, parseLine } from "./nppesImport.ts";
+import fc from "fast-check";
+import { parse } from "csv-parse/sync";
 import { openNppesSource, type NppesSource } from "./nppesSource.ts";
 
 const WEEKLY = "npidata_pfile_20250602-20250608.csv";
@@ -219,6 +221,20 @@ describe("NPPES import", () => {
     writeFileSync(empty, Buffer.concat(parts));
     const refused = await openNppesSource(empty);
     assert.ok(!refused.ok && /has no npidata_pfile_….csv; it holds readme.txt/.test(refused.problem));
+  });
+
+  it("splits rows in CMS's form exactly as csv-parse reads them, and leaves every other row to csv-parse", () => {
+    const field = fc.string({ unit: fc.constantFrom("a", "1", ",", " ", "'", "é", "X", "\\") });
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 12 }), (fields) => {
+        const line = Buffer.from(`"${fields.join('","')}"`);
+        assert.deepEqual(parseLine(line), fields);
+        assert.deepEqual(parseLine(line), parse(line, { relax_column_count: true })[0]);
+      }),
+    );
+    assert.deepEqual(parseLine(Buffer.from('1,"a,b",c')), ["1", "a,b", "c"], "unquoted fields go to csv-parse");
+    assert.deepEqual(parseLine(Buffer.from('"a ""quoted"" word","b"')), ['a "quoted" word', "b"], "doubled quotes go to csv-parse");
+    assert.match(String(parseLine(Buffer.from('"12"x","b"'))), /not valid CSV/);
   });
 
   it("tells the monthly full file from a weekly one by its name", () => {
