@@ -31,7 +31,8 @@ if (!values.out || (!values.rows && !values.bytes)) {
 }
 const maxBytes = values.bytes ? Number(values.bytes) : Infinity;
 const lines = syntheticNppesLines({
-  rows: values.rows ? Number(values.rows) : Number.MAX_SAFE_INTEGER,
+  // With --bytes, rows are estimated (~1,160 bytes each, as in the real file) so malformed rows spread through it.
+  rows: values.rows ? Number(values.rows) : Math.ceil((maxBytes / 1160) * 1.05),
   ...(values.share && { acupuncturistShare: Number(values.share) }),
   ...(values.seed && { seed: Number(values.seed) }),
   crlf: values.crlf ?? false,
