@@ -7,7 +7,8 @@ export const TARA_DIR = process.env.TARA_DIR ?? join(import.meta.dirname, "..", 
 
 /** RFC 4180 CSV (quoted fields may hold commas, doubled quotes and newlines), read by csv-parse as the NPPES importer does. */
 export function parseCsv(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: true }) as string[][];
+  // Both line endings in one file: TARA uses CRLF, and hand-edited copies gain LF rows.
+  return parse(text, { bom: true, relax_column_count: true, record_delimiter: ["\r\n", "\n"] }) as string[][];
 }
 
 /** One CSV file as records keyed by its header; TARA's by default, the needling supplement's with its folder. */
