@@ -92,49 +92,71 @@ function scanChunk(chunk: Buffer, from: number, code: Buffer, watched: ReadonlyS
   return { candidates, lineNumber, pos };
 }
 
-/** Yields the header line first (hasCode false), then the candidate lines in file order. */
-export async function* candidateLines(source: AsyncIterable<Buffer>, options: ScanOptions): AsyncGenerator<CandidateLine> {
-  const code = Buffer.from(options.code, "latin1");
-  const watching = options.watched.size > 0;
-  const { progress } = options;
-  let carry: Buffer | null = null;
-  let lineNumber = 0;
+/**
+ * Splits chunks into lines as they come and keeps the candidates; the state
+ * between chunks is the line cut by a chunk's end. Used by candidateLines
+ * here and by the scan worker (scanWorker.ts).
+ */
+export class LineSplitter {
+  private readonly code: Buffer;
+  private readonly watched: ReadonlySet<number> | null;
+  private carry: Buffer | null = null;
+  lineNumber = 0;
+  bytesRead = 0;
 
-  const wanted = (line: Buffer, hasCode: boolean): boolean => {
-    if (lineNumber === 1 || hasCode) return true;
-    return watching && options.watched.has(leadingNpi(line, 0, line.length));
-  };
+  constructor(options: { code: string; watched: ReadonlySet<number> }) {
+    this.code = Buffer.from(options.code, "latin1");
+    this.watched = options.watched.size > 0 ? options.watched : null;
+  }
 
-  for await (const chunk of source) {
-    progress.bytesRead += chunk.length;
+  private whole(line: Buffer): CandidateLine | null {
+    this.lineNumber++;
+    const trimmed = trimEnd(line);
+    const hasCode = trimmed.indexOf(this.code) >= 0;
+    const wanted = this.lineNumber === 1 || hasCode || (this.watched !== null && this.watched.has(leadingNpi(trimmed, 0, trimmed.length)));
+    return wanted && trimmed.length ? { lineNumber: this.lineNumber, bytes: trimmed, hasCode } : null;
+  }
+
+  push(chunk: Buffer): CandidateLine[] {
+    this.bytesRead += chunk.length;
     let pos = 0;
-    if (carry) {
+    const out: CandidateLine[] = [];
+    if (this.carry) {
       // The line cut by the previous chunk's end: join only that line, never the whole chunk.
       const end = chunk.indexOf(NEWLINE);
       if (end < 0) {
-        carry = Buffer.concat([carry, chunk]);
-        continue;
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return out;
       }
-      const line = Buffer.concat([carry, chunk.subarray(0, end)]);
-      carry = null;
-      lineNumber++;
-      const hasCode = line.indexOf(code) >= 0;
-      if (wanted(line, hasCode)) yield { lineNumber, bytes: trimEnd(line), hasCode };
+      const line = this.whole(Buffer.concat([this.carry, chunk.subarray(0, end)]));
+      this.carry = null;
+      if (line) out.push(line);
       pos = end + 1;
     }
-    const found = scanChunk(chunk, pos, code, watching ? options.watched : null, lineNumber);
-    lineNumber = found.lineNumber;
-    pos = found.pos;
-    for (const c of found.candidates) yield c;
-    progress.linesRead = lineNumber;
-    if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
+    const found = scanChunk(chunk, pos, this.code, this.watched, this.lineNumber);
+    this.lineNumber = found.lineNumber;
+    for (const c of found.candidates) out.push(c);
+    if (found.pos < chunk.length) this.carry = Buffer.from(chunk.subarray(found.pos));
+    return out;
   }
-  if (carry && carry.length) {
-    // A last line without a line ending.
-    lineNumber++;
-    const line = trimEnd(carry);
-    const hasCode = line.indexOf(code) >= 0;
-    if (line.length && wanted(line, hasCode)) yield { lineNumber, bytes: line, hasCode };
+
+  /** A last line without a line ending. */
+  finish(): CandidateLine[] {
+    const last = this.carry && this.carry.length ? this.whole(this.carry) : null;
+    this.carry = null;
+    return last ? [last] : [];
   }
-  progress.linesRead = lineNumber;
+}
+
+/** Yields the header line first (hasCode false), then the candidate lines in file order. */
+export async function* candidateLines(source: AsyncIterable<Buffer>, options: ScanOptions): AsyncGenerator<CandidateLine> {
+  const splitter = new LineSplitter(options);
+  for await (const chunk of source) {
+    const found = splitter.push(chunk);
+    options.progress.bytesRead = splitter.bytesRead;
+    options.progress.linesRead = splitter.lineNumber;
+    for (const c of found) yield c;
+  }
+  for (const c of splitter.finish()) yield c;
+  options.progress.linesRead = splitter.lineNumber;
 }
