@@ -9,6 +9,9 @@
  * taxonomy and must still be seen to be removed.
  */
 
+import { Worker } from "node:worker_threads";
+import type { ScanMessage } from "./scanWorker.ts";
+
 export interface CandidateLine {
   /** 1-based physical line number (the header is line 1). */
   lineNumber: number;
@@ -159,4 +162,38 @@ export async function* candidateLines(source: AsyncIterable<Buffer>, options: Sc
   }
   for (const c of splitter.finish()) yield c;
   options.progress.linesRead = splitter.lineNumber;
+}
+
+/**
+ * candidateLines for a plain file, with the scan on a worker thread so that it
+ * overlaps the parsing and writing on this one. Candidates the worker finds
+ * ahead of the writer wait here: at most the file's matching rows (~27,000
+ * in the monthly file, ~32 MB), not the file.
+ */
+export async function* candidateLinesInWorker(path: string, options: ScanOptions & { chunkBytes: number }): AsyncGenerator<CandidateLine> {
+  const worker = new Worker(new URL("./scanWorker.mjs", import.meta.url), {
+    workerData: { path, code: options.code, watched: [...options.watched], chunkBytes: options.chunkBytes },
+  });
+  const queue: ScanMessage[] = [];
+  let wake: (() => void) | null = null;
+  const arrive = (message: ScanMessage) => {
+    queue.push(message);
+    wake?.();
+  };
+  worker.on("message", arrive);
+  worker.on("error", (error: Error) => arrive({ kind: "failed", message: error.message }));
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      const message = queue.shift()!;
+      if (message.kind === "failed") throw new Error(message.message);
+      options.progress.bytesRead = message.bytesRead;
+      options.progress.linesRead = message.linesRead;
+      if (message.kind === "done") return;
+      for (const line of message.lines) yield { lineNumber: line.lineNumber, bytes: Buffer.from(line.bytes.buffer, line.bytes.byteOffset, line.bytes.byteLength), hasCode: line.hasCode };
+    }
+  } finally {
+    await worker.terminate();
+  }
 }

@@ -237,6 +237,22 @@ describe("NPPES import", () => {
     assert.match(String(parseLine(Buffer.from('"12"x","b"'))), /not valid CSV/);
   });
 
+  it("scans a plain file on a worker thread with the same results: line numbers, watched NPIs, deactivations", async () => {
+    const path = join(dir, WEEKLY);
+    writeFileSync(path, [nppesHeaderLine(), nppesLine(acupuncturistValues(A)), nppesLine(acupuncturistValues(B)).replace('"",', "")].join(""));
+    const first = await openNppesSource(path);
+    assert.ok(first.ok && first.source.path === path);
+    const report = await importNppes(t.db, first.source);
+    assert.ok(report.ok);
+    assert.deepEqual(report.value.malformed.rows.map((m) => m.line), [3]);
+    writeFileSync(path, [nppesHeaderLine(), nppesLine({ NPI: A, "NPI Deactivation Date": "02/01/2025" })].join(""));
+    const second = await openNppesSource(path);
+    assert.ok(second.ok);
+    const removed = await importNppes(t.db, second.source);
+    assert.ok(removed.ok && removed.value.removedBy.deactivated === 1 && removed.value.rowsRead === 1);
+    assert.deepEqual(await npis(t.db), []);
+  });
+
   it("tells the monthly full file from a weekly one by its name", () => {
     assert.equal(modeOfFileName("npidata_pfile_20050523-20250608.csv"), "full");
     assert.equal(modeOfFileName("npidata_pfile_20250602-20250608.csv"), "weekly");

@@ -17,8 +17,8 @@ import type { Database, Queryable } from "../../db/database.ts";
 import { deleteProviders, recordImport, storedRecords, upsertProviders, type PlacedProvider } from "../../db/repositories/directoryProviders.ts";
 import { placeZip } from "../../directory/zipCentroids.ts";
 import { fail, ok, type Outcome } from "../../errors.ts";
-import { candidateLines, type ScanProgress } from "./lineScanner.ts";
-import type { NppesSource } from "./nppesSource.ts";
+import { candidateLines, candidateLinesInWorker, type ScanProgress } from "./lineScanner.ts";
+import { CHUNK, type NppesSource } from "./nppesSource.ts";
 
 export type ImportMode = "full" | "weekly";
 
@@ -135,7 +135,11 @@ export async function importNppes(
         return true;
       };
 
-      for await (const line of candidateLines(source.stream, { code: ACUPUNCTURIST_TAXONOMY, watched, progress })) {
+      const scan = { code: ACUPUNCTURIST_TAXONOMY, watched, progress };
+      // A plain file is scanned on a second core while this one parses and writes; a zip streams through here.
+      if (source.path) source.stream.destroy();
+      const lines = source.path ? candidateLinesInWorker(source.path, { ...scan, chunkBytes: CHUNK }) : candidateLines(source.stream, scan);
+      for await (const line of lines) {
         if (line.lineNumber === 1) {
           const header = parseLine(line.bytes);
           const lookup = typeof header === "string" ? { ok: false as const, missing: [`a CSV header (${header})`] } : findNppesColumns(header);

@@ -16,6 +16,8 @@ export interface NppesSource {
   /** Uncompressed size in bytes, for the progress bar and ETA. */
   size: number;
   stream: Readable;
+  /** Set for a plain file on disk: the importer may then scan it on a worker thread. */
+  path?: string;
 }
 
 export type OpenedSource = { ok: true; source: NppesSource } | { ok: false; problem: string };
@@ -27,7 +29,7 @@ export function isProviderFileName(name: string): boolean {
 }
 
 // 4 MiB reads: fewer round trips through the stream machinery per gigabyte (measured faster than 1 MiB).
-const CHUNK = 4 << 20;
+export const CHUNK = 4 << 20;
 
 async function startsLikeZip(path: string): Promise<boolean> {
   const file = await open(path, "r");
@@ -48,7 +50,7 @@ export async function openNppesSource(path: string): Promise<OpenedSource> {
   } catch {
     return { ok: false, problem: `cannot read ${path}` };
   }
-  if (!(await startsLikeZip(path))) return { ok: true, source: { name: basename(path), size, stream: createReadStream(path, { highWaterMark: CHUNK }) } };
+  if (!(await startsLikeZip(path))) return { ok: true, source: { name: basename(path), size, path, stream: createReadStream(path, { highWaterMark: CHUNK }) } };
   return openFromZip(path);
 }
 
