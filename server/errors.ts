@@ -44,6 +44,8 @@ export const ERRORS = {
   TREATMENT_INVALID: { status: 422, title: "The treatment's parts do not fit together; see the listed problems." },
   SAFETY_UNKNOWN_NAMES: { status: 422, title: "Some safety flags or points are not known; nothing was checked." },
   PAYER_PLAN_NOT_FOUND: { status: 404, title: "No such payer plan in this clinic." },
+  ZIP_UNKNOWN: { status: 400, title: "That is not a US ZIP code with a known location; check the five digits." },
+  NPPES_FILE_NOT_RECOGNISED: { status: 422, title: "This file is not an NPPES provider file; nothing was imported." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {

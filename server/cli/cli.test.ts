@@ -1,10 +1,11 @@
 /** The `acuback` command as a person runs it: a real process on a real data directory. */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { syntheticNppesLines } from "../../scripts/nppes/syntheticNppes.ts";
 import { listMigrations } from "../db/migrate.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "acuback.mjs");
@@ -27,7 +28,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety", "import", "directory"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
@@ -158,6 +159,37 @@ describe("acuback CLI", () => {
       await new Promise((resolve) => child.once("exit", resolve));
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+
+  it("import nppes reads a generated file (report as JSON), refuses a non-NPPES file, and directory search finds its providers", () => {
+    // Its own data directory: the migrate test below expects a fresh one.
+    const own = mkdtempSync(join(tmpdir(), "acuback-cli-nppes-"));
+    after(() => rmSync(own, { recursive: true, force: true }));
+    const env = { ACUBACK_DATA_DIR: own };
+    const file = join(own, "npidata_pfile_20250602-20250608.csv");
+    writeFileSync(file, [...syntheticNppesLines({ rows: 2000, acupuncturistShare: 0.1, seed: 3, malformed: 1 })].join(""));
+    const imported = acuback(["import", "nppes", file, "--json"], env);
+    assert.equal(imported.code, 0, imported.out);
+    const report = JSON.parse(imported.out);
+    assert.equal(report.rowsRead, 2000);
+    assert.ok(report.imported > 100, String(report.imported));
+    assert.equal(report.malformed.count, 1);
+    assert.equal(typeof report.malformed.rows[0].line, "number");
+    const again = JSON.parse(acuback(["import", "nppes", file, "--json"], env).out);
+    assert.deepEqual([again.imported, again.updated, again.removed], [0, 0, 0]);
+
+    const notNppes = join(own, "contacts.csv");
+    writeFileSync(notNppes, "name,zip\nSam,98101\n");
+    const refused = acuback(["import", "nppes", notNppes], env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.out, /not an NPPES provider file: missing NPI; Entity Type Code/);
+
+    const found = JSON.parse(acuback(["directory", "search", "--zip", "10001", "--radius", "100", "--json"], env).out);
+    assert.ok(found.results.length > 0);
+    assert.ok(found.results.every((r: { miles: number }) => r.miles <= 100));
+    assert.match(acuback(["directory", "search", "--zip", "10001", "--radius", "100"], env).out, /mi {2}.*NPI \d{10}[\s\S]*proves neither a licence/);
+    assert.equal(acuback(["directory", "search", "--zip", "00000"], env).code, 2);
+    assert.notEqual(acuback(["directory", "search", "--zip", "10001", "--radius", "101"], env).code, 0);
   });
 
   it("migrate creates the schema and is idempotent", () => {

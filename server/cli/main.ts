@@ -12,6 +12,7 @@ import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { demoCommand, printDemoAccounts } from "./demo.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
+import { addDirectoryCommands } from "./directory.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
 import { serve, ServingRefused } from "./serve.ts";
@@ -81,6 +82,7 @@ addPointCommands(program);
 addScoreCommand(program);
 addSafetyCommands(program);
 addCoverageCommands(program);
+addDirectoryCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

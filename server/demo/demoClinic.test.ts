@@ -23,6 +23,8 @@ import { visitsAtRisk } from "../services/visitsAtRisk.ts";
 import { visitCoverage } from "../services/visitCoverage.ts";
 import { visitsOf, type VisitView } from "../services/visits.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
+import { isValidNpi } from "../../domain/directory/npi.ts";
+import { searchDirectory } from "../services/directory.ts";
 import { loadDemoClinic } from "./demoClinic.ts";
 
 describe("demo clinic", () => {
@@ -203,6 +205,14 @@ describe("demo clinic", () => {
     const fees = await feeScheduleOf(db, actor);
     assert.ok(fees.ok);
     assert.deepEqual(Object.keys(fees.value).sort(), ["20560", "20561", "97810", "97811", "97813", "97814"]);
+  });
+
+  it("fills the public directory with fictional providers near the clinic", async () => {
+    const found = await searchDirectory(db, { zip: "97202", radiusMiles: 25, limit: 20, offset: 0 });
+    assert.ok(found.ok);
+    assert.equal(found.value.total, 12);
+    assert.equal(found.value.results[0]!.address.postalCode, "97202");
+    assert.ok(found.value.results.every((r) => isValidNpi(r.npi)));
   });
 
   it("leaves the follow-up list and the dashboard the browser tests expect", async () => {

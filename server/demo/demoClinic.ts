@@ -3,6 +3,7 @@
  * on first start. Every person here is invented; names are common US names,
  * dates and scores are made up to draw plausible courses of care.
  */
+import { loadDemoDirectory } from "./demoDirectory.ts";
 import { randomBytes } from "node:crypto";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -243,6 +244,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   await loadDemoTreatment(db, { practitioner, owner }, withEpisodes, options.today);
   // Medicare: one patient past visit 12 while improving (KX from 13), one not improving (the discontinue warning).
   await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
+  // The public finder (/find) shows fictional providers near the clinic until a real NPPES file is imported.
+  await loadDemoDirectory(db);
   return {
     clinicName: clinic.name,
     password,

@@ -20,6 +20,7 @@
  * numbers, Medicare and plan member ids, the tax id and the address. The NPIs
  * are made up but carry a valid check digit, so the forms accept them.
  */
+import { npiCheckDigit } from "../../domain/directory/npi.ts";
 import { addDays, calendarDateOf } from "../../domain/shared/calendarDate.ts";
 import type { Treatment } from "../../domain/treatment/treatment.ts";
 import type { Soap } from "../../domain/treatment/visit.ts";
@@ -54,15 +55,7 @@ export const DEMO_MEDICARE_NOT_IMPROVING = "Delgado";
  */
 export function npi(first9: string): string {
   if (!/^[12]\d{8}$/.test(first9)) throw new Error(`Demo NPI: "${first9}" is not nine digits starting with 1 or 2`);
-  const digits = `80840${first9}`;
-  let sum = 0;
-  // Double every second digit from the right of the number the check digit will be appended to.
-  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
-    let d = Number(digits[i]) * (double ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${first9}${(10 - (sum % 10)) % 10}`;
+  return `${first9}${npiCheckDigit(first9)}`;
 }
 
 /** Invented: a 555-01xx telephone number and an obviously placeholder tax id. */

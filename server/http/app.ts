@@ -17,6 +17,7 @@ import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
+import { directoryRoutes } from "./routes/directory.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { followUpRoutes } from "./routes/followUps.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -119,6 +120,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   strictaRoutes(app, context);
   safetyCheckRoutes(app);
   coverageRoutes(app, context);
+  directoryRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -15,6 +15,7 @@ import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
 import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
+import { FindPage } from "./directory/FindPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
@@ -79,6 +80,14 @@ export function App() {
             </PublicShell>
           }
         />
+        <Route
+          path="/find"
+          element={
+            <PublicShell>
+              <FindPage />
+            </PublicShell>
+          }
+        />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
     );
@@ -108,6 +117,7 @@ export function App() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
+          <Route path="/find" element={<FindPage />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
       </Shell>
@@ -138,6 +148,7 @@ function PublicShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
       <TopBar home="/atlas">
+        <NavLink to="/find">Find an acupuncturist</NavLink>
         <NavLink to="/atlas">Atlas</NavLink>
         <NavLink to="/login">Clinic sign-in</NavLink>
       </TopBar>
@@ -158,6 +169,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
+        <NavLink to="/find">Directory</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}

@@ -25,12 +25,20 @@ import { findVisit } from "../../db/repositories/visits.ts";
 import { sendFailure } from "../problem.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { claimLinesSchema, coverageResultSchema, visitDescriptionSchema } from "../coverageSchemas.ts";
+import { npiProblem } from "../../../domain/directory/npi.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { calendarDate, patientIdParam } from "../schemas.ts";
 
 const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 const textOut = z.string().nullable();
 const npi = z.string().trim().regex(/^\d{10}$/, "An NPI has 10 digits.").nullish().transform((v) => v || null);
+/** A provider's NPI must also carry its check digit (CMS: Luhn over 80840 + nine digits; domain/directory/npi.ts), which catches a mistyped digit. */
+const providerNpi = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || npiProblem(v) === null, { error: (issue) => npiProblem(String(issue.input)) ?? "Not a valid NPI." })
+  .nullish()
+  .transform((v) => v || null);
 
 const coverageInput = z.object({
   payer: z.enum(["medicare", "plan", "self-pay"]),
@@ -246,7 +254,7 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
               id: z.uuid(),
               furnisher: z.enum(["physician", "nurse-practitioner", "physician-assistant", "clinical-nurse-specialist", "acupuncturist"]),
               credential: text(40),
-              npi,
+              npi: providerNpi,
               licence: text(60),
             }),
           ),

@@ -1,0 +1,27 @@
+/** The shape of GET /api/v1/directory/search (server/http/routes/directory.ts). */
+import type { EntityType, TaxonomyLicense } from "../../../domain/directory/provider.ts";
+
+export interface DirectoryResult {
+  npi: string;
+  entity: EntityType;
+  name: string;
+  credential: string | null;
+  license: TaxonomyLicense;
+  licenses: TaxonomyLicense[];
+  address: { line1: string; line2: string | null; city: string; state: string | null; postalCode: string | null };
+  phone: string | null;
+  miles: number;
+  bearing: number;
+  locationApproximate: boolean;
+  lastUpdateDate: string | null;
+  registryUrl: string;
+  stateBoard: { state: string; stateName: string | null; lookupUrl: string | null; source: string | null; advice: string };
+}
+
+export interface DirectoryAnswer {
+  centre: { latitude: number; longitude: number; zip: string | null };
+  radiusMiles: number;
+  total: number;
+  results: DirectoryResult[];
+  directory: { providers: number; lastImport: { fileName: string; finishedAt: string } | null };
+}
