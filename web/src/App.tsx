@@ -17,6 +17,8 @@ import { DashboardPage } from "./pages/DashboardPage.tsx";
 import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
+// The patient guide and evidence library: public, their own bundle (no atlas data in it).
+const GuideRoutes = lazy(() => import("./guide/GuideRoutes.tsx"));
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
 const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
 
@@ -25,6 +27,15 @@ function Atlas() {
   return (
     <Suspense fallback={<p className="loading">Loading the atlas…</p>}>
       <AtlasRoutes />
+    </Suspense>
+  );
+}
+
+/** The guide is public: anyone can read it; a signed-in clinic also gets printable handouts. */
+function Guide() {
+  return (
+    <Suspense fallback={<p className="loading">Loading the guide…</p>}>
+      <GuideRoutes />
     </Suspense>
   );
 }
@@ -75,6 +86,14 @@ export function App() {
             </PublicShell>
           }
         />
+        <Route
+          path="/guide/*"
+          element={
+            <PublicShell>
+              <Guide />
+            </PublicShell>
+          }
+        />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
     );
@@ -104,6 +123,7 @@ export function App() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
+          <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
       </Shell>
@@ -133,7 +153,8 @@ function TopBar({ home, clinic, children }: { home: string; clinic?: string; chi
 function PublicShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
-      <TopBar home="/atlas">
+      <TopBar home="/guide">
+        <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/atlas">Atlas</NavLink>
         <NavLink to="/login">Clinic sign-in</NavLink>
       </TopBar>
@@ -154,6 +175,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
+        <NavLink to="/guide">Guide</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}
