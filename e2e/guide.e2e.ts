@@ -1,0 +1,85 @@
+/**
+ * The patient guide in Chromium, without signing in: every page at phone size
+ * (390×844) and desktop, each screenshot kept in e2e/artifacts/guide/, axe-core
+ * finding no serious or critical violation, the first load on a phone under
+ * 1 s; then a signed-in clinic prints a handout headed with its name.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { GUIDE_TOPICS } from "../domain/evidence/guide/index.ts";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+
+const OUT = join(ARTIFACTS, "guide");
+const PAGES = [{ slug: "index", path: "/guide", title: "Acupuncture for back pain: a plain guide" }, ...GUIDE_TOPICS.map((t) => ({ slug: t.slug, path: `/guide/${t.slug}`, title: t.title }))];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
+}
+
+describe("patient guide", () => {
+  const suite = appWithBrowser();
+
+  it("every page at phone size: loads under 1 s, no serious axe violations, screenshot kept", async () => {
+    const { app, browser } = suite();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const entry of PAGES) {
+      const started = Date.now();
+      await page.goto(`${app.url}${entry.path}`);
+      await page.getByRole("heading", { level: 1, name: entry.title }).waitFor();
+      const ms = Date.now() - started;
+      console.log(`  ${entry.path}: first load ${ms} ms`);
+      if (ms >= 1000) problems.push(`${entry.path} took ${ms} ms`);
+      if (entry.slug === "how-it-may-work") await page.getByText(/BL40 Wěizhōng lies over the posterior femoral cutaneous nerve and tibial nerve/).waitFor();
+      for (const v of await seriousViolations(page)) problems.push(`${entry.path}: ${v}`);
+      await page.screenshot({ path: join(OUT, `${entry.slug}-phone.png`), fullPage: true });
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("every page at desktop size, with the figures drawn and every source listed", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const entry of PAGES) {
+      await page.goto(`${app.url}${entry.path}`);
+      await page.getByRole("heading", { level: 1, name: entry.title }).waitFor();
+      if (entry.slug === "does-it-work") {
+        await page.getByRole("img", { name: /GERAC.*Acupuncture: about 48 in 100 \(47\.6%\).*Usual care: about 27 in 100/ }).waitFor();
+        assert.equal(await page.locator("svg.people-icons").count(), 2);
+        await page.getByRole("heading", { name: "NICE, England (2016)" }).waitFor();
+      }
+      if (entry.slug !== "index") {
+        // Every citation marker points to an entry in the page's source list.
+        const targets = await page.locator(".cite a").evaluateAll("els => els.map(e => e.getAttribute('href'))");
+        for (const href of new Set(targets as string[])) assert.equal(await page.locator(href).count(), 1, `${entry.slug}: ${href}`);
+      }
+      await page.screenshot({ path: join(OUT, `${entry.slug}-desktop.png`), fullPage: true });
+    }
+  });
+
+  it("a signed-in practitioner gives a page to a patient: a printable handout with the clinic's name", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+    await page.getByRole("link", { name: "Guide", exact: true }).click();
+    await page.getByRole("link", { name: "Is it safe?" }).click();
+    await page.getByRole("link", { name: "Give this to your patient" }).click();
+    await page.getByText("From Riverside Acupuncture (demo) · Acuback patient guide").waitFor();
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".topbar").isVisible(), false, "no app chrome on paper");
+    await page.screenshot({ path: join(OUT, "safety-handout-print.png"), fullPage: true });
+    await page.pdf?.({ path: join(OUT, "safety-handout.pdf") }).catch(() => undefined);
+  });
+});
