@@ -16,6 +16,7 @@ export const STUDY_DESIGNS = [
   "randomised trial",
   "individual patient data meta-analysis",
   "systematic review",
+  "narrative review",
   "clinical guideline",
   "observational study",
   "survey",
@@ -227,7 +228,7 @@ export const CITATIONS = {
     journal: "In: Stux G, Pomeranz B (eds), Acupuncture: Textbook and Atlas. Springer",
     doi: "10.1007/978-3-642-71742-0_1",
     url: null,
-    design: "animal laboratory study",
+    design: "narrative review",
     size: "228 studies reviewed",
   },
   hui2000: {

@@ -87,7 +87,7 @@ export const HOW_IT_MAY_WORK: GuideTopic = {
       heading: "1. Signals in the nerves and the brain",
       grade: {
         from: ["animal", "human-lab"],
-        summary: "Lab studies in animals and people. Not proven to be the reason patients feel better.",
+        summary: "Not shown to be the reason patients feel better.",
         cite: ["pomeranz1987", "hui2000"],
       },
       blocks: [
@@ -116,7 +116,7 @@ export const HOW_IT_MAY_WORK: GuideTopic = {
       heading: "2. The body's own pain killers",
       grade: {
         from: ["animal", "human-lab"],
-        summary: "Mostly animal studies. Tests in people disagree.",
+        summary: "Most of it comes from animals, and tests in people disagree.",
         cite: ["han2003", "mayer1977", "chapman1983"],
       },
       blocks: [
@@ -142,7 +142,7 @@ export const HOW_IT_MAY_WORK: GuideTopic = {
       heading: "3. Effects in muscle and tissue",
       grade: {
         from: ["animal"],
-        summary: "Animal and tissue studies only.",
+        summary: "Not yet tested in patients.",
         cite: ["goldman2010", "langevin2001"],
       },
       blocks: [

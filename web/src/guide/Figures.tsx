@@ -1,7 +1,15 @@
 /** The guide's pictures, drawn from the figure data as SVG, each with its text alternative from the same numbers. */
 import { FIGURES, figureAlt, outOf100, type EffectSizeFigure, type FigureId, type ResponderFigure } from "../../../domain/evidence/figures.ts";
 
-const COLOURS = ["#1f5f5b", "#7a8f8c", "#b5651d"];
+const COLOURS = ["#1f5f5b", "#6b7f7c", "#a4561a"];
+/** One colour per kind of group, the same in every figure: needles, sham, usual care. */
+function colourOf(arm: string, index: number): string {
+  if (/usual care/i.test(arm)) return COLOURS[2]!;
+  if (/sham/i.test(arm)) return COLOURS[1]!;
+  return COLOURS[index === 0 ? 0 : index % COLOURS.length]!;
+}
+/** Drawn at a fixed scale (1.5 px per unit) and shrunk to fit a phone, so every figure's text is the same size. */
+const SCALE = 1.5;
 
 export function Figure({ id }: { id: FigureId }) {
   const figure: ResponderFigure | EffectSizeFigure = FIGURES[id];
@@ -20,10 +28,11 @@ function PeopleIcons({ figure, alt }: { figure: ResponderFigure; alt: string }) 
   const block = 10 * (size + gap);
   const width = figure.arms.length * (block + 24);
   return (
-    <svg role="img" aria-label={alt} viewBox={`0 0 ${width} ${block + 44}`} className="people-icons">
+    <svg role="img" aria-label={alt} viewBox={`0 0 ${width} ${block + 44}`} width={width * SCALE} className="people-icons">
       {figure.arms.map((arm, a) => {
         const helped = outOf100(arm.percent);
         const x0 = a * (block + 24) + 12;
+        const colour = colourOf(arm.arm, a);
         return (
           <g key={arm.arm}>
             {Array.from({ length: 100 }, (_, i) => {
@@ -36,8 +45,8 @@ function PeopleIcons({ figure, alt }: { figure: ResponderFigure; alt: string }) 
                   cx={x0 + col * (size + gap) + size / 2}
                   cy={(9 - row) * (size + gap) + size / 2}
                   r={size / 2 - 0.5}
-                  fill={filled ? COLOURS[a % COLOURS.length] : "none"}
-                  stroke={COLOURS[a % COLOURS.length]}
+                  fill={filled ? colour : "none"}
+                  stroke={colour}
                   strokeWidth={1}
                 />
               );
@@ -61,13 +70,13 @@ function EffectBars({ figure, alt }: { figure: EffectSizeFigure; alt: string }) 
   const left = 150;
   const scale = (v: number) => left + (v / max) * (width - left - 20);
   return (
-    <svg role="img" aria-label={alt} viewBox={`0 0 ${width} ${figure.rows.length * 40 + 36}`} className="effect-bars">
+    <svg role="img" aria-label={alt} viewBox={`0 0 ${width} ${figure.rows.length * 40 + 36}`} width={width * SCALE} className="effect-bars">
       {figure.rows.map((row, i) => (
         <g key={row.label}>
           <text x={0} y={i * 40 + 22} className="fig-label">
             {row.label}
           </text>
-          <rect x={left} y={i * 40 + 8} width={scale(row.sd) - left} height={20} fill={COLOURS[i % COLOURS.length]} />
+          <rect x={left} y={i * 40 + 8} width={scale(row.sd) - left} height={20} fill={COLOURS[0]} />
           <line x1={scale(row.low)} x2={scale(row.high)} y1={i * 40 + 18} y2={i * 40 + 18} stroke="#1d2a2a" strokeWidth={2} />
           <text x={scale(row.high) + 4} y={i * 40 + 22} className="fig-value">
             {row.sd}
