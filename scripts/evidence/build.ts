@@ -59,7 +59,8 @@ export function buildTrials(rows: Record<string, string>[]): TrialRecord[] {
     .sort((a, b) => a.taraId - b.taraId);
 }
 
-if (import.meta.main ?? process.argv[1]?.endsWith("build.ts")) {
+// Run as a script (not when the test imports buildTrials).
+if (process.argv[1]?.endsWith(join("evidence", "build.ts"))) {
   const trials = buildTrials(readTable("pain-related-articles.csv"));
   writeFileSync(OUT, `${JSON.stringify(trials, null, 1)}\n`);
   console.log(`${trials.length} trials → ${OUT}`);
