@@ -13,7 +13,11 @@ import { GUIDE_TOPICS } from "../domain/evidence/guide/index.ts";
 import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 const OUT = join(ARTIFACTS, "guide");
-const PAGES = [{ slug: "index", path: "/guide", title: "Acupuncture for back pain: a plain guide" }, ...GUIDE_TOPICS.map((t) => ({ slug: t.slug, path: `/guide/${t.slug}`, title: t.title }))];
+const PAGES = [
+  { slug: "index", path: "/guide", title: "Acupuncture for back pain: a plain guide" },
+  ...GUIDE_TOPICS.map((t) => ({ slug: t.slug, path: `/guide/${t.slug}`, title: t.title })),
+  { slug: "library", path: "/guide/library", title: "Evidence library" },
+];
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -56,13 +60,37 @@ describe("patient guide", () => {
         assert.equal(await page.locator("svg.people-icons").count(), 2);
         await page.getByRole("heading", { name: "NICE, England (2016)" }).waitFor();
       }
-      if (entry.slug !== "index") {
+      if (entry.slug !== "index" && entry.slug !== "library") {
         // Every citation marker points to an entry in the page's source list.
         const targets = await page.locator(".cite a").evaluateAll("els => els.map(e => e.getAttribute('href'))");
         for (const href of new Set(targets as string[])) assert.equal(await page.locator(href).count(), 1, `${entry.slug}: ${href}`);
       }
       await page.screenshot({ path: join(OUT, `${entry.slug}-desktop.png`), fullPage: true });
     }
+  });
+
+  it("the library filters by condition, kind and point; a point page lists its trials, and a trial shows its points on the map", async () => {
+    const { app, browser } = suite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/guide/library`);
+    await page.getByRole("heading", { name: "Pain trials (86 of 86)" }).waitFor();
+    await page.getByLabel("Condition").selectOption("low back pain");
+    await page.getByLabel("Kind").selectOption("electro");
+    await page.getByRole("heading", { name: /The use of electro-acupuncture in conjunction with exercise/i }).waitFor();
+    await page.getByLabel("Kind").selectOption("");
+    await page.getByLabel("Point").fill("ub 40");
+    const kerr = page.locator(".trial", { hasText: /Acupuncture in the management of chronic low back pain: a blinded randomized controlled trial/i });
+    await kerr.waitFor();
+    await page.screenshot({ path: join(OUT, "library-filtered-desktop.png"), fullPage: true });
+
+    await page.goto(`${app.url}/atlas/points/BL40`);
+    const trials = page.locator(".point-trials");
+    await trials.getByRole("link", { name: "Kerr et al. 2003" }).click();
+    await page.getByRole("heading", { name: /Acupuncture in the management of chronic low back pain/i }).waitFor();
+    assert.ok((await page.locator('.map-panel circle.highlighted[data-code="BL23"]').count()) > 0, "BL23 lit on the map");
+    await page.screenshot({ path: join(OUT, "atlas-trial-kerr-desktop.png"), fullPage: true });
+    await page.getByRole("link", { name: "← Evidence library" }).click();
+    await page.getByRole("heading", { name: "Evidence library", level: 1 }).waitFor();
   });
 
   it("a signed-in practitioner gives a page to a patient: a printable handout with the clinic's name", async () => {

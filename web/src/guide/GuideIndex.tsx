@@ -18,7 +18,7 @@ export function GuideIndex() {
         ))}
       </ol>
       <p>
-        Also: the <Link to="/atlas">acupoint atlas</Link>, and a directory of practitioners at <Link to="/find">/find</Link>.
+        Also: the <Link to="/guide/library">evidence library</Link> of trials, the <Link to="/atlas">acupoint atlas</Link>, and a directory of practitioners at <Link to="/find">/find</Link>.
       </p>
     </article>
   );
