@@ -18,7 +18,10 @@ import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The patient guide and evidence library: public, their own bundle (no atlas data in it).
-const GuideRoutes = lazy(() => import("./guide/GuideRoutes.tsx"));
+const loadGuide = () => import("./guide/GuideRoutes.tsx");
+const GuideRoutes = lazy(loadGuide);
+// A patient opening a guide link: fetch the guide's bundle while the session is checked, not after.
+if (window.location.pathname.startsWith("/guide")) void loadGuide();
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
 const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
 
