@@ -67,7 +67,7 @@ function PeopleIcons({ figure, alt }: { figure: ResponderFigure; alt: string }) 
 function EffectBars({ figure, alt }: { figure: EffectSizeFigure; alt: string }) {
   const max = 0.8;
   const width = 320;
-  const left = 150;
+  const left = 160;
   const scale = (v: number) => left + (v / max) * (width - left - 20);
   return (
     <svg role="img" aria-label={alt} viewBox={`0 0 ${width} ${figure.rows.length * 40 + 36}`} width={width * SCALE} className="effect-bars">
