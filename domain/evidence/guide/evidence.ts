@@ -95,7 +95,7 @@ export const SAFETY: GuideTopic = {
   title: "Is it safe?",
   question: "What are the risks?",
   lead: {
-    text: "Serious harm is rare when a trained person uses clean, single-use needles. Small bruises and brief soreness are common.",
+    text: "In large studies, serious harm was rare. Small bruises and brief soreness were the most common problems.",
     cite: ["witt2009", "macpherson2004"],
   },
   sections: [
@@ -114,9 +114,10 @@ export const SAFETY: GuideTopic = {
             { text: "Bleeding or a bruise: about 6 in 100 people.", cite: ["witt2009"] },
             { text: "Pain where a needle went in: about 2 in 100.", cite: ["witt2009"] },
             { text: "Feeling faint, sick or sweaty: less than 1 in 100.", cite: ["witt2009"] },
-            { text: "A collapsed lung, from a needle too deep in the chest or upper back: 2 people in the whole study.", cite: ["witt2009"] },
+            { text: "A collapsed lung: 2 people in the whole study.", cite: ["witt2009"] },
           ],
         },
+        { kind: "advice", text: "A collapsed lung can happen when a needle goes too deep in the chest or upper back, which is why depth there is kept shallow." },
         {
           kind: "text",
           text: "In a survey in England, about 107 in 1,000 people reported some side effect over three months of care.",
@@ -151,14 +152,14 @@ export const SAFETY: GuideTopic = {
           kind: "questions",
           items: [
             "You bleed easily, or take a blood thinner.",
-            "You are or may be pregnant. Some points are avoided in pregnancy by tradition, though a review found no clear proof of harm.",
+            "You are or may be pregnant.",
             "You have a pacemaker or other implanted device.",
             "You have seizures.",
             "You have an infection, an ulcer or a sore where needles would go.",
             "You have a weak immune system, or cancer near the area.",
           ],
         },
-        { kind: "text", text: "The pregnancy points are a tradition; the review found no clear proof that they cause harm.", cite: ["carr2015"] },
+        { kind: "text", text: "In pregnancy, some points are avoided by tradition. A review found no clear proof that they cause harm, but most practitioners still take care with them.", cite: ["carr2015"] },
       ],
     },
   ],
