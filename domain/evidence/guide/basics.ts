@@ -194,6 +194,8 @@ const MODALITY_TEXT: Record<ModalityId, Block[]> = {
       text: "In one trial, needles chosen for each person, a fixed set of points, and sham needles that did not go in all helped about the same.",
       cite: ["cherkin2009"],
     },
+    { kind: "advice", text: "It is offered by licensed acupuncturists and by some doctors. Its risks are the ones on the safety page: mostly small bruises and soreness." },
+    { kind: "link", to: "/guide/safety", text: "Is it safe?" },
   ],
   electro: [
     {
@@ -244,7 +246,7 @@ export const TYPES: GuideTopic = {
       blocks: [
         {
           kind: "text",
-          text: "Tiny needles or seeds are put on points on the ear. One trial of back pain in pregnancy used an ear point at each visit. There is little trial evidence for ear points alone for back pain.",
+          text: "Tiny needles or seeds are put on points on the ear. One trial of back pain in pregnancy used an ear point at each visit. In our trials table, no back pain trial used ear points alone.",
           cite: ["tara"],
         },
       ],
