@@ -10,6 +10,7 @@ import { describe, it } from "node:test";
 import { readTable } from "../atlas/tara.ts";
 import { buildTrials } from "./build.ts";
 import { filterTrials, TRIALS, trialsForPoint } from "../../domain/evidence/trials.ts";
+import { PROTOCOLS } from "../../domain/treatment/protocols.ts";
 
 const built = buildTrials(readTable("pain-related-articles.csv"));
 const byId = (id: string) => built.find((t) => t.id === id)!;
@@ -45,6 +46,14 @@ describe("evidence library build", () => {
     assert.deepEqual(byId("tara-257").modalities, ["electro"]);
     assert.deepEqual(byId("tara-257").needling.hz, [2]);
     assert.ok(byId("tara-98").modalities.includes("auricular"));
+  });
+
+  it("every protocol from TARA's table names its trial in the library, with the same points", () => {
+    for (const protocol of PROTOCOLS.filter((p) => p.source.taraArticleId !== null)) {
+      const trial = TRIALS.find((t) => t.id === protocol.id);
+      assert.ok(trial, protocol.id);
+      for (const p of protocol.points) if (p.point) assert.ok(trial.points.includes(p.point), `${protocol.id}: ${p.point}`);
+    }
   });
 
   it("lists low back pain first and filters by condition, modality and point", () => {
