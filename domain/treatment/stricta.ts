@@ -95,7 +95,8 @@ export interface StrictaRecord {
   counts: Record<StrictaStatus, number>;
 }
 
-const LABELS: Record<StrictaSubItemId, string> = {
+/** STRICTA 2010 sub-item labels in our words (the evidence library names the items a trial record states with these). */
+export const STRICTA_LABELS: Record<StrictaSubItemId, string> = {
   "1a": "Style of acupuncture",
   "1b": "Reasoning for the treatment, with its sources",
   "1c": "How far the treatment varied",
@@ -129,11 +130,11 @@ const NOT_A_TRIAL = "Not applicable: routine care, no control group.";
 const SIDE_WORDS: Record<Side, string> = { left: "left", right: "right", bilateral: "both sides", midline: "midline" };
 
 function reported(id: StrictaSubItemId, value: string, detail?: unknown): StrictaSubItem {
-  return { id, label: LABELS[id], value, ...(detail !== undefined && { detail }), status: "reported" };
+  return { id, label: STRICTA_LABELS[id], value, ...(detail !== undefined && { detail }), status: "reported" };
 }
 
 function missing(id: StrictaSubItemId, why: string, value: string | null = null, detail?: unknown): StrictaSubItem {
-  return { id, label: LABELS[id], value, ...(detail !== undefined && { detail }), status: "missing", why };
+  return { id, label: STRICTA_LABELS[id], value, ...(detail !== undefined && { detail }), status: "missing", why };
 }
 
 /** "1", "1.5", "21.3": at most one decimal, no trailing zero. */
@@ -527,7 +528,7 @@ function item5(course: StrictaCourse, visits: readonly StrictaVisit[]): StrictaS
 
 export function strictaRecord(course: StrictaCourse): StrictaRecord {
   const visits = [...course.visits].sort((x, y) => (x.visitOn < y.visitOn ? -1 : x.visitOn > y.visitOn ? 1 : 0));
-  const notApplicable = (id: "6a" | "6b"): StrictaSubItem => ({ id, label: LABELS[id], value: NOT_A_TRIAL, status: "not-applicable", why: "A clinical record of routine care, not a trial." });
+  const notApplicable = (id: "6a" | "6b"): StrictaSubItem => ({ id, label: STRICTA_LABELS[id], value: NOT_A_TRIAL, status: "not-applicable", why: "A clinical record of routine care, not a trial." });
   const items: StrictaItem[] = [
     { id: "1", label: ITEM_LABELS["1"], subItems: item1(course, visits) },
     { id: "2", label: ITEM_LABELS["2"], subItems: item2(visits) },

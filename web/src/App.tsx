@@ -18,6 +18,11 @@ import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
+// The patient guide and evidence library: public, their own bundle (no atlas data in it).
+const loadGuide = () => import("./guide/GuideRoutes.tsx");
+const GuideRoutes = lazy(loadGuide);
+// A patient opening a guide link: fetch the guide's bundle while the session is checked, not after.
+if (window.location.pathname.startsWith("/guide")) void loadGuide();
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
 const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
 
@@ -26,6 +31,15 @@ function Atlas() {
   return (
     <Suspense fallback={<p className="loading">Loading the atlas…</p>}>
       <AtlasRoutes />
+    </Suspense>
+  );
+}
+
+/** The guide is public: anyone can read it; a signed-in clinic also gets printable handouts. */
+function Guide() {
+  return (
+    <Suspense fallback={<p className="loading">Loading the guide…</p>}>
+      <GuideRoutes />
     </Suspense>
   );
 }
@@ -88,6 +102,14 @@ export function App() {
             </PublicShell>
           }
         />
+        <Route
+          path="/guide/*"
+          element={
+            <PublicShell>
+              <Guide />
+            </PublicShell>
+          }
+        />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
     );
@@ -118,6 +140,7 @@ export function App() {
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />
+          <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
       </Shell>
@@ -147,7 +170,8 @@ function TopBar({ home, clinic, children }: { home: string; clinic?: string; chi
 function PublicShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
-      <TopBar home="/atlas">
+      <TopBar home="/guide">
+        <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Find an acupuncturist</NavLink>
         <NavLink to="/atlas">Atlas</NavLink>
         <NavLink to="/login">Clinic sign-in</NavLink>
@@ -169,6 +193,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
+        <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Directory</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}

@@ -3,6 +3,7 @@ import { Route, Routes } from "react-router";
 import { AtlasPage } from "./AtlasPage.tsx";
 import { ChannelPage } from "./ChannelPage.tsx";
 import { PointPage } from "./PointPage.tsx";
+import { TrialPage } from "./TrialPage.tsx";
 
 const BASE = "/atlas";
 
@@ -12,6 +13,7 @@ export default function AtlasRoutes() {
       <Route index element={<AtlasPage base={BASE} />} />
       <Route path="points/:code" element={<PointPage base={BASE} />} />
       <Route path="channels/:code" element={<ChannelPage base={BASE} />} />
+      <Route path="trials/:id" element={<TrialPage base={BASE} />} />
     </Routes>
   );
 }

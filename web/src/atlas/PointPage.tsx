@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from "react-router";
+import { TRIALS, trialCitation, trialsForPoint } from "../../../domain/evidence/trials.ts";
 import { ATLAS } from "../../../domain/points/atlas.ts";
 import { MAP_VIEWS, viewsOf } from "../../../domain/points/maps/views.ts";
 import { needlingSourceText, needlingText } from "../../../domain/points/needling.ts";
@@ -21,6 +22,7 @@ export function PointPage({ base }: { base: string }) {
   const index = channel.findIndex((p) => p.code === point.code);
   const [previous, next] = [channel[index - 1], channel[index + 1]];
   const views = viewsOf(point.code).map((id) => MAP_VIEWS.find((v) => v.id === id)!);
+  const trials = trialsForPoint(point.code);
   const open = (c: string) => void navigate(`${base}/points/${encodeURIComponent(c)}`);
 
   return (
@@ -111,6 +113,23 @@ export function PointPage({ base }: { base: string }) {
             Traditional indications come from classical texts as collected by TARA; they are not evidence that needling the point
             helps those conditions.
           </p>
+          <section className="point-trials" aria-labelledby="point-trials">
+            <h2 id="point-trials">Trials that used this point</h2>
+            {trials.length === 0 ? (
+              <p className="muted small">None of the {TRIALS.length} pain trials in the evidence library lists {point.code}.</p>
+            ) : (
+              <ul>
+                {trials.map((t) => (
+                  <li key={t.id}>
+                    <Link to={`${base}/trials/${t.id}`}>{trialCitation(t)}</Link> <span className="muted small">{t.condition}, {t.size ?? "?"} people</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="small">
+              <Link to={`/guide/library?point=${point.code}`}>In the evidence library</Link> · <Link to="/guide">Patient guide</Link>
+            </p>
+          </section>
           {point.meridian && (
             <nav className="neighbours" aria-label="Along the channel">
               {previous ? <Link to={`${base}/points/${previous.code}`}>← {previous.code} {previous.pinyin}</Link> : <span />}

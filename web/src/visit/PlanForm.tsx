@@ -86,6 +86,17 @@ export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId
             <option value="">None (chart each visit)</option>
             <ProtocolOptions protocols={protocols} />
           </select>
+          {/* A library protocol from TARA's table shares its id with the trial's record in the evidence library. */}
+          {form.protocolId.startsWith("tara-") && (
+            <a className="small" href={`/atlas/trials/${form.protocolId}`} target="_blank" rel="noreferrer">
+              Its trial and points on the map
+            </a>
+          )}
+          {form.protocolId === "cherkin-2009-standardised" && (
+            <a className="small" href="/guide/does-it-work#s-cherkin" target="_blank" rel="noreferrer">
+              The trial in the patient guide
+            </a>
+          )}
         </label>
         <label>
           How often
