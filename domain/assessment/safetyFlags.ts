@@ -33,4 +33,29 @@ export interface SafetyFlagState {
   active: boolean;
   note: string | null;
   updatedAt: string | null;
+  /**
+   * What the intake records that means this flag while the flag itself is not
+   * set ("Pregnant, 22 weeks, recorded at intake on 2026-11-02"): the safety
+   * check counts it all the same, and the practitioner is asked to set the flag.
+   */
+  fromIntake: string | null;
+}
+
+/** What the episode records that bears on the flags. */
+export interface IntakeSafetyFacts {
+  intakeOn: string;
+  pregnant: boolean;
+  pregnancyWeeks: number | null;
+}
+
+/** The flags the intake implies: pregnancy recorded at intake is the Pregnant flag. */
+export function flagsFromIntake(episode: IntakeSafetyFacts | null): Record<string, string> {
+  if (!episode?.pregnant) return {};
+  const weeks = episode.pregnancyWeeks === null ? "" : `, ${episode.pregnancyWeeks} weeks`;
+  return { pregnancy: `Pregnant${weeks}, recorded at intake on ${episode.intakeOn}.` };
+}
+
+/** The flags the safety check reads: those set, and those the intake records. */
+export function flagsInForce(states: readonly SafetyFlagState[]): string[] {
+  return states.filter((s) => s.active || s.fromIntake !== null).map((s) => s.flag);
 }

@@ -1,24 +1,33 @@
 /** The patient's safety flags: read by charting, kept current by practitioners. */
-import { isSafetyFlag, SAFETY_FLAGS, type SafetyFlagState } from "../../domain/assessment/safetyFlags.ts";
-import type { PatientId } from "../../domain/shared/brand.ts";
-import type { Database } from "../db/database.ts";
+import { flagsFromIntake, isSafetyFlag, SAFETY_FLAGS, type SafetyFlagState } from "../../domain/assessment/safetyFlags.ts";
+import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { listEpisodes } from "../db/repositories/episodes.ts";
 import { findPatient } from "../db/repositories/patients.ts";
-import { listSafetyFlags, upsertSafetyFlag, type SafetyFlagRecord } from "../db/repositories/safetyFlags.ts";
+import { listSafetyFlags, upsertSafetyFlag } from "../db/repositories/safetyFlags.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 
-/** Every known flag, with its recorded state (never recorded = not active, updatedAt null). */
-function view(records: SafetyFlagRecord[]): SafetyFlagState[] {
+/**
+ * Every known flag with its recorded state (never recorded = not active,
+ * updatedAt null) and what the latest episode's intake implies. No audit:
+ * callers audit their own read.
+ */
+export async function flagStates(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<SafetyFlagState[]> {
+  const records = await listSafetyFlags(q, clinicId, patientId);
+  const implied = flagsFromIntake((await listEpisodes(q, clinicId, patientId))[0] ?? null);
   return SAFETY_FLAGS.map((flag) => {
     const record = records.find((r) => r.flag === flag.id);
+    const active = record?.active ?? false;
     return {
       flag: flag.id,
       label: flag.label,
       meaning: flag.meaning,
-      active: record?.active ?? false,
+      active,
       note: record?.note ?? null,
       updatedAt: record?.updatedAt ?? null,
+      fromIntake: active ? null : (implied[flag.id] ?? null),
     };
   });
 }
@@ -27,9 +36,9 @@ export async function safetyFlagsOf(db: Database, actor: Actor, patientId: Patie
   const refused = denied(actor, "patients.clinical.read");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
-  const records = await listSafetyFlags(db, actor.clinicId, patientId);
+  const states = await flagStates(db, actor.clinicId, patientId);
   await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "read", entity: "safety_flags", patientId, ip: actor.ip });
-  return ok(view(records));
+  return ok(states);
 }
 
 /** Sets the flags named in `changes`; flags not named keep their state. */
@@ -59,6 +68,6 @@ export async function updateSafetyFlags(
       ip: actor.ip,
       detail: { fields: Object.keys(changes) },
     });
-    return ok(view(await listSafetyFlags(tx, actor.clinicId, patientId)));
+    return ok(await flagStates(tx, actor.clinicId, patientId));
   });
 }

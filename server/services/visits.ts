@@ -6,6 +6,7 @@
  * desk sees that a visit happened, not what was done.
  */
 import { can } from "../../domain/access/roles.ts";
+import { flagsInForce } from "../../domain/assessment/safetyFlags.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import { chartAsAmended, correctedParts, type ChartCorrection } from "../../domain/treatment/chartCorrection.ts";
@@ -18,7 +19,6 @@ import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { findEpisode, listEpisodes } from "../db/repositories/episodes.ts";
 import { insertPainScore } from "../db/repositories/painScores.ts";
 import { findPatient } from "../db/repositories/patients.ts";
-import { listSafetyFlags } from "../db/repositories/safetyFlags.ts";
 import { findPlan } from "../db/repositories/treatmentPlans.ts";
 import {
   deleteDraft,
@@ -35,6 +35,7 @@ import {
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { episodeCarePath } from "./episodes.ts";
+import { flagStates } from "./safetyFlags.ts";
 import { recordVisitClaim } from "./visitCoverage.ts";
 import { startingTreatment, type TreatmentStart } from "./treatmentStart.ts";
 
@@ -54,8 +55,9 @@ export interface VisitSummary {
   practitionerName: string;
 }
 
+/** The flags set and those the intake records (pregnancy at intake counts before the flag is set). */
 async function activeFlags(q: Queryable, actor: Actor, patientId: PatientId): Promise<string[]> {
-  return (await listSafetyFlags(q, actor.clinicId, patientId)).filter((f) => f.active).map((f) => f.flag);
+  return flagsInForce(await flagStates(q, actor.clinicId, patientId));
 }
 
 function findingsFor(chart: VisitChart, flags: readonly string[]): SafetyFinding[] {

@@ -13,6 +13,7 @@ const flagSchema = z.object({
   active: z.boolean(),
   note: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  fromIntake: z.string().nullable(),
 });
 
 export function safetyFlagRoutes(app: FastifyInstance, { db }: RouteContext) {

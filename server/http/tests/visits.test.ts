@@ -15,11 +15,11 @@ describe("treatment plans and visits", () => {
   after(() => t.close());
 
   /** A patient with an episode; screened clear unless `screen` is false. */
-  async function patientReady(options: { screen?: boolean; flags?: Record<string, { active: boolean }> } = {}) {
+  async function patientReady(options: { screen?: boolean; flags?: Record<string, { active: boolean }>; intake?: Record<string, unknown> } = {}) {
     const clinic = await t.newClinic();
     const { practitioner } = clinic;
     const patient = (await practitioner.post("/api/v1/patients", patientBody({ birthDate: "1985-03-02" }))).json();
-    const episode = (await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, intake)).json();
+    const episode = (await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { ...intake, ...options.intake })).json();
     if (options.screen !== false) {
       const screened = await practitioner.post(`/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: allNo() });
       assert.equal(screened.statusCode, 201, screened.body);
@@ -95,6 +95,22 @@ describe("treatment plans and visits", () => {
       adverseEvents: [{ kind: "retained-needle", severity: "mild", action: "Needle found and disposed of; patient told." }],
     };
     assert.equal((await sign(practitioner, visit, chart)).statusCode, 200);
+  });
+
+  it("counts pregnancy recorded at intake as the Pregnant flag, proposes setting it, and stops proposing once set", async () => {
+    const { practitioner, patient } = await patientReady({ intake: { pregnant: true, pregnancyWeeks: 22 } });
+    const url = `/api/v1/patients/${patient.id}/safety-flags`;
+    const pregnancy = (await practitioner.get(url)).json().find((f: { flag: string }) => f.flag === "pregnancy");
+    assert.equal(pregnancy.active, false);
+    assert.match(pregnancy.fromIntake, /^Pregnant, 22 weeks, recorded at intake on \d{4}-\d{2}-\d{2}\.$/);
+    const visit = (await practitioner.post(`/api/v1/patients/${patient.id}/visits`, { visitOn: today, start: { from: "blank", modality: "manual" } })).json();
+    const site = { point: "SP6", ashiRegion: null, side: "bilateral", depth: null, angle: null, manipulation: null, intent: null, deQi: null, retentionMinutes: 20, infectedSite: false };
+    const chart = { ...visit.chart, treatment: { ...visit.chart.treatment, sites: [site] }, needleCount: { inserted: 2, removed: 2, incident: null } };
+    const saved = (await practitioner.put(`/api/v1/visits/${visit.id}`, { version: visit.version, chart })).json();
+    assert.ok(saved.findings.some((f: { rule: string; severity: string }) => f.rule === "pregnancy-forbidden-point" && f.severity === "block"), "the check reads the intake");
+    await practitioner.patch(url, { pregnancy: { active: true, note: pregnancy.fromIntake } });
+    const set = (await practitioner.get(url)).json().find((f: { flag: string }) => f.flag === "pregnancy");
+    assert.deepEqual([set.active, set.fromIntake], [true, null]);
   });
 
   it("blocks SP6 for a pregnant patient until a written reason is given, and keeps the reason", async () => {

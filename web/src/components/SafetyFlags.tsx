@@ -24,6 +24,7 @@ export function SafetyFlags({ patientId }: { patientId: string }) {
         )}
       </div>
       <FormError error={error} />
+      {flags && !editing && <IntakeProposals flags={flags} url={url} onDone={reload} />}
       {flags && !editing && (active.length === 0 ? (
         <p className="muted" data-testid="safety-summary">
           {flags.some((f) => f.updatedAt) ? "No safety flags." : "Safety flags not recorded yet."}
@@ -50,6 +51,29 @@ export function SafetyFlags({ patientId }: { patientId: string }) {
         />
       )}
     </section>
+  );
+}
+
+/** Where the intake records what a flag means (pregnancy) and the flag is not set: the check already counts it; one click sets it. */
+function IntakeProposals({ flags, url, onDone }: { flags: Flag[]; url: string; onDone: () => void }) {
+  const proposed = flags.filter((f) => f.fromIntake !== null);
+  const { submit, error, busy } = useSubmit(async (flag: Flag) => {
+    await api("PATCH", url, { [flag.flag]: { active: true, note: flag.fromIntake } });
+    onDone();
+  });
+  if (proposed.length === 0) return null;
+  return (
+    <div className="intake-proposals" role="status">
+      <FormError error={error} />
+      {proposed.map((f) => (
+        <p key={f.flag} className="status status-not-improving">
+          {f.fromIntake} The safety check treats the patient as <strong>{f.label.toLowerCase()}</strong>.{" "}
+          <button type="button" disabled={busy} onClick={() => void submit(f)}>
+            Set the {f.label} flag
+          </button>
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import type { SafetyFlagState } from "../../../domain/assessment/safetyFlags.ts";
+import { flagsInForce, type SafetyFlagState } from "../../../domain/assessment/safetyFlags.ts";
 import { ATLAS } from "../../../domain/points/atlas.ts";
 import type { SafetyOverride } from "../../../domain/treatment/overrides.ts";
 import { checkSafety } from "../../../domain/treatment/safety.ts";
@@ -33,7 +33,7 @@ export function ChartEditor({ initial, flags, onSigned }: { initial: Visit; flag
   const [signError, setSignError] = useState<ApiError | null>(null);
   const [signing, setSigning] = useState(false);
   const navigate = useNavigate();
-  const active = useMemo(() => flags.filter((f) => f.active).map((f) => f.flag), [flags]);
+  const active = useMemo(() => flagsInForce(flags), [flags]);
   const findings = useMemo(() => checkSafety({ flags: active, treatment: chart.treatment, cunMm: chart.cunMm }), [active, chart.treatment, chart.cunMm]);
   const problems = useMemo(() => signingProblems(chart, findings), [chart, findings]);
   const planned = plannedNeedleCount(chart.treatment);

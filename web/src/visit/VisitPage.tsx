@@ -26,7 +26,8 @@ export default function VisitPage() {
   if (!loaded.data) return <p className="loading">Loading the visit…</p>;
   const { patient, flags } = loaded.data;
   const visit = signed ?? loaded.data.visit;
-  const activeFlags = flags.filter((f) => f.active);
+  // Pregnancy recorded at intake counts as the flag until the flag is set.
+  const activeFlags = flags.filter((f) => f.active || f.fromIntake !== null);
   return (
     <section>
       <p className="crumbs">
