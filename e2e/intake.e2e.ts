@@ -35,6 +35,8 @@ describe("intake and red-flag screen", () => {
     await page.locator("select[name=radiationSide]").selectOption("left");
     await page.getByRole("checkbox", { name: "Cold-damp" }).check();
     await page.getByLabel("Pulse").fill("Deep, slow");
+    await page.getByRole("checkbox", { name: "Pregnant" }).check();
+    await page.getByLabel("Weeks of pregnancy").fill("20");
     await page.getByRole("button", { name: "Start episode" }).click();
     await page.getByRole("form", { name: "Red-flag screen" }).waitFor();
     assert.match(await page.getByTestId("tcm").innerText(), /Cold-damp · pulse: Deep, slow/);
@@ -52,5 +54,13 @@ describe("intake and red-flag screen", () => {
     await page.getByLabel(/Where, when and how/).fill("Sent to St Vincent emergency department by ambulance at 10:40.");
     await page.getByRole("button", { name: "Record", exact: true }).click();
     await status.getByText(/Treatment plan may start\. Red flags found; referral recorded\./).waitFor();
+
+    // Pregnancy recorded at intake: the safety check already counts it, and the flag is proposed.
+    await page.reload();
+    const safety = page.getByRole("region", { name: "Safety flags" });
+    await safety.getByText(/Pregnant, 20 weeks, recorded at intake on/).waitFor();
+    await safety.getByRole("button", { name: "Set the Pregnant flag" }).click();
+    await safety.getByTestId("safety-summary").getByText("Pregnant", { exact: true }).waitFor();
+    assert.equal(await safety.getByRole("button", { name: "Set the Pregnant flag" }).count(), 0);
   });
 });
