@@ -13,6 +13,12 @@ describe("parsePatientQuery", () => {
     ["Smith", { kind: "text", terms: ["smith"] }],
     ["Smith, Jo", { kind: "text", terms: ["smith", "jo"] }],
     ["A-000042", { kind: "text", terms: ["a-000042"] }],
+    ["Zoë Muñoz", { kind: "text", terms: ["zoe", "munoz"] }],
+    ["(503) 555-0147", { kind: "phone", digits: "5035550147" }],
+    ["555-0147", { kind: "phone", digits: "5550147" }],
+    ["+1 503.555.0147", { kind: "phone", digits: "15035550147" }],
+    ["MRN-1234567", { kind: "text", terms: ["mrn-1234567"] }], // letters: a record number, not a phone
+    ["12345", { kind: "text", terms: ["12345"] }], // too short for a phone number
   ];
   for (const [raw, expected] of cases) {
     it(`${JSON.stringify(raw)}`, () => assert.deepEqual(parsePatientQuery(raw), expected));

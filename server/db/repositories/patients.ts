@@ -1,6 +1,7 @@
 import type { ClinicId, PatientId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Patient, Sex } from "../../../domain/patients/patient.ts";
+import { FOLD_TABLE } from "../../../domain/patients/foldText.ts";
 import type { PatientQuery } from "../../../domain/patients/patientSearch.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
@@ -127,25 +128,35 @@ export async function searchPatients(
   if (query.kind === "birthDate") {
     params.push(query.birthDate);
     where += ` and birth_date = $${params.length}`;
+  } else if (query.kind === "phone") {
+    params.push(`%${query.digits}%`);
+    where += ` and regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') like $${params.length}`;
   } else if (query.kind === "text") {
-    // Every term must match the start of a name or part of the record number.
+    // Every term must match the start of a name (folded, as the term is) or part of the record number.
     for (const term of query.terms) {
       params.push(`${escapeLike(term)}%`, `%${escapeLike(term)}%`);
       const prefix = `$${params.length - 1}`;
       const anywhere = `$${params.length}`;
-      where += ` and (lower(given_name) like ${prefix} or lower(family_name) like ${prefix}
+      where += ` and (${fold("given_name")} like ${prefix} or ${fold("family_name")} like ${prefix}
         or lower(record_number) like ${anywhere})`;
     }
   }
   const [count] = await q.query<{ n: number }>(`select count(*)::int as n from patients where ${where}`, params);
   const rows = await q.query<PatientRow>(
     `select ${COLUMNS} from patients where ${where}
-      order by lower(family_name), lower(given_name), birth_date, id
+      order by ${fold("family_name")}, ${fold("given_name")}, birth_date, id
       limit ${Number(page.limit)} offset ${Number(page.offset)}`,
     params,
   );
   return { patients: rows.map(toPatient), total: count!.n };
 }
+
+/**
+ * A name folded for matching and for the order (so "Muñoz" sorts as "munoz",
+ * before "Munro"). The table is our own constant of letters, never input, so
+ * it is written into the SQL as literals.
+ */
+const fold = (column: string) => `translate(lower(${column}), '${FOLD_TABLE.from}', '${FOLD_TABLE.to}')`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

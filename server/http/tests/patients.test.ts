@@ -84,6 +84,20 @@ describe("patients", () => {
     assert.deepEqual(await names(""), ["Mark", "Maria", "James"]);
   });
 
+  it("finds Zoë from zoe and Muñoz from munoz, and patients by phone number in any punctuation", async () => {
+    const { frontDesk } = await t.newClinic();
+    await frontDesk.post("/api/v1/patients", patientBody({ givenName: "Zoë", familyName: "Muñoz", phone: "(503) 555-0147" }));
+    await frontDesk.post("/api/v1/patients", patientBody({ givenName: "Zoe", familyName: "Munro", phone: "503-555-0199" }));
+    const names = async (q: string) =>
+      (await frontDesk.get(`/api/v1/patients?q=${encodeURIComponent(q)}`)).json().patients.map((p: { familyName: string }) => p.familyName);
+    assert.deepEqual(await names("zoe"), ["Muñoz", "Munro"]);
+    assert.deepEqual(await names("munoz"), ["Muñoz"]);
+    assert.deepEqual(await names("MUÑOZ"), ["Muñoz"]);
+    assert.deepEqual(await names("5035550147"), ["Muñoz"]);
+    assert.deepEqual(await names("555.0147"), ["Muñoz"]);
+    assert.deepEqual(await names("503 555 01"), ["Muñoz", "Munro"], "the first eight digits of either");
+  });
+
   it("pages through results", async () => {
     const { frontDesk } = await t.newClinic();
     for (const name of ["Aa", "Bb", "Cc"]) await frontDesk.post("/api/v1/patients", patientBody({ familyName: name }));

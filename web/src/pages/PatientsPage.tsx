@@ -54,7 +54,7 @@ export function PatientsPage() {
           ref={searchBox}
           type="search"
           aria-label="Search patients"
-          placeholder="Name, date of birth or record number   ( / )"
+          placeholder="Name, date of birth, phone or record number   ( / )"
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
           onKeyDown={(event) => {
