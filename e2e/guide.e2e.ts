@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { GUIDE_TOPICS } from "../domain/evidence/guide/index.ts";
 import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
