@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+import { apiOf, appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -21,18 +21,6 @@ async function signInAsOwner(page: Page, url: string) {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Patients" }).waitFor();
-}
-
-/** API calls with the page's sign-in. */
-function apiOf(page: Page) {
-  const request = page.context().request;
-  let csrf: string | null = null;
-  return async (method: "GET" | "POST" | "PUT" | "PATCH", url: string, data?: unknown) => {
-    csrf ??= (await (await request.get("/api/v1/session")).json()).csrfToken as string;
-    const response = await request.fetch(url, { method, headers: { "x-csrf-token": csrf }, ...(data !== undefined && { data }) });
-    assert.ok(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
 }
 
 /** A Medicare patient with chronic low back pain (onset 20 weeks ago), supervised by the owner as physician. */
@@ -52,7 +40,7 @@ async function medicarePatient(page: Page, givenName: string): Promise<string> {
   const redFlags: { id: string }[] = (await api("GET", "/api/v1/red-flags")).flags;
   const screened = await api("POST", `/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: Object.fromEntries(redFlags.filter((f) => f.id !== "age-over-50-or-under-20").map((f) => [f.id, false])) });
   // Over 50 is a red flag to weigh, not a stop for this patient: the practitioner records why.
-  if (!screened.carePath.canStartPlan) await api("POST", `/api/v1/red-flag-screens/${screened.latestScreen.id}/resolution`, { kind: "justified", note: "Age over 50 only; no other red flags, long-standing mechanical pain." });
+  if (!screened.carePath.canStartPlan) await api("POST", `/api/v1/red-flag-screens/${screened.latestScreen.id}/resolution`, { kind: "acknowledged", reasonId: "age-only", safetyNetted: true, note: "Long-standing mechanical pain." });
   await api("PUT", `/api/v1/patients/${patient.id}/coverage`, { payer: "medicare", memberId: "1EG4-TE5-MK73", supervisorId: session.user.id });
   return patient.id as string;
 }

@@ -9,7 +9,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
-import { chromium, type Browser } from "playwright-core";
+import assert from "node:assert/strict";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ARTIFACTS = join(import.meta.dirname, "artifacts");
 export const DEMO_PASSWORD = "e2e-demo-password-2468";
@@ -120,4 +121,16 @@ export function appWithBrowser(): () => { app: RunningApp; browser: Browser } {
     if (app) removeDataDir(app.dataDir);
   });
   return () => ({ app: app!, browser: browser! });
+}
+
+/** API calls with the page's own sign-in (its cookie and CSRF token), for setting up what a test is not about. */
+export function apiOf(page: Page) {
+  const request = page.context().request;
+  let csrf: string | null = null;
+  return async (method: "GET" | "POST" | "PUT" | "PATCH", url: string, data?: unknown) => {
+    csrf ??= (await (await request.get("/api/v1/session")).json()).csrfToken as string;
+    const response = await request.fetch(url, { method, headers: { "x-csrf-token": csrf }, ...(data !== undefined && { data }) });
+    assert.ok(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
 }

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { CalendarDate } from "../shared/calendarDate.ts";
 import { episodeDuration } from "./duration.ts";
 import { mmePerDay, mmeSteps } from "./mme.ts";
+import { checkAcknowledgement, acknowledgementReasons } from "./redFlagAcknowledgement.ts";
 import { RED_FLAGS, screenRedFlags } from "./redFlags.ts";
 
 const d = (s: string) => s as CalendarDate;
@@ -102,5 +103,40 @@ describe("morphine milligram equivalents (CDC 2022 table)", () => {
       { from: "2026-03-27", mmePerDay: 20 },
     ]);
     assert.deepEqual(mmeSteps([], d("2026-03-01"), d("2026-04-01")), [{ from: "2026-03-01", mmePerDay: 0 }]);
+  });
+});
+
+describe("acknowledging a lone weak red flag (decision record 0011)", () => {
+  it("offers reasons only when exactly one flag is positive and it is weak alone", () => {
+    assert.deepEqual(
+      acknowledgementReasons(["no-improvement-1-month"])!.map((r) => r.id),
+      ["long-standing-unchanged", "no-suspicion-on-examination", "physician-reviewed"],
+    );
+    assert.equal(acknowledgementReasons(["age-over-50-or-under-20", "no-improvement-1-month"]), null, "two weak flags together");
+    for (const strong of RED_FLAGS.filter((flag) => !flag.weakAlone)) assert.equal(acknowledgementReasons([strong.id]), null, strong.id);
+    assert.equal(acknowledgementReasons([]), null);
+  });
+  it("marks no cauda equina sign, and no fracture flag, as weak", () => {
+    assert.deepEqual(
+      RED_FLAGS.filter((flag) => flag.weakAlone).map((flag) => flag.id),
+      ["age-over-50-or-under-20", "pain-worse-lying-night", "no-improvement-1-month"],
+    );
+  });
+  it("needs a listed reason for that flag and the safety-net confirmed", () => {
+    const lone = ["pain-worse-lying-night"];
+    assert.equal(checkAcknowledgement(lone, { reasonId: "position-related-night-pain", safetyNetted: true }).ok, true);
+    assert.equal(checkAcknowledgement(lone, { reasonId: "age-only", safetyNetted: true }).ok, false);
+    assert.equal(checkAcknowledgement(lone, { reasonId: "position-related-night-pain", safetyNetted: false }).ok, false);
+    const two = checkAcknowledgement(["age-over-50-or-under-20", "pain-worse-lying-night"], { reasonId: "age-only", safetyNetted: true });
+    assert.equal(two.ok, false);
+    assert.match(!two.ok ? two.message : "", /together they need a referral/);
+  });
+  it("says what raised each flag", () => {
+    const screen = screenRedFlags({ ...allNo(), "long-term-steroids": true }, { ageYears: 17 });
+    assert.equal(screen.outcome, "stop");
+    assert.deepEqual(
+      screen.outcome === "stop" && screen.raised.map((r) => r.raisedBy),
+      ["Answered yes: Long-term corticosteroid use.", "Age 17 at the screen (under 20), worked out from the date of birth."],
+    );
   });
 });

@@ -1,14 +1,17 @@
 /**
  * Whether a treatment plan may start for an episode, and why not. A positive
- * red-flag screen stops the path until the practitioner records a referral or
- * a written clinical justification (issue 4; clinical-facts §5). The record is
- * kept with the screen.
+ * red-flag screen stops the path until the practitioner records a referral,
+ * or acknowledges a lone weak flag with a listed reason (clinical-facts §5;
+ * decision record 0011). Free-text justifications recorded before that
+ * decision still count. The record is kept with the screen.
  */
 export interface ScreenSummary {
   outcome: "clear" | "stop";
   emergency: boolean;
   actions: string[];
-  resolution: "referred" | "justified" | null;
+  resolution: "referred" | "justified" | "acknowledged" | null;
+  /** Whether the practitioner may acknowledge instead of refer (a lone weak flag). */
+  acknowledgeable?: boolean;
 }
 
 export type CarePath =
@@ -22,9 +25,12 @@ export function carePath(latestScreen: ScreenSummary | null): CarePath {
   if (latestScreen.outcome === "clear") return { canStartPlan: true, reason: "Red-flag screen clear." };
   if (latestScreen.resolution === "referred") return { canStartPlan: true, reason: "Red flags found; referral recorded." };
   if (latestScreen.resolution === "justified") return { canStartPlan: true, reason: "Red flags found; clinical justification recorded." };
+  if (latestScreen.resolution === "acknowledged") return { canStartPlan: true, reason: "One weak red flag, acknowledged with a listed reason." };
   return {
     canStartPlan: false,
-    reason: "Red flags found: record the referral or a clinical justification before a plan can start.",
+    reason: latestScreen.acknowledgeable
+      ? "A red flag was found: record the referral, or acknowledge it with a listed reason, before a plan can start."
+      : "Red flags found: record the referral before a plan can start.",
     emergency: latestScreen.emergency,
     actions: latestScreen.actions,
   };

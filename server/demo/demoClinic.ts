@@ -12,7 +12,7 @@ import type { Database } from "../db/database.ts";
 import { insertClinic } from "../db/repositories/clinics.ts";
 import type { User } from "../db/repositories/users.ts";
 import type { Actor } from "../services/actor.ts";
-import { RED_FLAGS } from "../../domain/assessment/redFlags.ts";
+import { AGE_FLAG_ID, RED_FLAGS } from "../../domain/assessment/redFlags.ts";
 import { resolveScreen, screenEpisode, startEpisode } from "../services/episodes.ts";
 import { recordPainScore } from "../services/painScores.ts";
 import { updateSafetyFlags } from "../services/safetyFlags.ts";
@@ -155,7 +155,7 @@ async function loadDemoEpisode(
   );
   if (!started.ok) throw new Error(`Demo episode: ${started.code}`);
   const answers = Object.fromEntries(RED_FLAGS.map((flag) => [flag.id, false]));
-  delete answers["age-over-50-or-under-20"];
+  delete answers[AGE_FLAG_ID];
   const screened = await screenEpisode(db, practitioner, started.value.id, answers, day(today));
   if (!screened.ok) throw new Error(`Demo screen: ${screened.code}`);
   const screen = screened.value.latestScreen;
@@ -164,7 +164,7 @@ async function loadDemoEpisode(
       db,
       practitioner,
       screen.id,
-      { kind: "justified", note: "Age is the only flag; no other findings, normal neurological exam, GP reviewed last month." },
+      { kind: "acknowledged", reasonId: "age-only", safetyNetted: true, note: "Normal neurological examination; GP reviewed last month." },
       day(today),
     );
   }

@@ -4,7 +4,8 @@
  */
 import { carePath, type CarePath } from "../../domain/assessment/carePath.ts";
 import { episodeDuration, type EpisodeDuration } from "../../domain/assessment/duration.ts";
-import { screenRedFlags, type RedFlagAnswers } from "../../domain/assessment/redFlags.ts";
+import { acknowledgementReasons, checkAcknowledgement, type AcknowledgementReason } from "../../domain/assessment/redFlagAcknowledgement.ts";
+import { AGE_FLAG_ID, raisedFlags, screenRedFlags, type RaisedFlag, type RedFlagAnswers } from "../../domain/assessment/redFlags.ts";
 import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import { ageInYears, type CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -23,6 +24,10 @@ import { denied, type Actor } from "./actor.ts";
 
 export interface ScreenView extends RedFlagScreenRecord {
   actions: { category: string; urgency: string; action: string }[];
+  /** Each positive flag with the answer that raised it. */
+  raised: RaisedFlag[];
+  /** The listed reasons that may acknowledge this screen instead of a referral; null when it needs a referral. */
+  acknowledgementReasons: AcknowledgementReason[] | null;
 }
 
 export interface EpisodeView extends EpisodeRecord {
@@ -34,7 +39,12 @@ export interface EpisodeView extends EpisodeRecord {
 /** A stored screen with its actions, recomputed from the answers it kept. */
 function viewScreen(screen: RedFlagScreenRecord): ScreenView {
   const result = screenRedFlags(screen.answers);
-  return { ...screen, actions: result.outcome === "stop" ? result.actions : [] };
+  return {
+    ...screen,
+    actions: result.outcome === "stop" ? result.actions : [],
+    raised: raisedFlags(screen.positives, screen.ageYears),
+    acknowledgementReasons: screen.outcome === "stop" ? acknowledgementReasons(screen.positives) : null,
+  };
 }
 
 function viewEpisode(episode: EpisodeRecord, screens: RedFlagScreenRecord[], today: CalendarDate): EpisodeView {
@@ -50,6 +60,7 @@ function viewEpisode(episode: EpisodeRecord, screens: RedFlagScreenRecord[], tod
         emergency: latestScreen.emergency,
         actions: latestScreen.actions.map((a) => a.action),
         resolution: latestScreen.resolution,
+        acknowledgeable: latestScreen.acknowledgementReasons !== null,
       },
     ),
   };
@@ -128,7 +139,7 @@ export async function screenEpisode(
     }
     // Keep the answers with the derived age flag, so the screen reads the same later.
     const kept = { ...answers } as Record<string, boolean>;
-    if (ageYears !== undefined) kept["age-over-50-or-under-20"] = ageYears > 50 || ageYears < 20;
+    if (ageYears !== undefined) kept[AGE_FLAG_ID] = ageYears > 50 || ageYears < 20;
     const screen = await insertRedFlagScreen(
       tx,
       actor.clinicId,
@@ -138,6 +149,7 @@ export async function screenEpisode(
         outcome: result.outcome,
         positives: result.outcome === "stop" ? result.positives.map((flag) => flag.id) : [],
         emergency: result.outcome === "stop" && result.emergency,
+        ageYears: ageYears ?? null,
       },
       actor.userId,
     );
@@ -154,11 +166,20 @@ export async function screenEpisode(
   });
 }
 
+/**
+ * How a positive screen is resolved: a referral (where, when, or who already
+ * assessed the finding), or, for a lone weak flag only, an acknowledgement
+ * with a listed reason and the safety-net confirmed (decision record 0011).
+ */
+export type ScreenResolution =
+  | { kind: "referred"; note: string }
+  | { kind: "acknowledged"; reasonId: string; safetyNetted: boolean; note: string | null };
+
 export async function resolveScreen(
   db: Database,
   actor: Actor,
   screenId: string,
-  resolution: { kind: "referred" | "justified"; note: string },
+  resolution: ScreenResolution,
   today: CalendarDate,
 ): Promise<Outcome<EpisodeView>> {
   const refused = denied(actor, "patients.clinical.write");
@@ -166,7 +187,15 @@ export async function resolveScreen(
   return db.transaction(async (tx) => {
     const existing = await findRedFlagScreen(tx, actor.clinicId, screenId);
     if (!existing) return fail("RED_FLAG_SCREEN_NOT_FOUND");
-    const resolved = await resolveRedFlagScreen(tx, actor.clinicId, screenId, resolution, actor.userId);
+    let stored: Parameters<typeof resolveRedFlagScreen>[3];
+    if (resolution.kind === "referred") {
+      stored = { kind: "referred", note: resolution.note, acknowledgement: null };
+    } else {
+      const check = checkAcknowledgement(existing.positives, resolution);
+      if (!check.ok) return fail("RED_FLAG_NOT_ACKNOWLEDGEABLE", check.message);
+      stored = { kind: "acknowledged", note: resolution.note, acknowledgement: { reasonId: check.reason.id, safetyNetted: true } };
+    }
+    const resolved = await resolveRedFlagScreen(tx, actor.clinicId, screenId, stored, actor.userId);
     if (!resolved) return fail("RED_FLAG_SCREEN_NOT_OPEN");
     const episode = (await findEpisode(tx, actor.clinicId, resolved.episodeId))!;
     await appendAuditEvent(tx, {
@@ -177,7 +206,7 @@ export async function resolveScreen(
       entityId: screenId,
       patientId: episode.patientId,
       ip: actor.ip,
-      detail: { resolution: resolution.kind },
+      detail: { resolution: resolution.kind, ...(stored.acknowledgement && { reason: stored.acknowledgement.reasonId }) },
     });
     return ok(viewEpisode(episode, [resolved], today));
   });

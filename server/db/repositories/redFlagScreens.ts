@@ -1,3 +1,4 @@
+import type { Acknowledgement } from "../../../domain/assessment/redFlagAcknowledgement.ts";
 import type { ClinicId, UserId } from "../../../domain/shared/brand.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
@@ -9,11 +10,18 @@ export interface RedFlagScreenRecord {
   outcome: "clear" | "stop";
   positives: string[];
   emergency: boolean;
-  resolution: "referred" | "justified" | null;
+  /** Free-text "justified" resolutions are from before decision record 0011; new ones are referred or acknowledged. */
+  resolution: ScreenResolutionKind | null;
   resolutionNote: string | null;
+  /** The listed reason a lone weak flag was acknowledged with. */
+  acknowledgement: Acknowledgement | null;
   resolvedAt: string | null;
+  /** The age the age flag was worked out with (null on screens kept before it was stored). */
+  ageYears: number | null;
   createdAt: string;
 }
+
+export type ScreenResolutionKind = "referred" | "justified" | "acknowledged";
 
 interface ScreenRow {
   id: string;
@@ -22,25 +30,32 @@ interface ScreenRow {
   outcome: "clear" | "stop";
   positives: string[];
   emergency: boolean;
-  resolution: "referred" | "justified" | null;
+  resolution: ScreenResolutionKind | null;
   resolution_note: string | null;
+  acknowledgement: Acknowledgement | string | null;
   resolved_at: Date | null;
+  age_years: number | null;
   created_at: Date;
 }
 
-const COLUMNS = "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, resolved_at, created_at";
+const COLUMNS =
+  "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, acknowledgement, resolved_at, age_years, created_at";
+
+const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 function toScreen(row: ScreenRow): RedFlagScreenRecord {
   return {
     id: row.id,
     episodeId: row.episode_id,
-    answers: typeof row.answers === "string" ? (JSON.parse(row.answers) as Record<string, boolean>) : row.answers,
+    answers: parsed(row.answers),
     outcome: row.outcome,
     positives: row.positives,
     emergency: row.emergency,
     resolution: row.resolution,
     resolutionNote: row.resolution_note,
+    acknowledgement: row.acknowledgement === null ? null : parsed(row.acknowledgement),
     resolvedAt: row.resolved_at ? isoTimestamp(row.resolved_at) : null,
+    ageYears: row.age_years,
     createdAt: isoTimestamp(row.created_at),
   };
 }
@@ -48,13 +63,20 @@ function toScreen(row: ScreenRow): RedFlagScreenRecord {
 export async function insertRedFlagScreen(
   q: Queryable,
   clinicId: ClinicId,
-  screen: { episodeId: string; answers: Record<string, boolean>; outcome: "clear" | "stop"; positives: string[]; emergency: boolean },
+  screen: {
+    episodeId: string;
+    answers: Record<string, boolean>;
+    outcome: "clear" | "stop";
+    positives: string[];
+    emergency: boolean;
+    ageYears: number | null;
+  },
   createdBy: UserId,
 ): Promise<RedFlagScreenRecord> {
   const [row] = await q.query<ScreenRow>(
-    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
-    [clinicId, screen.episodeId, JSON.stringify(screen.answers), screen.outcome, screen.positives, screen.emergency, createdBy],
+    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, age_years, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
+    [clinicId, screen.episodeId, JSON.stringify(screen.answers), screen.outcome, screen.positives, screen.emergency, screen.ageYears, createdBy],
   );
   return toScreen(row!);
 }
@@ -79,13 +101,13 @@ export async function resolveRedFlagScreen(
   q: Queryable,
   clinicId: ClinicId,
   id: string,
-  resolution: { kind: "referred" | "justified"; note: string },
+  resolution: { kind: "referred" | "acknowledged"; note: string | null; acknowledgement: Acknowledgement | null },
   resolvedBy: UserId,
 ): Promise<RedFlagScreenRecord | null> {
   const [row] = await q.query<ScreenRow>(
-    `update red_flag_screens set resolution = $3, resolution_note = $4, resolved_by = $5, resolved_at = now()
+    `update red_flag_screens set resolution = $3, resolution_note = $4, acknowledgement = $5, resolved_by = $6, resolved_at = now()
       where clinic_id = $1 and id = $2 and outcome = 'stop' and resolution is null returning ${COLUMNS}`,
-    [clinicId, id, resolution.kind, resolution.note, resolvedBy],
+    [clinicId, id, resolution.kind, resolution.note, resolution.acknowledgement && JSON.stringify(resolution.acknowledgement), resolvedBy],
   );
   return row ? toScreen(row) : null;
 }

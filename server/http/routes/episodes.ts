@@ -42,8 +42,14 @@ const screenSchema = z.object({
   positives: z.array(z.string()),
   emergency: z.boolean(),
   actions: z.array(z.object({ category: z.string(), urgency: z.string(), action: z.string() })),
-  resolution: z.enum(["referred", "justified"]).nullable(),
+  raised: z.array(
+    z.object({ id: z.string(), category: z.string(), label: z.string(), weakAlone: z.boolean(), raisedBy: z.string() }),
+  ),
+  acknowledgementReasons: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
+  resolution: z.enum(["referred", "justified", "acknowledged"]).nullable(),
   resolutionNote: z.string().nullable(),
+  acknowledgement: z.object({ reasonId: z.string(), safetyNetted: z.boolean() }).nullable(),
+  ageYears: z.number().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -184,12 +190,23 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
       preHandler: requireSession,
       schema: {
         tags,
-        summary: "Record the referral made, or the clinical justification for going on, after a positive screen",
+        summary: "Record the referral after a positive screen, or acknowledge a lone weak flag with a listed reason",
+        description:
+          "A referral (kind `referred`) resolves any positive screen; its note says where and when the patient was referred, or who already assessed the finding. " +
+          "Only a screen whose single positive flag is weak alone (age, night pain, no improvement after a month) may be acknowledged (kind `acknowledged`) with one of the screen's `acknowledgementReasons` and the safety-net confirmed; anything else answers 409 RED_FLAG_NOT_ACKNOWLEDGEABLE. See decision record 0011.",
         params: z.object({ screenId: z.uuid() }),
-        body: z.object({
-          kind: z.enum(["referred", "justified"]),
-          note: z.string().trim().min(10, "Say what was done and why, in at least a sentence.").max(4000),
-        }),
+        body: z.discriminatedUnion("kind", [
+          z.object({
+            kind: z.literal("referred"),
+            note: z.string().trim().min(10, "Say where and when the patient was referred, or who assessed them, in at least a sentence.").max(4000),
+          }),
+          z.object({
+            kind: z.literal("acknowledged"),
+            reasonId: z.string().min(1, "Choose a reason."),
+            safetyNetted: z.boolean(),
+            note: z.string().trim().max(4000).nullish().transform((v) => v || null),
+          }),
+        ]),
         response: { 200: episodeSchema, ...problemResponses },
       },
     },

@@ -84,7 +84,7 @@ describe("back-pain episodes and the red-flag screen", () => {
     assert.equal(resolved.json().carePath.canStartPlan, true);
     assert.equal(resolved.json().latestScreen.resolution, "referred");
     const again = await practitioner.post(`/api/v1/red-flag-screens/${screened.latestScreen.id}/resolution`, {
-      kind: "justified",
+      kind: "referred",
       note: "Trying to overwrite the record of the referral.",
     });
     assert.equal(again.statusCode, 409);
@@ -101,6 +101,67 @@ describe("back-pain episodes and the red-flag screen", () => {
     const flagged = (await older.practitioner.post(`/api/v1/episodes/${older.episode.id}/red-flag-screens`, { answers: allNo() })).json();
     assert.deepEqual(flagged.latestScreen.positives, ["age-over-50-or-under-20"]);
     assert.equal(flagged.carePath.canStartPlan, false);
+  });
+
+  it("says which answer raised each flag, naming the age for the age flag", async () => {
+    const older = await newEpisode(undefined, "1950-01-01");
+    const answers = { ...allNo(), "history-of-cancer": true };
+    const flagged = (await older.practitioner.post(`/api/v1/episodes/${older.episode.id}/red-flag-screens`, { answers })).json();
+    const raised = Object.fromEntries(flagged.latestScreen.raised.map((r: { id: string; raisedBy: string }) => [r.id, r.raisedBy]));
+    assert.ok(flagged.latestScreen.ageYears >= 76, `age kept with the screen: ${flagged.latestScreen.ageYears}`);
+    assert.equal(raised["age-over-50-or-under-20"], `Age ${flagged.latestScreen.ageYears} at the screen (over 50), worked out from the date of birth.`);
+    assert.equal(raised["history-of-cancer"], "Answered yes: History of cancer.");
+  });
+
+  it("lets a lone weak flag be acknowledged with a listed reason and the safety-net confirmed, and nothing else", async () => {
+    const older = await newEpisode(undefined, "1950-01-01");
+    const screen = (await older.practitioner.post(`/api/v1/episodes/${older.episode.id}/red-flag-screens`, { answers: allNo() })).json().latestScreen;
+    assert.deepEqual(
+      screen.acknowledgementReasons.map((r: { id: string }) => r.id),
+      ["age-only", "no-suspicion-on-examination", "physician-reviewed"],
+    );
+    const resolve = (body: object) => older.practitioner.post(`/api/v1/red-flag-screens/${screen.id}/resolution`, body);
+    const unsafe = await resolve({ kind: "acknowledged", reasonId: "age-only", safetyNetted: false });
+    assert.equal(unsafe.statusCode, 409);
+    assert.match(unsafe.json().detail, /urgent care/);
+    const wrongReason = await resolve({ kind: "acknowledged", reasonId: "position-related-night-pain", safetyNetted: true });
+    assert.equal(wrongReason.statusCode, 409);
+    const freeText = await resolve({ kind: "justified", note: "A free-text justification is no longer how this is done." });
+    assert.equal(freeText.statusCode, 400);
+    const [untouched] = (await older.practitioner.get(`/api/v1/patients/${older.patient.id}/episodes`)).json();
+    assert.equal(untouched.latestScreen.resolution, null, "refused acknowledgements change nothing");
+
+    const done = await resolve({ kind: "acknowledged", reasonId: "age-only", safetyNetted: true, note: "Normal neurological exam." });
+    assert.equal(done.statusCode, 200);
+    assert.equal(done.json().carePath.canStartPlan, true);
+    assert.equal(done.json().latestScreen.resolution, "acknowledged");
+    assert.deepEqual(done.json().latestScreen.acknowledgement, { reasonId: "age-only", safetyNetted: true });
+    const [audit] = await t.db.query<{ detail: { resolution: string; reason: string } }>(
+      "select detail from audit_events where entity = 'red_flag_screen' and entity_id = $1 and action = 'update'",
+      [screen.id],
+    );
+    assert.deepEqual(audit!.detail, { resolution: "acknowledged", reason: "age-only" });
+  });
+
+  it("keeps the referral for two weak flags together, for a strong flag and for cauda equina", async () => {
+    const cases = [
+      { birth: "1950-01-01", answers: { ...allNo(), "pain-worse-lying-night": true } },
+      { birth: "1985-01-01", answers: { ...allNo(), "history-of-cancer": true } },
+      { birth: "1985-01-01", answers: { ...allNo(), "saddle-anaesthesia": true } },
+    ];
+    for (const { birth, answers } of cases) {
+      const e = await newEpisode(undefined, birth);
+      const screened = (await e.practitioner.post(`/api/v1/episodes/${e.episode.id}/red-flag-screens`, { answers })).json();
+      assert.equal(screened.latestScreen.acknowledgementReasons, null);
+      assert.match(screened.carePath.reason, /record the referral before a plan can start/);
+      const refused = await e.practitioner.post(`/api/v1/red-flag-screens/${screened.latestScreen.id}/resolution`, {
+        kind: "acknowledged",
+        reasonId: "no-suspicion-on-examination",
+        safetyNetted: true,
+      });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().code, "RED_FLAG_NOT_ACKNOWLEDGEABLE");
+    }
   });
 
   it("is clinical: the front desk cannot see or record episodes, and other clinics cannot reach them", async () => {

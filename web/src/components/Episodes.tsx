@@ -1,7 +1,8 @@
 /**
  * The patient's back-pain episode: intake, the red-flag screen, and whether a
- * treatment plan may start. A positive screen stops the path with its reason
- * and action until a referral or a clinical justification is recorded.
+ * treatment plan may start. A positive screen stops the path with its reason,
+ * the answers that raised it and the action, until a referral is recorded or a
+ * lone weak flag is acknowledged (RedFlagResolution.tsx).
  */
 import { useState, type FormEvent } from "react";
 import { TCM_PATTERNS } from "../../../domain/assessment/tcmPatterns.ts";
@@ -11,20 +12,21 @@ import { EpisodeDiagnosis } from "../coverage/EpisodeDiagnosis.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
 
 interface Flag {
   id: string;
   category: string;
   label: string;
 }
-interface Screen {
-  id: string;
+interface Screen extends ScreenToResolve {
   outcome: "clear" | "stop";
   positives: string[];
   emergency: boolean;
   actions: { category: string; urgency: string; action: string }[];
-  resolution: "referred" | "justified" | null;
+  resolution: "referred" | "justified" | "acknowledged" | null;
   resolutionNote: string | null;
+  acknowledgement: { reasonId: string } | null;
   createdAt: string;
 }
 interface Episode {
@@ -75,7 +77,7 @@ export function Episodes({ patientId }: { patientId: string }) {
           <PlanStatus episode={current} />
           <EpisodeDiagnosis episodeId={current.id} />
           {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && (
-            <Resolution screen={current.latestScreen} onDone={episodes.reload} />
+            <RedFlagResolution screen={current.latestScreen} onDone={episodes.reload} />
           )}
           {flags.data && (!current.latestScreen || current.carePath.canStartPlan) && (
             <RedFlagScreenForm
@@ -94,21 +96,26 @@ export function Episodes({ patientId }: { patientId: string }) {
 
 function PlanStatus({ episode }: { episode: Episode }) {
   const path = episode.carePath;
+  const screen = episode.latestScreen;
   if (path.canStartPlan) {
     return (
       <p className="plan-status ok" data-testid="plan-status">
         Treatment plan may start. {path.reason}
-        {episode.latestScreen?.resolutionNote && <span className="muted"> Recorded: “{episode.latestScreen.resolutionNote}”</span>}
+        {screen?.acknowledgement && <> {screen.raised.map((flag) => flag.raisedBy).join(" ")} Reason: {acknowledgementLabel(screen.acknowledgement.reasonId)}.</>}
+        {screen?.resolutionNote && <span className="muted"> Recorded: “{screen.resolutionNote}”</span>}
       </p>
     );
   }
   return (
     <div className={`plan-status blocked ${path.emergency ? "emergency" : ""}`} role="alert" data-testid="plan-status">
       <strong>Treatment plan blocked.</strong> {path.reason}
-      {path.actions && path.actions.length > 0 && (
+      {screen && screen.actions.length > 0 && (
         <ul>
-          {path.actions.map((action) => (
-            <li key={action}>{action}</li>
+          {screen.actions.map((action) => (
+            <li key={action.category}>
+              {action.action}
+              <RaisedBy raised={screen.raised} category={action.category} />
+            </li>
           ))}
         </ul>
       )}
@@ -306,45 +313,6 @@ function RedFlagScreenForm(props: { episodeId: string; flags: Flag[]; again: boo
         </button>
         <button type="submit" className="primary" disabled={busy}>
           Record screen
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function Resolution({ screen, onDone }: { screen: Screen; onDone: () => void }) {
-  const [kind, setKind] = useState<"referred" | "justified">("referred");
-  const [note, setNote] = useState("");
-  const { submit, error, busy } = useSubmit(async () => {
-    await api("POST", `/api/v1/red-flag-screens/${screen.id}/resolution`, { kind, note });
-    onDone();
-  });
-  return (
-    <form
-      className="resolution"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <FormError error={error} />
-      <fieldset>
-        <legend>Record what was done</legend>
-        <label className="check">
-          <input type="radio" name="kind" checked={kind === "referred"} onChange={() => setKind("referred")} /> Referred
-        </label>
-        <label className="check">
-          <input type="radio" name="kind" checked={kind === "justified"} onChange={() => setKind("justified")} /> Going on with a clinical justification
-        </label>
-        <label className="wide-field">
-          {kind === "referred" ? "Where, when and how the patient was referred" : "Why it is safe to go on"}
-          <textarea name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} required minLength={10} />
-          <FieldError error={error} field="note" />
-        </label>
-      </fieldset>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          Record
         </button>
       </div>
     </form>
