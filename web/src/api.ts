@@ -30,6 +30,7 @@ export interface AuditEvent {
   entity: string;
   entityId: string | null;
   patientId: string | null;
+  patientName: string | null;
   ip: string | null;
   detail: Record<string, unknown>;
 }

@@ -1,35 +1,9 @@
+import type { AuditAction, AuditEntity } from "../../../domain/access/auditVocabulary.ts";
 import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
-export type AuditAction = "read" | "list" | "create" | "update" | "delete" | "login" | "logout" | "login_failed" | "sign" | "amend";
-export type AuditEntity =
-  | "patient"
-  | "pain_score"
-  | "episode"
-  | "episode_diagnosis"
-  | "red_flag_screen"
-  | "safety_flags"
-  | "medication"
-  | "instrument_response"
-  | "report_link"
-  | "dashboard"
-  | "instrument_wording"
-  | "follow_up_schedule"
-  | "treatment_plan"
-  | "visit"
-  | "visit_summary"
-  | "clinic_protocol"
-  | "stricta"
-  | "patient_coverage"
-  | "payer_plan"
-  | "fee_schedule"
-  | "billing_details"
-  | "visit_coverage"
-  | "superbill"
-  | "user"
-  | "session"
-  | "audit_log";
+export type { AuditAction, AuditEntity };
 
 export interface AuditEventInput {
   clinicId: ClinicId;
@@ -52,6 +26,8 @@ export interface AuditEvent {
   entity: AuditEntity;
   entityId: string | null;
   patientId: string | null;
+  /** "Family, Given", only for readers allowed to see patients' names; never stored in the log itself. */
+  patientName: string | null;
   ip: string | null;
   detail: Record<string, unknown>;
 }
@@ -76,26 +52,36 @@ export async function appendAuditEvent(q: Queryable, event: AuditEventInput): Pr
 export interface AuditFilter {
   patientId?: PatientId | undefined;
   userId?: UserId | undefined;
+  action?: AuditAction | undefined;
+  entity?: AuditEntity | undefined;
+  /** Instants: events at or after `from` and before `to` (the browser turns the clinic's local days into these). */
+  from?: string | undefined;
+  to?: string | undefined;
   /** Events strictly older than this id: keyset paging that stays correct while events are added. */
   beforeId?: string | undefined;
   limit: number;
 }
 
-export async function listAuditEvents(q: Queryable, clinicId: ClinicId, filter: AuditFilter): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  q: Queryable,
+  clinicId: ClinicId,
+  filter: AuditFilter,
+  options: { withPatientNames: boolean },
+): Promise<AuditEvent[]> {
   const params: unknown[] = [clinicId];
-  let where = "a.clinic_id = $1";
-  if (filter.patientId) {
-    params.push(filter.patientId);
-    where += ` and a.patient_id = $${params.length}`;
-  }
-  if (filter.userId) {
-    params.push(filter.userId);
-    where += ` and a.user_id = $${params.length}`;
-  }
-  if (filter.beforeId) {
-    params.push(filter.beforeId);
-    where += ` and a.id < $${params.length}::bigint`;
-  }
+  const conditions = ["a.clinic_id = $1"];
+  const where = (sql: (param: string) => string, value: unknown) => {
+    if (value === undefined || value === "") return;
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  where((p) => `a.patient_id = ${p}`, filter.patientId);
+  where((p) => `a.user_id = ${p}`, filter.userId);
+  where((p) => `a.action = ${p}`, filter.action);
+  where((p) => `a.entity = ${p}`, filter.entity);
+  where((p) => `a.at >= ${p}::timestamptz`, filter.from);
+  where((p) => `a.at < ${p}::timestamptz`, filter.to);
+  where((p) => `a.id < ${p}::bigint`, filter.beforeId);
   const rows = await q.query<{
     id: string;
     at: Date;
@@ -105,13 +91,16 @@ export async function listAuditEvents(q: Queryable, clinicId: ClinicId, filter: 
     entity: AuditEntity;
     entity_id: string | null;
     patient_id: string | null;
+    patient_name: string | null;
     ip: string | null;
     detail: Record<string, unknown> | string;
   }>(
     `select a.id::text as id, a.at, a.user_id, u.display_name as user_name, a.action, a.entity, a.entity_id,
-            a.patient_id, a.ip, a.detail
-       from audit_events a left join users u on u.id = a.user_id
-      where ${where} order by a.id desc limit ${Number(filter.limit)}`,
+            a.patient_id, ${options.withPatientNames ? "p.family_name || ', ' || p.given_name" : "null"} as patient_name, a.ip, a.detail
+       from audit_events a
+       left join users u on u.id = a.user_id
+       left join patients p on p.clinic_id = a.clinic_id and p.id = a.patient_id
+      where ${conditions.join(" and ")} order by a.id desc limit ${Number(filter.limit)}`,
     params,
   );
   return rows.map((row) => ({
@@ -123,6 +112,7 @@ export async function listAuditEvents(q: Queryable, clinicId: ClinicId, filter: 
     entity: row.entity,
     entityId: row.entity_id,
     patientId: row.patient_id,
+    patientName: row.patient_name,
     ip: row.ip,
     detail: typeof row.detail === "string" ? (JSON.parse(row.detail) as Record<string, unknown>) : row.detail,
   }));

@@ -29,8 +29,51 @@ describe("audit log", () => {
     for (const event of events) {
       assert.ok(event.ip, "the client address is kept");
       assert.ok(!Number.isNaN(Date.parse(event.at)));
-      assert.ok(!JSON.stringify(event).includes("Auditson"), "no names in the audit detail");
+      assert.equal(event.patientName, "Auditson, Testa", "the owner reads the patient's name beside the entry");
     }
+    const stored = await t.db.query("select * from audit_events where patient_id = $1", [patient.id]);
+    assert.ok(!JSON.stringify(stored).includes("Auditson"), "the log itself keeps ids only, never names");
+  });
+
+  it("filters by user, action, record kind and time, and says which filters a read used", async () => {
+    const { owner, practitioner, frontDesk } = await t.newClinic();
+    const patient = (await frontDesk.post("/api/v1/patients", patientBody())).json();
+    const start = new Date().toISOString();
+    await practitioner.get(`/api/v1/patients/${patient.id}/pain-scores`);
+    await practitioner.post(`/api/v1/patients/${patient.id}/pain-scores`, { score: 4, recordedOn: "2026-01-01" });
+    const query = (q: string) => owner.get(`/api/v1/audit-events?${q}`).then((r) => r.json());
+    const reads = await query(`userId=${practitioner.userId}&action=read&entity=pain_score`);
+    assert.deepEqual(reads.map((e: { action: string; entity: string }) => [e.action, e.entity]), [["read", "pain_score"]]);
+    const since = await query(`entity=pain_score&from=${encodeURIComponent(start)}`);
+    assert.equal(since.length, 2);
+    const before = await query(`entity=pain_score&to=${encodeURIComponent(start)}`);
+    assert.equal(before.length, 0);
+    const [logged] = await query("entity=audit_log&limit=1");
+    assert.deepEqual(logged.detail.filters, ["entity", "to"], "the previous read of the log, with its filters");
+
+    const bad = await owner.get("/api/v1/audit-events?action=peeked&from=yesterday");
+    assert.equal(bad.statusCode, 400);
+    const backwards = await owner.get(`/api/v1/audit-events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`);
+    assert.equal(backwards.statusCode, 400);
+  });
+
+  it("exports the filtered entries as CSV with the words the page shows, formulas defused, for owners only", async () => {
+    const { owner, practitioner, frontDesk } = await t.newClinic();
+    const patient = (await frontDesk.post("/api/v1/patients", patientBody({ familyName: "=Csvson" }))).json();
+    await practitioner.get(`/api/v1/patients/${patient.id}/episodes`);
+    const response = await owner.get(`/api/v1/audit-events.csv?patientId=${patient.id}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers["content-type"]), /^text\/csv/);
+    assert.match(String(response.headers["content-disposition"]), /attachment; filename="acuback-audit-log.csv"/);
+    const lines = response.body.trim().split("\r\n");
+    assert.equal(lines[0], "entry,at_utc,who,did,what,record_id,patient_id,patient,from_ip,detail");
+    assert.equal(lines.length, 3, response.body);
+    assert.match(lines[1]!, /,viewed,back-pain episode,,/);
+    assert.ok(lines[1]!.includes(',"\'=Csvson, Testa",'), "a leading = is defused with a quote mark");
+    assert.match(lines[2]!, /,created,patient record,/);
+    assert.equal((await practitioner.get("/api/v1/audit-events.csv")).statusCode, 403);
+    const [logged] = (await owner.get("/api/v1/audit-events?entity=audit_log&limit=1")).json();
+    assert.equal(logged.detail.export, "csv");
   });
 
   it("logs searches by the patients shown, not the words typed", async () => {
