@@ -1,7 +1,7 @@
 /**
  * The audit log in Chromium: the owner sees patients' names, filters by
  * person and record kind (kept in the address), downloads the same view as
- * CSV, and the page works on a phone.
+ * CSV, and the page works on a phone, reached through the folded menu.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -20,7 +20,19 @@ describe("audit log", () => {
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 15000 });
-      await page.goto(`${app.url}/audit`);
+      const nav = page.getByRole("navigation", { name: "Main" });
+      if (size === "phone") {
+        // On a phone the links fold behind one Menu button instead of wrapping to four rows.
+        assert.equal(await nav.isVisible(), false);
+        await page.getByRole("button", { name: "Menu" }).click();
+        await nav.getByRole("link", { name: "Audit log" }).click();
+        await page.getByRole("heading", { name: "Audit log" }).waitFor({ timeout: 15000 });
+        assert.equal(await nav.isVisible(), false, "the menu closes once the page opens");
+        assert.equal(await page.getByRole("button", { name: "Menu" }).getAttribute("aria-expanded"), "false");
+      } else {
+        assert.equal(await page.getByRole("button", { name: "Menu" }).isVisible(), false);
+        await nav.getByRole("link", { name: "Audit log" }).click();
+      }
       const filters = page.getByRole("form", { name: "Filter the audit log" });
       await filters.getByLabel("Who").selectOption({ label: "Sam Okafor, L.Ac." });
       await filters.getByLabel("What").selectOption({ label: "back-pain episode" });

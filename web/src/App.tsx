@@ -154,15 +154,31 @@ function RedirectToLogin() {
   return <Navigate to={`/login${next}`} replace />;
 }
 
-/** The green bar on every page: the brand (linking home), an optional clinic name, the navigation. */
+/**
+ * The green bar on every page: the brand (linking home), an optional clinic
+ * name, the navigation. On a phone the links fold behind a Menu button (they
+ * wrapped to four rows); the menu closes when a page opens or on Escape.
+ */
 function TopBar({ home, clinic, children }: { home: string; clinic?: string; children: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const [shownAt, setShownAt] = useState(location.key);
+  if (shownAt !== location.key) {
+    setShownAt(location.key);
+    setOpen(false);
+  }
   return (
-    <header className="topbar">
+    <header className={`topbar ${open ? "menu-open" : ""}`} onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
       <Link className="brand" to={home} aria-label="Acuback home">
         <img src="/favicon.svg" alt="" width={26} height={26} /> Acuback
       </Link>
       {clinic && <span className="clinic-name">{clinic}</span>}
-      <nav aria-label="Main">{children}</nav>
+      <button type="button" className="menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
+        Menu
+      </button>
+      <nav id="main-nav" aria-label="Main">
+        {children}
+      </nav>
     </header>
   );
 }
