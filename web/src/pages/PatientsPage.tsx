@@ -36,6 +36,8 @@ export function PatientsPage() {
   );
 
   const seesClinical = useCan("patients.clinical.read");
+  // The box is not focused on arrival: a focused box swallowed the "n" shortcut, and on a phone it
+  // would raise the keyboard over the follow-ups. "/" focuses it, as in most web apps.
   useShortcut("/", useCallback(() => searchBox.current?.focus(), []));
   useShortcut("n", useCallback(() => void navigate("/patients/new"), [navigate]));
   const today = calendarDateOf(new Date());
@@ -60,8 +62,9 @@ export function PatientsPage() {
           onKeyDown={(event) => {
             const first = data?.patients[0];
             if (event.key === "Enter" && first && data.patients.length === 1) void navigate(`/patients/${first.id}`);
+            // Escape leaves the box so the page's one-key shortcuts (n, /) work again.
+            if (event.key === "Escape") event.currentTarget.blur();
           }}
-          autoFocus
         />
       </form>
       <FormError error={error} />
