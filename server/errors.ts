@@ -15,6 +15,8 @@ export const ERRORS = {
   PATIENT_NOT_FOUND: { status: 404, title: "No such patient in this clinic." },
   USER_NOT_FOUND: { status: 404, title: "No such user in this clinic." },
   CLINIC_NOT_FOUND: { status: 404, title: "No such clinic." },
+  NOT_THE_DEMO_CLINIC: { status: 409, title: "Only the demo clinic can be removed; a clinic's own records are kept." },
+  REMOVAL_NOT_CONFIRMED: { status: 422, title: "Type the clinic's name exactly to confirm the removal." },
   POINT_NOT_FOUND: { status: 404, title: "No acupoint has that code or alias." },
   EPISODE_NOT_FOUND: { status: 404, title: "No such back-pain episode in this clinic." },
   RED_FLAG_SCREEN_NOT_FOUND: { status: 404, title: "No such red-flag screen in this clinic." },

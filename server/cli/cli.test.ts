@@ -228,4 +228,16 @@ describe("acuback CLI", () => {
     assert.equal(changed.code, 0, changed.out);
     assert.equal(acuback(["set-password", "--email", "nobody@x.test"], env).code, 1);
   });
+
+  it("remove-demo says what it would remove, removes it with --yes, and leaves the clinic made with create-user", () => {
+    const dry = acuback(["remove-demo"], env);
+    assert.equal(dry.code, 0, dry.out);
+    assert.match(dry.out, /would remove the demo clinic "Riverside Acupuncture \(demo\)"/);
+    const removed = acuback(["remove-demo", "--yes"], env);
+    assert.equal(removed.code, 0, removed.out);
+    assert.match(removed.out, /Removed the demo clinic "Riverside Acupuncture \(demo\)": \d+ rows in \d+ tables/);
+    assert.match(acuback(["remove-demo", "--yes"], env).out, /no demo clinic/);
+    assert.equal(acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "another new passphrase"], env).code, 1);
+    assert.equal(acuback(["set-password", "--email", "owner@x.test", "--password", "another new passphrase"], env).code, 0);
+  });
 });

@@ -1,14 +1,17 @@
 import { ROLE_LABELS } from "../../domain/access/roles.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
-import { countClinics, findClinicByName } from "../db/repositories/clinics.ts";
+import { findDemoClinic } from "../db/repositories/clinicRemoval.ts";
+import { countClinics } from "../db/repositories/clinics.ts";
 import { openDatabase } from "../db/openDatabase.ts";
-import { DEMO_CLINIC_NAME, loadDemoClinic, type DemoAccounts } from "../demo/demoClinic.ts";
+import { loadDemoClinic, type DemoAccounts } from "../demo/demoClinic.ts";
+import { ERRORS } from "../errors.ts";
+import { removeDemoClinicFromCli } from "../services/demoClinicRemoval.ts";
 
 export async function demoCommand(config: Config, options: { password?: string }): Promise<DemoAccounts | null> {
   const db = await openDatabase(config.database);
   try {
-    if (await findClinicByName(db, DEMO_CLINIC_NAME)) {
+    if (await findDemoClinic(db)) {
       console.log(`The demo clinic is already loaded. Use \`acuback set-password --email owner@demo.acuback.org\` if you lost its password.`);
       return null;
     }
@@ -36,4 +39,32 @@ export function printDemoAccounts(demo: DemoAccounts): void {
   }
   console.log(`  Password:     ${demo.password}`);
   console.log(`(Shown once. Change it in the app under Account, or with \`npx acuback set-password --email …\`.)\n`);
+}
+
+/** `acuback remove-demo [--yes]`: the demo clinic goes in one recorded step; without --yes it only says what would go. */
+export async function removeDemoCommand(config: Config, options: { yes?: boolean }): Promise<void> {
+  const db = await openDatabase(config.database);
+  try {
+    const demo = await findDemoClinic(db);
+    if (!demo) {
+      console.log("There is no demo clinic in this database; nothing to remove.");
+      return;
+    }
+    if (!options.yes) {
+      console.log(`This would remove the demo clinic "${demo.name}" with all its staff accounts, patients and records.`);
+      console.log("Other clinics are not touched. Run again with --yes to remove it.");
+      return;
+    }
+    const removal = await removeDemoClinicFromCli(db, "the command line (acuback remove-demo)");
+    if (!removal.ok) {
+      console.error(removal.detail ?? ERRORS[removal.code].title);
+      process.exitCode = 1;
+      return;
+    }
+    const rows = Object.values(removal.value.rowsRemoved).reduce((sum, n) => sum + n, 0);
+    console.log(`Removed the demo clinic "${removal.value.clinicName}": ${rows} rows in ${Object.keys(removal.value.rowsRemoved).length} tables.`);
+    console.log("The removal is recorded (clinic_removals). Create your first owner with `npx acuback create-user --role owner --create-clinic …` if you have none.");
+  } finally {
+    await db.close();
+  }
 }

@@ -9,7 +9,7 @@ import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
-import { demoCommand, printDemoAccounts } from "./demo.ts";
+import { demoCommand, printDemoAccounts, removeDemoCommand } from "./demo.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
@@ -76,6 +76,14 @@ program
   .action(async (options: { password?: string }) => {
     const loaded = await demoCommand(configFromEnv(), options);
     if (loaded) printDemoAccounts(loaded);
+  });
+
+program
+  .command("remove-demo")
+  .description("Remove the demo clinic with all its synthetic staff, patients and records, when your clinic goes live")
+  .option("--yes", "remove it (without this, only says what would be removed)")
+  .action(async (options: { yes?: boolean }) => {
+    await removeDemoCommand(configFromEnv(), options);
   });
 
 addPointCommands(program);

@@ -2,6 +2,7 @@ import type { Config } from "../config.ts";
 import { addressToOpen, describeDatabase, servingProblems } from "../config.ts";
 import { scheduleMaintenance } from "../db/maintenance.ts";
 import { openDatabase } from "../db/openDatabase.ts";
+import { FIRST_OWNER_COMMAND } from "../../domain/access/firstOwner.ts";
 import { countAllUsers } from "../db/repositories/users.ts";
 import { buildApp } from "../http/app.ts";
 import { loadDemoIfEmpty, printDemoAccounts } from "./demo.ts";
@@ -30,7 +31,7 @@ export async function serve(envConfig: Config, options: { port?: number; host?: 
     console.log(
       [
         "No clinic or account exists yet. Create the first owner, then sign in:",
-        `  npx acuback create-user --create-clinic --clinic "Your clinic name" --role owner --email you@example.org --name "Your name"`,
+        `  ${FIRST_OWNER_COMMAND}`,
         "Or try the demo clinic: stop, then run `npm start` (or `acuback serve --demo`).",
       ].join("\n"),
     );

@@ -177,7 +177,7 @@ async function loadDemoEpisode(
  */
 export async function loadDemoClinic(db: Database, options: { password?: string; today: Date }): Promise<DemoAccounts> {
   const password = options.password ?? generatePassword();
-  const clinic = await insertClinic(db, DEMO_CLINIC_NAME);
+  const clinic = await insertClinic(db, DEMO_CLINIC_NAME, { demo: true });
   const accounts: User[] = [];
   for (const staff of STAFF) {
     const created = await createAccount(db, { clinicId: clinic.id, password, ...staff });

@@ -16,6 +16,7 @@ import { installSessions } from "./authentication.ts";
 import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
+import { clinicRoutes } from "./routes/clinic.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { directoryRoutes } from "./routes/directory.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
@@ -112,6 +113,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   followUpRoutes(app, context);
   dashboardRoutes(app, context);
   auditRoutes(app, context);
+  clinicRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);
   questionnaireRoutes(app, context);

@@ -55,10 +55,12 @@ export function App() {
   }, []);
 
   const [demoClinic, setDemoClinic] = useState(false);
+  const [accounts, setAccounts] = useState(true);
   useEffect(() => {
-    api<{ session: Session | null; demoClinic: boolean }>("GET", "/api/v1/session/state")
+    api<{ session: Session | null; demoClinic: boolean; accounts: boolean }>("GET", "/api/v1/session/state")
       .then((state) => {
         setDemoClinic(state.demoClinic);
+        setAccounts(state.accounts);
         adopt(state.session);
       })
       .catch(() => adopt(null));
@@ -85,7 +87,7 @@ export function App() {
   if (session === null) {
     return (
       <Routes>
-        <Route path="/login" element={<LoginPage onSignedIn={adopt} demoClinic={demoClinic} />} />
+        <Route path="/login" element={<LoginPage onSignedIn={adopt} demoClinic={demoClinic} accounts={accounts} />} />
         <Route
           path="/atlas/*"
           element={

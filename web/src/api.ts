@@ -8,7 +8,7 @@ import type { PainScore } from "../../domain/outcomes/painScore.ts";
 
 export interface Session {
   user: { id: string; email: string; displayName: string; role: Role };
-  clinic: { id: string; name: string };
+  clinic: { id: string; name: string; demo: boolean };
   csrfToken: string;
 }
 

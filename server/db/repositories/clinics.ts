@@ -7,8 +7,9 @@ export interface Clinic {
   name: string;
 }
 
-export async function insertClinic(q: Queryable, name: string): Promise<Clinic> {
-  const [row] = await q.query<Clinic>("insert into clinics (name) values ($1) returning id, name", [name]);
+/** `demo` marks the synthetic demo clinic, the one clinic that may later be removed whole (migration 0020). */
+export async function insertClinic(q: Queryable, name: string, options: { demo?: boolean } = {}): Promise<Clinic> {
+  const [row] = await q.query<Clinic>("insert into clinics (name, demo) values ($1, $2) returning id, name", [name, options.demo ?? false]);
   return row!;
 }
 

@@ -7,6 +7,8 @@ export interface SessionRecord {
   userId: UserId;
   clinicId: ClinicId;
   clinicName: string;
+  /** The synthetic demo clinic (migration 0020), which its owner may remove. */
+  clinicDemo: boolean;
   email: string;
   displayName: string;
   role: Role;
@@ -34,13 +36,14 @@ export async function findLiveSession(q: Queryable, tokenHash: string, idleMinut
     user_id: UserId;
     clinic_id: ClinicId;
     clinic_name: string;
+    clinic_demo: boolean;
     email: string;
     display_name: string;
     role: Role;
     csrf_token: string;
     last_seen_at: Date;
   }>(
-    `select s.user_id, s.clinic_id, c.name as clinic_name, u.email, u.display_name, u.role, s.csrf_token, s.last_seen_at
+    `select s.user_id, s.clinic_id, c.name as clinic_name, c.demo as clinic_demo, u.email, u.display_name, u.role, s.csrf_token, s.last_seen_at
        from sessions s
        join users u on u.id = s.user_id and u.clinic_id = s.clinic_id
        join clinics c on c.id = s.clinic_id
@@ -53,6 +56,7 @@ export async function findLiveSession(q: Queryable, tokenHash: string, idleMinut
     userId: row.user_id,
     clinicId: row.clinic_id,
     clinicName: row.clinic_name,
+    clinicDemo: row.clinic_demo,
     email: row.email,
     displayName: row.display_name,
     role: row.role,

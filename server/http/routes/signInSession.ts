@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ROLES } from "../../../domain/access/roles.ts";
-import { findClinicByName } from "../../db/repositories/clinics.ts";
+import { findDemoClinic } from "../../db/repositories/clinicRemoval.ts";
+import { countAllUsers } from "../../db/repositories/users.ts";
 import type { SessionRecord } from "../../db/repositories/signInSessions.ts";
-import { DEMO_CLINIC_NAME } from "../../demo/demoClinic.ts";
 import { signIn, signOut, tokenHash } from "../../services/signInSessions.ts";
 import { changeOwnPassword } from "../../services/staff.ts";
 import { actorOf, requireSession, SESSION_COOKIE, sessionCookieOptions } from "../authentication.ts";
@@ -14,7 +14,7 @@ import { email, password } from "../schemas.ts";
 
 const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
-  clinic: z.object({ id: z.string(), name: z.string() }),
+  clinic: z.object({ id: z.string(), name: z.string(), demo: z.boolean() }),
   /** Echo this in the X-CSRF-Token header on every POST, PATCH, PUT and DELETE. */
   csrfToken: z.string(),
 });
@@ -22,7 +22,7 @@ const sessionSchema = z.object({
 function describeSession(session: SessionRecord) {
   return {
     user: { id: session.userId, email: session.email, displayName: session.displayName, role: session.role },
-    clinic: { id: session.clinicId, name: session.clinicName },
+    clinic: { id: session.clinicId, name: session.clinicName, demo: session.clinicDemo },
     csrfToken: session.csrfToken,
   };
 }
@@ -55,12 +55,16 @@ export function sessionRoutes(app: FastifyInstance, { db, config }: RouteContext
       schema: {
         tags: ["session"],
         summary: "Whether anyone is signed in (never 401, so an anonymous page logs no error), whether the demo clinic is loaded, and the address links point at",
-        response: { 200: z.object({ session: sessionSchema.nullable(), demoClinic: z.boolean(), publicUrl: z.string().nullable() }) },
+        response: {
+          200: z.object({ session: sessionSchema.nullable(), demoClinic: z.boolean(), accounts: z.boolean(), publicUrl: z.string().nullable() }),
+        },
       },
     },
     async (request) => ({
       session: request.session ? describeSession(request.session) : null,
-      demoClinic: (await findClinicByName(db, DEMO_CLINIC_NAME)) !== null,
+      demoClinic: (await findDemoClinic(db)) !== null,
+      /** False on a server with no staff account yet: the sign-in page then says how to make the first owner. */
+      accounts: (await countAllUsers(db)) > 0,
       publicUrl: config.publicUrl?.origin ?? null,
     }),
   );

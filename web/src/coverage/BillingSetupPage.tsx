@@ -9,6 +9,7 @@ import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
+import { RemoveDemoClinic } from "./RemoveDemoClinic.tsx";
 import { PayerPlans, type Plan } from "./PayerPlans.tsx";
 
 interface Provider {
@@ -44,6 +45,7 @@ export function BillingSetupPage() {
       {billing.data && <DetailsForm initial={billing.data} onSaved={billing.reload} />}
       {fees.data && <FeesForm initial={fees.data} onSaved={fees.reload} />}
       {plans.data && <PayerPlans plans={plans.data} onSaved={plans.reload} />}
+      <RemoveDemoClinic />
     </section>
   );
 }

@@ -1,10 +1,20 @@
+import { FIRST_OWNER_COMMAND } from "../../../domain/access/firstOwner.ts";
 import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { api, type Session } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
 
-export function LoginPage({ onSignedIn, demoClinic }: { onSignedIn: (session: Session) => void; demoClinic: boolean }) {
+export function LoginPage({
+  onSignedIn,
+  demoClinic,
+  accounts,
+}: {
+  onSignedIn: (session: Session) => void;
+  demoClinic: boolean;
+  /** Whether any staff account exists; without one, say how to make the first owner. */
+  accounts: boolean;
+}) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { submit: signIn, error, busy } = useSubmit(async (form: FormData) => {
@@ -45,6 +55,12 @@ export function LoginPage({ onSignedIn, demoClinic }: { onSignedIn: (session: Se
           <p className="muted small">
             The demo clinic is loaded: its accounts and their password were printed in the terminal that started Acuback.
           </p>
+        )}
+        {!accounts && (
+          <div className="notice small" data-testid="first-owner">
+            No account exists yet. On the machine that runs Acuback, create the clinic's first owner, then sign in here:
+            <pre className="mono">{FIRST_OWNER_COMMAND}</pre>
+          </div>
         )}
       </form>
     </main>
