@@ -15,7 +15,11 @@ describe("report from home", () => {
     await clinic.getByLabel("Password").fill(DEMO_PASSWORD);
     await clinic.getByRole("button", { name: "Sign in" }).click();
     await clinic.getByRole("table").getByRole("link", { name: "Miller, Chris" }).click();
-    await clinic.getByRole("checkbox", { name: "ODI", exact: true }).uncheck();
+    // Offered only what a patient can answer: NRS and PEG ticked, ODI without the clinic's licensed wording not offered.
+    const form = clinic.getByRole("region", { name: "Report from home" });
+    assert.equal(await form.getByRole("checkbox", { name: /^ODI/ }).isDisabled({ timeout: 15000 }), true);
+    assert.equal(await form.getByRole("checkbox", { name: "PEG", exact: true }).isChecked(), true);
+    await form.getByText("ODI (needs licensed wording)").waitFor({ timeout: 15000 });
     await clinic.getByRole("button", { name: /Create link/ }).click();
     const link = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
     assert.match(link, /\/r\/[A-Za-z0-9_-]{43}$/);
@@ -30,6 +34,16 @@ describe("report from home", () => {
     await phone.getByRole("heading", { name: "Hello Chris" }).waitFor();
     // The demo clinic loaded its own NRS wording as a FHIR Questionnaire; the phone shows it.
     await phone.getByRole("radiogroup", { name: /back pain at this moment/ }).getByText("5", { exact: true }).click();
+    // PEG in our own words; sending with questions left marks them and moves to the first.
+    await phone.getByRole("radiogroup", { name: "Over the past week, how bad was your pain on average?" }).getByText("4", { exact: true }).click();
+    await phone.getByRole("button", { name: "Send my answers" }).click();
+    await phone.getByText("2 questions are not answered yet; they are marked above.").waitFor({ timeout: 15000 });
+    const enjoyment = phone.getByRole("radiogroup", { name: "Over the past week, how much did pain get in the way of enjoying life?" });
+    await enjoyment.getByText("Please answer this question.").waitFor({ timeout: 15000 });
+    assert.equal(await enjoyment.locator("input").first().evaluate((input) => input === document.activeElement), true, "the first unanswered question has the focus");
+    await phone.screenshot({ path: join(ARTIFACTS, "report-phone-unanswered.png"), fullPage: true });
+    await enjoyment.getByText("3", { exact: true }).click();
+    await phone.getByRole("radiogroup", { name: /get in the way of your usual activities/ }).getByText("6", { exact: true }).click();
     await phone.screenshot({ path: join(ARTIFACTS, "report-phone.png"), fullPage: true });
     await phone.getByRole("button", { name: "Send my answers" }).click();
     await phone.getByRole("heading", { name: "Thank you, Chris" }).waitFor();

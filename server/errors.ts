@@ -28,6 +28,7 @@ export const ERRORS = {
   REPORT_LINK_USED: { status: 410, title: "This link has already been used. Ask your clinic for a new one." },
   REPORT_LINK_EXPIRED: { status: 410, title: "This link has expired. Ask your clinic for a new one." },
   INSTRUMENT_NOT_FOUND: { status: 404, title: "No instrument has that id." },
+  INSTRUMENT_NEEDS_WORDING: { status: 422, title: "A questionnaire chosen needs the clinic's licensed wording before a patient can answer it at home." },
   INSTRUMENT_ANSWER_COUNT: { status: 422, title: "The number of answers does not match the instrument's items." },
   INSTRUMENT_ANSWERS_INCOMPLETE: { status: 422, title: "Some required items are unanswered; nothing was guessed." },
   INSTRUMENT_ANSWER_INVALID: { status: 422, title: "Some answers are not allowed values for their items." },

@@ -36,6 +36,16 @@ export async function createReportLink(
   if (unknown.length > 0) return fail("INSTRUMENT_NOT_FOUND", `Unknown: ${unknown.join(", ")}.`);
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    // A patient at home cannot answer "Statement 7": licensed questionnaires go out only with the clinic's wording.
+    const questionnaires = await clinicQuestionnaires(tx, actor.clinicId);
+    const unanswerable = questionnaires.filter((form) => input.instruments.includes(form.id) && !form.patientReady);
+    if (unanswerable.length > 0) {
+      return fail(
+        "INSTRUMENT_NEEDS_WORDING",
+        `${unanswerable.map((form) => form.name).join(" and ")} need${unanswerable.length === 1 ? "s" : ""} your clinic's licensed wording before patients can answer at home: load it on the Questionnaires page, or record it with the patient in the clinic.`,
+        { instruments: "Choose questionnaires a patient can answer." },
+      );
+    }
     const token = randomBytes(32).toString("base64url");
     const link = await insertReportLink(tx, {
       clinicId: actor.clinicId,
@@ -82,7 +92,9 @@ export async function openReportLink(db: Database, token: string, ip: string | n
   if (!patient || !clinic) return fail("REPORT_LINK_NOT_FOUND");
   await appendAuditEvent(db, { clinicId: link.clinicId, userId: null, action: "read", entity: "report_link", entityId: link.id, patientId: link.patientId, ip });
   const questionnaires = await clinicQuestionnaires(db, link.clinicId);
-  const forms = link.instruments.map((id) => questionnaires.find((q) => q.id === id)!).map(({ id, name, version, items, wording }) => ({ id, name, version, items, wording }));
+  const forms = link.instruments
+    .map((id) => questionnaires.find((q) => q.id === id)!)
+    .map(({ id, name, version, items, wording, patientReady }) => ({ id, name, version, items, wording, patientReady }));
   return ok({ clinicName: clinic.name, givenName: patient.givenName, forms, expiresAt: link.expiresAt });
 }
 
@@ -100,16 +112,22 @@ export async function submitReport(
   const usable = await usableLink(db, token);
   if (!usable.ok) return usable;
   const link = usable.value;
+  // What a patient reads: questionnaire names and plain words, never ids.
   const missingForms = link.instruments.filter((id) => !answers[id]);
   if (missingForms.length > 0) {
-    return fail("INSTRUMENT_ANSWERS_INCOMPLETE", `Missing questionnaires: ${missingForms.join(", ")}.`, Object.fromEntries(missingForms.map((id) => [id, "Not filled in."])));
+    const names = missingForms.map((id) => instrumentById(id)!.name);
+    return fail(
+      "INSTRUMENT_ANSWERS_INCOMPLETE",
+      `Please answer ${names.join(" and ")} before sending.`,
+      Object.fromEntries(missingForms.map((id) => [id, "Not answered yet."])),
+    );
   }
   const scored: { id: string; answers: Answer[]; score: Score }[] = [];
   for (const id of link.instruments) {
     const outcome = instrumentById(id)!.score(answers[id]!);
     if (!outcome.ok) {
       const { code, detail, fields } = describeScoringProblem(outcome.problem);
-      return fail(code, `${id}: ${detail}`, Object.fromEntries(Object.entries(fields).map(([item, note]) => [`${id}.${item}`, note])));
+      return fail(code, `${instrumentById(id)!.name}: ${detail}`, Object.fromEntries(Object.entries(fields).map(([item, note]) => [`${id}.${item}`, note])));
     }
     scored.push({ id, answers: answers[id]!, score: outcome.score });
   }

@@ -16,6 +16,8 @@ export interface InstrumentItem {
   id: string;
   /** Our short label (not the owner's wording). */
   label: string;
+  /** The whole question in our own words, for patients, where the instrument is free to word (NRS, PEG). */
+  question?: string;
   options: ResponseOption[];
 }
 
@@ -54,6 +56,14 @@ export interface Instrument {
   owner: string;
   /** What the clinic needs before showing the official wording. */
   licence: string;
+  /**
+   * Whether a patient can answer it as shipped: "ours" when our own questions
+   * say what is asked (public-domain NRS and PEG), "licensed" when only the
+   * owner's wording can (ODI, RMDQ, STarT Back show neutral labels such as
+   * "Statement 7" until the clinic loads it). Patients are never sent the latter
+   * without it.
+   */
+  patientWording: "ours" | "licensed";
   items: InstrumentItem[];
   score(answers: readonly Answer[]): ScoreOutcome;
 }

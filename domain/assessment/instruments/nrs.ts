@@ -8,7 +8,15 @@ export const NRS: Instrument = {
   version: "0–10",
   owner: "Public domain",
   licence: "None needed.",
-  items: [{ id: "pain", label: "Pain now", options: scale(0, 10, "no pain", "worst imaginable") }],
+  patientWording: "ours",
+  items: [
+    {
+      id: "pain",
+      label: "Pain now",
+      question: "How bad is your back pain right now? 0 means no pain and 10 the worst pain you can imagine.",
+      options: scale(0, 10, "no pain", "worst imaginable"),
+    },
+  ],
   score(answers) {
     const problem = checkAnswers(this.items, answers) ?? requireAll(this.items, answers);
     if (problem) return { ok: false, problem };

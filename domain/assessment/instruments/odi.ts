@@ -47,6 +47,7 @@ export function makeOdi(maxUnanswered = ODI_MAX_UNANSWERED_DEFAULT): Instrument 
     version: "2.1a",
     owner: "Jeremy Fairbank; licensed by Mapi Research Trust",
     licence: "The questionnaire wording is licensed by Mapi Research Trust; load it as a FHIR Questionnaire once licensed.",
+    patientWording: "licensed",
     items: ODI_SECTIONS.map(([id, label]) => ({ id, label, options: scale(0, 5, "least", "most") })),
     score(answers) {
       const problem = checkAnswers(this.items, answers);

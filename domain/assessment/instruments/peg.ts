@@ -11,10 +11,27 @@ export const PEG: Instrument = {
   version: "Krebs 2009",
   owner: "Public domain (Krebs et al. 2009)",
   licence: "None needed.",
+  // Public domain, so the three questions are asked in our own words: the same three ideas on the same 0–10 scales.
+  patientWording: "ours",
   items: [
-    { id: "P", label: "Average pain, past week", options: scale(0, 10, "none", "as bad as you can imagine") },
-    { id: "E", label: "Pain's interference with enjoyment of life", options: scale(0, 10, "none", "complete") },
-    { id: "G", label: "Pain's interference with general activity", options: scale(0, 10, "none", "complete") },
+    {
+      id: "P",
+      label: "Average pain, past week",
+      question: "Over the past week, how bad was your pain on average?",
+      options: scale(0, 10, "no pain", "as bad as you can imagine"),
+    },
+    {
+      id: "E",
+      label: "Pain's interference with enjoyment of life",
+      question: "Over the past week, how much did pain get in the way of enjoying life?",
+      options: scale(0, 10, "not at all", "completely"),
+    },
+    {
+      id: "G",
+      label: "Pain's interference with general activity",
+      question: "Over the past week, how much did pain get in the way of your usual activities?",
+      options: scale(0, 10, "not at all", "completely"),
+    },
   ],
   score(answers) {
     const problem = checkAnswers(this.items, answers) ?? requireAll(this.items, answers);

@@ -12,6 +12,7 @@ export const RMDQ: Instrument = {
   version: "24-item",
   owner: "Martin Roland and Richard Morris",
   licence: "Load the questionnaire wording under its owners' terms as a FHIR Questionnaire.",
+  patientWording: "licensed",
   items: Array.from({ length: 24 }, (_, i) => ({
     id: `s${i + 1}`,
     label: `Statement ${i + 1}`,

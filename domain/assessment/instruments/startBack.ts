@@ -31,6 +31,7 @@ export const START_BACK: Instrument = {
   version: "9-item",
   owner: "Keele University",
   licence: "Free for clinical use under Keele University's terms; load its wording as a FHIR Questionnaire.",
+  patientWording: "licensed",
   items: [
     ...TOPICS.map((label, i) => ({ id: `q${i + 1}`, label, options: AGREE })),
     { id: "q9", label: "Overall bothersomeness, last 2 weeks", options: BOTHER.map((label, value) => ({ value, label })) },

@@ -97,9 +97,18 @@ describe("formOf", () => {
     assert.deepEqual(form.wording, { title: "Licensed ODI", copyright: "© The owner; used under licence" });
   });
 
-  it("falls back to our labels without wording, or when the wording no longer fits the items", () => {
-    assert.equal(formOf(NRS, null).items[0]!.label, NRS.items[0]!.label);
+  it("falls back to our own questions, or our labels, without wording or when the wording no longer fits the items", () => {
+    assert.equal(formOf(NRS, null).items[0]!.label, NRS.items[0]!.question, "NRS is public domain: asked in our words");
+    assert.equal(formOf(ODI, null).items[0]!.label, ODI.items[0]!.label);
     const stale = { title: "old", copyright: null, url: null, version: null, items: [] };
     assert.equal(formOf(NRS, stale).wording, null);
+  });
+
+  it("is ready for patients at home only with our own questions or the clinic's licensed wording", () => {
+    assert.equal(formOf(NRS, null).patientReady, true);
+    assert.equal(formOf(ODI, null).patientReady, false, "a patient cannot answer neutral labels");
+    const imported = wordingFromQuestionnaire(ODI, odiQuestionnaire(scoredOptions));
+    assert.ok(imported.ok);
+    assert.equal(formOf(ODI, { ...imported.wording, url: null, version: null }).patientReady, true);
   });
 });

@@ -41,6 +41,8 @@ export interface InstrumentForm {
   version: string;
   items: (InstrumentItem & { shortLabel: string })[];
   wording: { title: string; copyright: string | null } | null;
+  /** Whether a patient at home can answer it: our own questions, or the clinic's licensed wording loaded. */
+  patientReady: boolean;
 }
 
 const MAX_TEXT = 2000;
@@ -160,10 +162,11 @@ export function formOf(instrument: Instrument, wording: InstrumentWording | null
       return {
         id: item.id,
         shortLabel: item.label,
-        label: loaded?.text ?? item.label,
+        label: loaded?.text ?? item.question ?? item.label,
         options: item.options.map((o) => ({ value: o.value, label: loaded?.options[String(o.value)] ?? o.label })),
       };
     }),
     wording: fits ? { title: wording.title, copyright: wording.copyright } : null,
+    patientReady: fits || instrument.patientWording === "ours",
   };
 }

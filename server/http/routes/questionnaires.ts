@@ -16,6 +16,8 @@ export const formSchema = z.object({
   version: z.string(),
   items: z.array(z.object({ id: z.string(), shortLabel: z.string(), label: z.string(), options: z.array(optionSchema) })),
   wording: z.object({ title: z.string(), copyright: z.string().nullable() }).nullable(),
+  /** Whether a patient at home can answer it: our own questions (NRS, PEG) or the clinic's licensed wording loaded. */
+  patientReady: z.boolean(),
 });
 const questionnaireSchema = formSchema.extend({ owner: z.string(), licence: z.string(), importedAt: z.string().nullable() });
 const instrumentParam = z.object({ instrument: z.string().max(40) });

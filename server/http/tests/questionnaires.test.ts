@@ -43,10 +43,10 @@ describe("questionnaire wording", () => {
     assert.equal(report.forms[0].items[2].label, "Licensed question 3");
     assert.deepEqual(report.forms[0].wording, { title: "PEG (licensed copy)", copyright: "Used under licence" });
 
-    // Another clinic still sees our labels.
+    // Another clinic still sees our own questions.
     const other = await t.newClinic();
     const theirs = (await other.practitioner.get("/api/v1/questionnaires")).json();
-    assert.equal(theirs.find((f: { id: string }) => f.id === "peg").items[0].label, "Average pain, past week");
+    assert.equal(theirs.find((f: { id: string }) => f.id === "peg").items[0].label, "Over the past week, how bad was your pain on average?");
 
     const removed = await clinic.owner.delete("/api/v1/questionnaires/peg/wording");
     assert.equal(removed.statusCode, 204);

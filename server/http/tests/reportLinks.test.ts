@@ -56,9 +56,26 @@ describe("patient self-report links", () => {
     const refused = await send(token, { nrs: [6], peg: [6, null, 4] });
     assert.equal(refused.statusCode, 422);
     assert.deepEqual(Object.keys(refused.json().fields), ["peg.E"]);
+    assert.match(refused.json().detail, /^PEG \(Pain, Enjoyment of life, General activity\): /, "the patient reads the questionnaire's name, not its id");
     const missingForm = await send(token, { nrs: [6] });
     assert.deepEqual(Object.keys(missingForm.json().fields), ["peg"]);
+    assert.equal(missingForm.json().detail, "Please answer PEG (Pain, Enjoyment of life, General activity) before sending.");
     assert.equal((await send(token, { nrs: [6], peg: [6, 5, 4] })).statusCode, 201);
+  });
+
+  it("sends a licensed questionnaire only once the clinic has loaded its wording, and says so", async () => {
+    const clinic = await t.newClinic();
+    const patient = (await clinic.practitioner.post("/api/v1/patients", patientBody())).json();
+    const refused = await clinic.practitioner.post(`/api/v1/patients/${patient.id}/report-links`, { instruments: ["nrs", "odi", "rmdq"], expiresInDays: 7 });
+    assert.equal(refused.statusCode, 422);
+    assert.equal(refused.json().code, "INSTRUMENT_NEEDS_WORDING");
+    assert.match(refused.json().detail, /^Oswestry Disability Index.* and Roland-Morris.* need your clinic's licensed wording/);
+    assert.equal((await clinic.practitioner.get(`/api/v1/patients/${patient.id}/report-links`)).json().length, 0, "nothing was created");
+    const forms = (await clinic.practitioner.get("/api/v1/questionnaires")).json();
+    assert.deepEqual(
+      forms.filter((f: { patientReady: boolean }) => f.patientReady).map((f: { id: string }) => f.id),
+      ["nrs", "peg"],
+    );
   });
 
   it("refuses an expired link", async () => {

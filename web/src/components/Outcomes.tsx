@@ -88,12 +88,14 @@ function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone:
   const [chosen, setChosen] = useState("");
   const [answers, setAnswers] = useState<(number | null)[]>([]);
   const [result, setResult] = useState<string | null>(null);
+  // A questionnaire filled in on paper is dated the day the patient answered it, not the day it is typed in.
+  const [answeredOn, setAnsweredOn] = useState(calendarDateOf(new Date()));
   const instrument = instruments.data?.find((i) => i.id === chosen);
   const { submit, error, busy } = useSubmit(async () => {
     const saved = await api<{ score: number; unit: string; band: string | null }>("POST", `/api/v1/patients/${patientId}/instrument-responses`, {
       instrument: chosen,
       answers,
-      recordedOn: calendarDateOf(new Date()),
+      recordedOn: answeredOn,
     });
     setResult(`${instrument!.name}: ${saved.score}${saved.unit === "percent" ? "%" : ""}${saved.band ? ` (${saved.band})` : ""}`);
     setChosen("");
@@ -134,6 +136,18 @@ function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone:
       {instrument && (
         <>
           <FormError error={error} />
+          <label>
+            Answered on
+            <input
+              type="date"
+              name="answeredOn"
+              value={answeredOn}
+              max={calendarDateOf(new Date())}
+              required
+              onChange={(event) => setAnsweredOn(event.target.value as typeof answeredOn)}
+            />
+            <FieldError error={error} field="recordedOn" />
+          </label>
           {instrument.wording ? (
             <p className="muted small">
               {instrument.wording.title}

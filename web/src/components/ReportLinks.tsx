@@ -1,11 +1,14 @@
 /**
  * Ask the patient to report from home: pick questionnaires, get a single-use
- * link to copy, print or scan (QR code). The link is shown once.
+ * link to copy, print or scan (QR code). The link is shown once. Only
+ * questionnaires a patient can answer are offered: ours (NRS, PEG) and those
+ * whose licensed wording the clinic has loaded; the rest say why not.
  */
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { INSTRUMENTS } from "../../../domain/assessment/instruments/registry.ts";
+import { instrumentById } from "../../../domain/assessment/instruments/registry.ts";
+import type { InstrumentForm } from "../../../domain/assessment/instruments/wording.ts";
 import { instrumentList } from "../../../domain/outcomes/followUp.ts";
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
@@ -19,14 +22,24 @@ interface Link {
   usedAt: string | null;
   createdAt: string;
 }
-const CHOICES = Object.values(INSTRUMENTS);
+const DEFAULT_CHOICES = ["nrs", "peg"];
+const shortNameOf = (id: string) => instrumentById(id)?.shortName ?? id;
 
 export function ReportLinks({ patientId }: { patientId: string }) {
+  const questionnaires = useLoad(() => api<InstrumentForm[]>("GET", "/api/v1/questionnaires"), "questionnaires");
+  const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter(Boolean);
+  if (!questionnaires.data) return <FormError error={questionnaires.error} />;
+  return <ReportLinkForm patientId={patientId} choices={questionnaires.data} asked={asked} />;
+}
+
+function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: string; choices: InstrumentForm[]; asked: string[] }) {
   const url = `/api/v1/patients/${patientId}/report-links`;
   const links = useLoad(() => api<Link[]>("GET", url), patientId);
-  // Arriving from the follow-up list (`?ask=nrs,odi`), the missing questionnaires are ticked and the button focused.
-  const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter((id) => CHOICES.some((known) => known.id === id));
-  const [chosen, setChosen] = useState<string[]>(asked.length > 0 ? asked : ["nrs", "odi"]);
+  const ready = choices.filter((form) => form.patientReady).map((form) => form.id);
+  // Arriving from the follow-up list (`?ask=nrs,odi`), the missing questionnaires a patient can answer are ticked and the button focused.
+  const asked = askedIds.filter((id) => ready.includes(id));
+  const askedButNotReady = choices.filter((form) => askedIds.includes(form.id) && !form.patientReady);
+  const [chosen, setChosen] = useState<string[]>(asked.length > 0 ? asked : DEFAULT_CHOICES.filter((id) => ready.includes(id)));
   const createButton = useRef<HTMLButtonElement>(null);
   const focusOnArrival = asked.length > 0;
   useEffect(() => {
@@ -53,14 +66,16 @@ export function ReportLinks({ patientId }: { patientId: string }) {
       >
         <fieldset className="chips">
           <legend className="muted small">Questionnaires to send</legend>
-          {CHOICES.map(({ id, name, shortName }) => (
-            <label key={id} className="check" title={name}>
+          {choices.map(({ id, name, patientReady }) => (
+            <label key={id} className={`check ${patientReady ? "" : "muted"}`} title={name}>
               <input
                 type="checkbox"
-                checked={chosen.includes(id)}
+                disabled={!patientReady}
+                checked={patientReady && chosen.includes(id)}
                 onChange={(e) => setChosen(e.target.checked ? [...chosen, id] : chosen.filter((c) => c !== id))}
               />
-              {shortName}
+              {shortNameOf(id)}
+              {!patientReady && <span className="small"> (needs licensed wording)</span>}
             </label>
           ))}
         </fieldset>
@@ -68,6 +83,18 @@ export function ReportLinks({ patientId }: { patientId: string }) {
           Create link (valid 7 days, once)
         </button>
       </form>
+      {choices.some((form) => !form.patientReady) && (
+        <p className="muted small">
+          A patient can answer a questionnaire at home only in words they can read: NRS and PEG are asked in ours; the others need
+          the wording your clinic licenses, loaded on the Questionnaires page. Until then, record them with the patient in the clinic.
+        </p>
+      )}
+      {askedButNotReady.length > 0 && (
+        <p className="notice small" role="status">
+          Also due: {askedButNotReady.map((form) => shortNameOf(form.id)).join(", ")}. Record {askedButNotReady.length === 1 ? "it" : "them"} at
+          the next visit, or load the licensed wording to send {askedButNotReady.length === 1 ? "it" : "them"}.
+        </p>
+      )}
       {created && <CreatedLink url={created} />}
       {created && <LinkReach url={created} />}
       {links.data && links.data.length > 0 && (

@@ -21,6 +21,8 @@ export function ReportPage() {
   const form = useLoad(() => api<Form>("GET", `/api/v1/report/${token}`), token);
   const [answers, setAnswers] = useState<Record<string, (number | null)[]>>({});
   const [done, setDone] = useState(false);
+  // Unanswered questions found before sending: marked, named in plain words, the first one focused.
+  const [unanswered, setUnanswered] = useState<string[]>([]);
   const { submit, error, busy } = useSubmit(async () => {
     await api("POST", `/api/v1/report/${token}`, { answers });
     setDone(true);
@@ -56,8 +58,17 @@ export function ReportPage() {
       <h1>Hello {form.data.givenName}</h1>
       <p>{form.data.clinicName} asks how your back has been. It takes a few minutes; answer every question.</p>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          const missing = chosen.flatMap((instrument) =>
+            instrument.items.filter((_, index) => answers[instrument.id]?.[index] == null).map((item) => `${instrument.id}.${item.id}`),
+          );
+          setUnanswered(missing);
+          if (missing.length > 0) {
+            event.currentTarget.querySelector<HTMLInputElement>(`input[name="${missing[0]}"]`)?.focus();
+            return;
+          }
           void submit();
         }}
       >
@@ -67,15 +78,25 @@ export function ReportPage() {
             {instrument.items.map((item, index) => (
               <div
                 key={item.id}
-                className={`report-item ${error?.fields[`${instrument.id}.${item.id}`] ? "invalid" : ""}`}
+                className={`report-item ${unanswered.includes(`${instrument.id}.${item.id}`) || error?.fields[`${instrument.id}.${item.id}`] ? "invalid" : ""}`}
                 role="radiogroup"
                 aria-label={item.label}
               >
                 <p>{item.label}</p>
+                {unanswered.includes(`${instrument.id}.${item.id}`) && (
+                  <p className="field-error">Please answer this question.</p>
+                )}
                 <div className="report-options">
                   {item.options.map((option) => (
                     <label key={option.value} className={answers[instrument.id]?.[index] === option.value ? "chosen" : undefined}>
-                      <input type="radio" name={`${instrument.id}.${item.id}`} onChange={() => answer(instrument, index, option.value)} />
+                      <input
+                        type="radio"
+                        name={`${instrument.id}.${item.id}`}
+                        onChange={() => {
+                          answer(instrument, index, option.value);
+                          setUnanswered(unanswered.filter((key) => key !== `${instrument.id}.${item.id}`));
+                        }}
+                      />
                       {option.label}
                     </label>
                   ))}
@@ -85,6 +106,11 @@ export function ReportPage() {
             {instrument.wording?.copyright && <p className="muted small">{instrument.wording.copyright}</p>}
           </fieldset>
         ))}
+        {unanswered.length > 0 && (
+          <p className="form-error" role="alert">
+            {unanswered.length === 1 ? "One question is" : `${unanswered.length} questions are`} not answered yet; {unanswered.length === 1 ? "it is" : "they are"} marked above.
+          </p>
+        )}
         <FormError error={error} />
         <button type="submit" className="primary big" disabled={busy}>
           Send my answers
