@@ -25,6 +25,8 @@ const GuideRoutes = lazy(loadGuide);
 if (window.location.pathname.startsWith("/guide")) void loadGuide();
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
 const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
+// Protocols show the body map and the trial table: loaded when opened.
+const ProtocolRoutes = lazy(() => import("./protocols/ProtocolRoutes.tsx"));
 
 /** The atlas is public: anyone can look points up, signed in or not. */
 function Atlas() {
@@ -132,6 +134,14 @@ export function App() {
               </Suspense>
             }
           />
+          <Route
+            path="/protocols/*"
+            element={
+              <Suspense fallback={<p className="loading">Loading the protocols…</p>}>
+                <ProtocolRoutes />
+              </Suspense>
+            }
+          />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
@@ -186,13 +196,14 @@ function Shell({ children }: { children: React.ReactNode }) {
   const owner = can(session.user.role, "staff.manage");
   // The atlas and the visit chart need the width for their map beside the list.
   const path = useLocation().pathname;
-  const wide = path.startsWith("/atlas") || path.startsWith("/visits/");
+  const wide = path.startsWith("/atlas") || path.startsWith("/visits/") || path.startsWith("/protocols/");
   return (
     <div className="shell">
       <TopBar home="/patients" clinic={session.clinic.name}>
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
+        {can(session.user.role, "patients.clinical.read") && <NavLink to="/protocols">Protocols</NavLink>}
         <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Directory</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
