@@ -4,18 +4,21 @@ import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./a
 import { can } from "../../domain/access/roles.ts";
 import { SessionContext, useSession } from "./session.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
-import { PatientsPage } from "./pages/PatientsPage.tsx";
-import { NewPatientPage } from "./pages/NewPatientPage.tsx";
-import { PatientPage } from "./pages/PatientPage.tsx";
-import { StrictaPage } from "./pages/StrictaPage.tsx";
-import { StaffPage } from "./pages/StaffPage.tsx";
-import { QuestionnairesPage } from "./pages/QuestionnairesPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
-import { DashboardPage } from "./pages/DashboardPage.tsx";
-import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
+
+// The clinic's pages load after sign-in, so the sign-in page and a patient's
+// first look at the guide do not parse them (bench/guideFirstLoad.bench.ts).
+const PatientsPage = lazy(() => import("./pages/PatientsPage.tsx").then((m) => ({ default: m.PatientsPage })));
+const NewPatientPage = lazy(() => import("./pages/NewPatientPage.tsx").then((m) => ({ default: m.NewPatientPage })));
+const PatientPage = lazy(() => import("./pages/PatientPage.tsx").then((m) => ({ default: m.PatientPage })));
+const StrictaPage = lazy(() => import("./pages/StrictaPage.tsx").then((m) => ({ default: m.StrictaPage })));
+const StaffPage = lazy(() => import("./pages/StaffPage.tsx").then((m) => ({ default: m.StaffPage })));
+const QuestionnairesPage = lazy(() => import("./pages/QuestionnairesPage.tsx").then((m) => ({ default: m.QuestionnairesPage })));
+const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
+const BillingSetupPage = lazy(() => import("./coverage/BillingSetupPage.tsx").then((m) => ({ default: m.BillingSetupPage })));
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The patient guide and evidence library: public, their own bundle (no atlas data in it).
@@ -119,6 +122,7 @@ export function App() {
   return (
     <SessionContext.Provider value={{ session, signOut }}>
       <Shell>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
         <Routes>
           <Route path="/" element={<Navigate to="/patients" replace />} />
           <Route path="/login" element={<Navigate to="/patients" replace />} />
@@ -153,6 +157,7 @@ export function App() {
           <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
+        </Suspense>
       </Shell>
     </SessionContext.Provider>
   );
