@@ -29,8 +29,8 @@ export function GuideIndex() {
           </li>
         ))}
       </ol>
+      {clinic && <p className="small noprint">Each “Handout” is the page to print and give to a patient, headed “From {clinic}”.</p>}
       <p>
-        {clinic && <span className="small">Each “Handout” is the page to print and give to a patient, headed “From {clinic}”. </span>}
         Also: the <Link to="/guide/library">evidence library</Link> of trials, the <Link to="/atlas">acupoint atlas</Link>, and a directory of practitioners at <Link to="/find">/find</Link>.
       </p>
     </article>
