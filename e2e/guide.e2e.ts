@@ -104,12 +104,38 @@ describe("patient guide", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Patients" }).waitFor();
     await page.getByRole("link", { name: "Guide", exact: true }).click();
-    await page.getByRole("link", { name: "Is it safe?" }).click();
+    await page.getByRole("link", { name: "Is it safe?", exact: true }).click();
     await page.getByRole("link", { name: "Give this to your patient" }).click();
     await page.getByText("From Riverside Acupuncture (demo) · Acuback patient guide").waitFor();
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator(".topbar").isVisible(), false, "no app chrome on paper");
     await page.screenshot({ path: join(OUT, "safety-handout-print.png"), fullPage: true });
     await page.pdf?.({ path: join(OUT, "safety-handout.pdf") }).catch(() => undefined);
+  });
+
+  it("every guide page is reachable from the atlas, and from the clinic app as a handout headed with the clinic's name", async () => {
+    const { app, browser } = suite();
+    const anonymous = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await anonymous.goto(`${app.url}/atlas`);
+    await anonymous.getByRole("link", { name: "plain guide to acupuncture for back pain" }).click();
+    await anonymous.getByRole("heading", { level: 1, name: "Acupuncture for back pain: a plain guide" }).waitFor({ timeout: 15000 });
+    for (const topic of GUIDE_TOPICS) assert.equal(await anonymous.locator(`a[href="/guide/${topic.slug}"]`).count(), 1, topic.slug);
+    assert.equal(await anonymous.getByRole("link", { name: /^Handout for your patient/ }).count(), 0, "no handouts without a clinic");
+    await anonymous.close();
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-mail").fill("frontdesk@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 15000 });
+    for (const topic of GUIDE_TOPICS) {
+      await page.getByRole("link", { name: "Guide", exact: true }).click();
+      await page.getByRole("link", { name: `Handout for your patient: ${topic.title}` }).click();
+      await page.getByRole("heading", { level: 1, name: topic.title }).waitFor({ timeout: 15000 });
+      await page.getByText("From Riverside Acupuncture (demo) · Acuback patient guide").waitFor({ timeout: 15000 });
+    }
+    await page.getByRole("link", { name: "Guide", exact: true }).click();
+    await page.screenshot({ path: join(OUT, "index-signed-in-desktop.png"), fullPage: true });
   });
 });

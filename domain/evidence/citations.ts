@@ -9,7 +9,7 @@
  * earlier: Witt 2009, Chapman 1983, Goldman 2010, Furlan 2005, Lee 2019.
  * Checked 2026-12-02 against stored abstracts/index pages (each entry carries a
  * "checked:" comment with the page): Haake 2007, Cherkin 2009, Vickers 2012,
- * Vickers 2018, Mu 2020, Qaseem 2017, NICE 2016, MacPherson 2004, Wheway 2012
+ * Vickers 2018, Mu 2020, Qaseem 2017, NICE 2016, MacPherson 2004, MacPherson 2005, Wheway 2012
  * (NPSA), Carr 2015, AHCPR 1994, Melzack 1965, Pomeranz 1987, Hui 2000,
  * Langevin 2001, MacPherson 2010 (STRICTA), Medicare NCD 30.3.3, Linde 2016;
  * Chapman 1983 seen again. Not verified (no stored source found): Mayer 1977,
@@ -168,6 +168,17 @@ export const CITATIONS = {
     design: "survey",
     size: "9,408 patients (6,348 followed up at 3 months)",
     // checked: https://m.moam.info/download/patient-reports-of-adverse-events-associated-with-acupuncture-treatment_5bb8dca4097c47cd0d8b4724.html and http://eprints.whiterose.ac.uk/7409/ (authors, 13(5):349-355, DOI, 9,408/6,348, 107 per 1,000)
+  },
+  macpherson2005: {
+    authors: "MacPherson H, Thomas K",
+    year: 2005,
+    title: "Short term reactions to acupuncture: a cross-sectional survey of patient reports",
+    journal: "Acupuncture in Medicine 23(3):112–120",
+    doi: null,
+    url: "https://aim.bmj.com/content/23/3/112",
+    design: "survey",
+    size: "9,408 patients",
+    // checked: https://aim.bmj.com/content/23/3/112 (authors, 23(3):112, 9,408 patients, 24.4% tiredness or drowsiness). clinical-facts.md §6 gives this figure under MacPherson 2004; it is this 2005 paper's.
   },
   npsa2012: {
     authors: "Wheway J, Agbabiaka TB, Ernst E",

@@ -33,6 +33,9 @@ export type TrialModality = (typeof TRIAL_MODALITIES)[number]["id"];
 export const COMPARATOR_KINDS = ["sham or placebo", "usual care", "no acupuncture", "drugs", "other treatment", "not stated"] as const;
 export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
 
+/** The STRICTA 2010 sub-items TARA's columns can show (scripts/evidence/classify.ts reads each); the others no record here can state. */
+export const STRICTA_READ: readonly StrictaSubItemId[] = ["1a", "2a", "2b", "2c", "2d", "2e", "2f", "2g", "3a", "3b", "6b"];
+
 export interface TrialRecord {
   /** "tara-67": the same id the protocol library uses for a trial's points. */
   id: string;

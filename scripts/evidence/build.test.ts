@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { readTable } from "../atlas/tara.ts";
 import { buildTrials } from "./build.ts";
+import { classifyComparator } from "./classify.ts";
 import { filterTrials, TRIALS, trialsForPoint } from "../../domain/evidence/trials.ts";
 import { PROTOCOLS } from "../../domain/treatment/protocols.ts";
 
@@ -61,5 +62,37 @@ describe("evidence library build", () => {
     const bl40 = trialsForPoint("ub 40");
     assert.ok(bl40.some((t) => t.id === "tara-194") && bl40.every((t) => t.points.includes("BL40")));
     assert.ok(filterTrials({ condition: "low back pain", modality: "electro" }).some((t) => t.id === "tara-257"));
+  });
+
+  // Twenty rows read against the CSV by eye (2026-12-02); these are the ones whose category the rules once got wrong.
+  const CHECKED: { row: number; why: string; comparators?: string[]; modalities?: string[]; depth?: string | null; minutes?: number | null; hz?: number[]; stricta?: string[] }[] = [
+    { row: 16, why: "manual de qi, electrical stimulation in 51%: both", modalities: ["manual", "electro"], comparators: ["other treatment"] },
+    { row: 24, why: "inserted down to the musculature: depth stated in words", stricta: ["2c"] },
+    { row: 38, why: "conventional massage is not usual care", comparators: ["sham or placebo", "other treatment"] },
+    { row: 57, why: "a no-needle group and a sham-EA group", comparators: ["sham or placebo", "no acupuncture"], hz: [2, 100] },
+    { row: 68, why: "30 mm is the needle's length; minimal superficial needling is the sham", depth: null, comparators: ["sham or placebo"], modalities: ["manual", "electro"] },
+    { row: 106, why: "anaesthesia alone, without acupuncture", comparators: ["no acupuncture"] },
+    { row: 143, why: "needles in for 30 minutes, twirled every 10; 1.7 Hz was the TENS; no control group", minutes: 30, hz: [], comparators: ["not stated"] },
+    { row: 162, why: "80, 120 and 4 Hz were the TENS arm's", hz: [], comparators: ["not stated"] },
+    { row: 199, why: "untreated, no sham or placebo", comparators: ["no acupuncture"] },
+    { row: 304, why: "usual care including physiotherapy and drugs is one arm", comparators: ["usual care"] },
+    { row: 353, why: "5 minutes of massaging the needles is not retention; retained until morning is", minutes: null, stricta: ["2f"] },
+    { row: 399, why: "'without manipulation' is not spinal manipulation; every 5 minutes is not retention", comparators: ["sham or placebo"], minutes: null },
+  ];
+  for (const c of CHECKED) {
+    it(`row ${c.row}: ${c.why}`, () => {
+      const t = byId(`tara-${c.row}`);
+      if (c.comparators) assert.deepEqual(t.comparators, c.comparators);
+      if (c.modalities) assert.deepEqual(t.modalities, c.modalities);
+      if (c.depth !== undefined) assert.equal(t.needling.depth, c.depth);
+      if (c.minutes !== undefined) assert.equal(t.needling.minutes, c.minutes);
+      if (c.hz) assert.deepEqual(t.needling.hz, c.hz);
+      for (const item of c.stricta ?? []) assert.ok(t.stricta.includes(item as never), `${item} stated`);
+    });
+  }
+
+  it("a comparator the rules cannot place is 'not stated', never a guess", () => {
+    assert.deepEqual(classifyComparator("Periosteal stimulation with needles left unstimulated"), ["not stated"]);
+    assert.deepEqual(classifyComparator("Not mentioned (no control group)"), ["not stated"]);
   });
 });

@@ -30,44 +30,83 @@ export function classifyCondition(condition: string): ConditionGroup {
 }
 
 /**
- * Body needling (manual or electrical) and ear points, as the record describes
- * them; a trial can use both. "Auricular …" titles are ear-only trials.
+ * Body needling (manual, electrical, or both where the record gives both, as
+ * "manual stimulation … electrical stimulation in 51%") and ear points; a
+ * trial can use more than one. "Auricular …" titles are ear-only trials.
  */
 export function classifyModalities(title: string, text: string): TrialModality[] {
   const ear = /auricular|\bear\b/i.test(text) && !/without[^.;]{0,50}\bear\b/i.test(text);
-  const electro = /electro|\bEA\b|electrical stimulation/i.test(text) && !/without[^.;]{0,20}electr|no electrical|not electrical/i.test(text);
+  const electro = /electro|\bEA\b|electrical stimulation/i.test(text) && !/without[^.;]{0,20}electr|no electrical|not electrical|no electro/i.test(text);
+  const manual = /\bmanual|twirl|manipulat|lifting and thrusting|sparrow/i.test(text);
   const laser = /laser/i.test(text);
   const earOnly = /^auricular/i.test(title.trim());
   const out: TrialModality[] = [];
   if (laser) out.push("laser");
-  else if (!earOnly) out.push(electro ? "electro" : "manual");
+  else if (!earOnly) {
+    if (manual || !electro) out.push("manual");
+    if (electro) out.push("electro");
+  }
   if (ear || earOnly) out.push("auricular");
   if (earOnly && electro) out.push("electro");
   return out;
 }
 
 const COMPARATOR_RULES: [ComparatorKind, RegExp][] = [
-  ["sham or placebo", /sham|placebo|mock|minimal acupuncture|non-?penetrat|superficial needl|inactive|switched off|nonfunctioning/i],
-  ["usual care", /usual care|standard care|conventional|routine care|standard (medical )?(treatment|therapy)|general practitioner/i],
-  ["no acupuncture", /waiting|wait-list|waitlist|no treatment|no acupuncture|no additional|no intervention/i],
-  ["drugs", /drug|medication|flunarizine|alfentanil|analgesic|paracetamol|metoprolol|opioid|\bmg\b/i],
-  ["other treatment", /physio|exercise|massage|\bTENS\b|relaxation|education|advice|manipulation|self-care/i],
+  [
+    "sham or placebo",
+    /sham|placebo|mock|mimic|simulat|minimal (?:superficial )?acupuncture|non-?penetrat|superficial (?:needl|acupuncture|insertion)|non-?traditional (?:needle )?location|non-?acupuncture points|away from (?:classical )?(?:acupuncture )?points|instead of needles|inactive|switched off|nonfunctioning/i,
+  ],
+  ["usual care", /usual (?:\w+ )?care|standard (?:\w+ ){0,2}care|conventional (?:care|treatment|therapy|medical|orthop|analgesi)|routine care|standard (medical )?(treatment|therapy)|general practitioner/i],
+  ["no acupuncture", /waiting|wait-list|waitlist|untreated|no treatment|no-?acupuncture|without acupuncture|delayed acupuncture|not receive any acupuncture|no additional|no intervention|no needle/i],
+  ["drugs", /drug|medication|flunarizine|alfentanil|analgesic|paracetamol|metoprolol|opioid|beta blocker|\bmg\b/i],
+  ["other treatment", /physio|exercise|massage|\bTENS\b|relaxation|education|advice|spinal manipulation|manipulative|chiropract|self-care/i],
 ];
 
+/** "did not receive any sham stimulation or placebo": a control described by what it was not. */
+const NEGATED_SHAM = /\b(?:not|no|without|nor)\s+(?:\w+\s+){0,2}(?:sham|placebo)[^.;,]*/gi;
+
+/**
+ * The kinds of control the record names. Where a usual-care arm lists what
+ * that care included (drugs, physiotherapy), those are its contents, not more
+ * arms. Where nothing matches, the kind is "not stated" rather than a guess.
+ */
 export function classifyComparator(controls: string): ComparatorKind[] {
   if (/^not mentioned/i.test(controls.trim()) || !controls.trim()) return ["not stated"];
-  const kinds = COMPARATOR_RULES.filter(([, rule]) => rule.test(controls)).map(([kind]) => kind);
-  return kinds.length ? kinds : ["other treatment"];
+  // "Mock TENS with a disconnected stimulator" is a sham, not TENS given as another treatment.
+  const text = controls.replace(NEGATED_SHAM, " ").replace(/\b(?:mock|sham|placebo|inactive|disconnected)\b[^.;]{0,60}?(?:\bTENS\b|transcutaneous[^.;]{0,40}?\(TENS\))/gi, " sham ");
+  const kindsIn = (t: string) => COMPARATOR_RULES.filter(([, rule]) => rule.test(t)).map(([kind]) => kind);
+  let kinds = kindsIn(text);
+  // "Usual care …, including physiotherapy and drugs": what that care held, read without the list.
+  if (kinds.includes("usual care")) kinds = kindsIn(text.replace(/\b(?:which )?(?:includ\w*|such as)\b[^.;]*/gi, " "));
+  return kinds.length ? kinds : ["not stated"];
+}
+
+/** The record's needling text split into clauses, without those about TENS or laser arms (their Hz and minutes are not the needling's). */
+function needlingClauses(text: string): string[] {
+  return text
+    .split(/;|\.\s|\n/)
+    .map((c) => c.trim())
+    .filter((c) => c && !/\bTENS\b|laser/i.test(c));
 }
 
 export function needlingFacts(row: Record<string, string>): TrialRecord["needling"] {
-  const all = `${row["Acupuncture Modality"]} ${row["Stimulation Type Info"]} ${row["Needling Info"]}`;
-  const depth = /(\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?)\s*(mm|cm|cun)\b/i.exec(row["Needling Info"] ?? "");
-  const minutes = /(\d+)(?:\s*(?:to|-|–)\s*\d+)?[\s-]*(?:minutes?|min)\b/i.exec(all);
-  const hz = [...all.matchAll(/(\d+(?:\.\d+)?)\s*Hz/gi)].map((m) => Number(m[1]));
+  const all = needlingClauses(`${row["Acupuncture Modality"]}. ${row["Stimulation Type Info"]}. ${row["Needling Info"]}`);
+  // Depth: a figure in the needling column (TARA's depth and angle) or in a clause about depth or insertion
+  // elsewhere, never a needle's length, diameter or size ("Needle lengths: 30 mm", "0.30 × 50 mm").
+  const needlingColumnClauses = needlingClauses(row["Needling Info"] ?? "").length;
+  const depthClause = [...needlingClauses(row["Needling Info"] ?? ""), ...needlingClauses(row["Acupuncture Modality"] ?? "")].find(
+    (c, i) => (i < needlingColumnClauses || /depth|deep|insert/i.test(c)) && /\d\s*(mm|cm|cun)\b/i.test(c) && !/length|long\b|diameter|gauge|\d\s*[x×]\s*\d/i.test(c),
+  );
+  const depth = depthClause ? /(\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?)\s*(mm|cm|cun)\b/i.exec(depthClause) : null;
+  // Retention: minutes the needles stayed in, not "every 10 minutes" or minutes of massage or stimulation alone.
+  const minutes = all
+    .filter((c) => !/massag/i.test(c))
+    .flatMap((c) => [...c.matchAll(/(every\s+)?(\d+)(?:\s*(?:to|-|–)\s*\d+)?[\s-]*(?:minutes?|min)\b/gi)])
+    .find((m) => !m[1]);
+  const hz = all.flatMap((c) => [...c.matchAll(/(\d+(?:\.\d+)?)\s*Hz/gi)].map((m) => Number(m[1])));
   return {
     depth: depth ? `${depth[1]!.replace(/\s*(?:to|-|–)\s*/, "–")} ${depth[2]!.toLowerCase()}` : null,
-    minutes: minutes ? Number(minutes[1]) : null,
+    minutes: minutes ? Number(minutes[2]) : null,
     hz: [...new Set(hz)],
   };
 }
@@ -78,13 +117,15 @@ const stated = (text: string | undefined) => !!text && text.trim() !== "" && !/^
 export function strictaStated(row: Record<string, string>, pointCount: number, needling: TrialRecord["needling"]): StrictaSubItemId[] {
   const items: StrictaSubItemId[] = [];
   const all = `${row["Acupuncture Modality"]} ${row["Stimulation Type Info"]} ${row["Needling Info"]}`;
+  if (/traditional chinese|\bTCM\b|japanese|korean|five element|western medical|trigger point|dry needling/i.test(all)) items.push("1a");
+  if (/\b\d+(?:\s*(?:to|-|–)\s*\d+)?\s+needles\b/i.test(all)) items.push("2a");
   if (pointCount > 0) items.push("2b");
-  if (needling.depth || /depth[^.;]*\b(superficial|deep)\b/i.test(row["Needling Info"] ?? "")) items.push("2c");
+  if (needling.depth || /depth[^.;]*\b(superficial|deep)\b|down to the (?:muscle|musculature)|subcutaneous/i.test(all)) items.push("2c");
   if (/de ?qi|twitch/i.test(all)) items.push("2d");
   if (stated(row["Stimulation Type Info"])) items.push("2e");
-  if (needling.minutes !== null) items.push("2f");
+  if (needling.minutes !== null || /in situ until|retained (?:until|overnight)|left in (?:place|situ) until/i.test(all)) items.push("2f");
   if (/\d+(?:\.\d+)?\s*[x×]\s*\d+\s*mm|gauge|\b0\.\d+[- ]?mm/i.test(all)) items.push("2g");
-  if (/\b\d+\s+(?:sessions|treatments)\b/i.test(all)) items.push("3a");
+  if (/\b\d+\s+(?:sessions|treatments|visits)\b/i.test(all)) items.push("3a");
   if (/weekly|twice a week|times a week|per week|biweekly|daily/i.test(all)) items.push("3b");
   if (stated(row["Controls Info"])) items.push("6b");
   return items;

@@ -2,10 +2,11 @@
  * Serves the built React app (vite build → dist/web) and answers unknown
  * non-API GETs with index.html so client-side routes survive a reload.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { preloadTags, readManifest } from "./preloads.ts";
 
 export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
   const built = existsSync(join(webDir, "index.html"));
@@ -19,11 +20,24 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
       setHeaders: (res, path) => res.header("cache-control", path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
     });
   }
+  // The shell for a guide page names the guide's chunks, so they download beside the entry (./preloads.ts).
+  const manifest = built ? readManifest(webDir) : null;
+  const shell = built ? readFileSync(join(webDir, "index.html"), "utf8") : "";
+  const shells = new Map<string, string>();
+  const shellFor = (path: string): string | null => {
+    const tags = manifest ? preloadTags(manifest, path) : "";
+    if (!tags) return null;
+    if (!shells.has(tags)) shells.set(tags, shell.replace("</head>", `${tags}\n  </head>`));
+    return shells.get(tags)!;
+  };
   /** Returns true when it answered the request with the app shell. */
   return (request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/fhir/");
     if (!wantsPage) return false;
-    if (built) {
+    const withPreloads = built ? shellFor(request.url.split("?")[0]!) : null;
+    if (withPreloads) {
+      void reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(withPreloads);
+    } else if (built) {
       void reply.header("cache-control", "no-cache").sendFile("index.html");
     } else {
       void reply

@@ -4,18 +4,21 @@ import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./a
 import { can } from "../../domain/access/roles.ts";
 import { SessionContext, useSession } from "./session.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
-import { PatientsPage } from "./pages/PatientsPage.tsx";
-import { NewPatientPage } from "./pages/NewPatientPage.tsx";
-import { PatientPage } from "./pages/PatientPage.tsx";
-import { StrictaPage } from "./pages/StrictaPage.tsx";
-import { StaffPage } from "./pages/StaffPage.tsx";
-import { QuestionnairesPage } from "./pages/QuestionnairesPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { AccountPage } from "./pages/AccountPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
-import { DashboardPage } from "./pages/DashboardPage.tsx";
-import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
+
+// The clinic's pages load after sign-in, so the sign-in page and a patient's
+// first look at the guide do not parse them (bench/guideFirstLoad.bench.ts).
+const PatientsPage = lazy(() => import("./pages/PatientsPage.tsx").then((m) => ({ default: m.PatientsPage })));
+const NewPatientPage = lazy(() => import("./pages/NewPatientPage.tsx").then((m) => ({ default: m.NewPatientPage })));
+const PatientPage = lazy(() => import("./pages/PatientPage.tsx").then((m) => ({ default: m.PatientPage })));
+const StrictaPage = lazy(() => import("./pages/StrictaPage.tsx").then((m) => ({ default: m.StrictaPage })));
+const StaffPage = lazy(() => import("./pages/StaffPage.tsx").then((m) => ({ default: m.StaffPage })));
+const QuestionnairesPage = lazy(() => import("./pages/QuestionnairesPage.tsx").then((m) => ({ default: m.QuestionnairesPage })));
+const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
+const BillingSetupPage = lazy(() => import("./coverage/BillingSetupPage.tsx").then((m) => ({ default: m.BillingSetupPage })));
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The patient guide and evidence library: public, their own bundle (no atlas data in it).
@@ -25,6 +28,8 @@ const GuideRoutes = lazy(loadGuide);
 if (window.location.pathname.startsWith("/guide")) void loadGuide();
 // The visit chart carries the atlas and the safety engine: loaded when a visit is opened.
 const VisitPage = lazy(() => import("./visit/VisitPage.tsx"));
+// Protocols show the body map and the trial table: loaded when opened.
+const ProtocolRoutes = lazy(() => import("./protocols/ProtocolRoutes.tsx"));
 
 /** The atlas is public: anyone can look points up, signed in or not. */
 function Atlas() {
@@ -119,6 +124,7 @@ export function App() {
   return (
     <SessionContext.Provider value={{ session, signOut }}>
       <Shell>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
         <Routes>
           <Route path="/" element={<Navigate to="/patients" replace />} />
           <Route path="/login" element={<Navigate to="/patients" replace />} />
@@ -134,6 +140,14 @@ export function App() {
               </Suspense>
             }
           />
+          <Route
+            path="/protocols/*"
+            element={
+              <Suspense fallback={<p className="loading">Loading the protocols…</p>}>
+                <ProtocolRoutes />
+              </Suspense>
+            }
+          />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
@@ -145,6 +159,7 @@ export function App() {
           <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
+        </Suspense>
       </Shell>
     </SessionContext.Provider>
   );
@@ -204,13 +219,14 @@ function Shell({ children }: { children: React.ReactNode }) {
   const owner = can(session.user.role, "staff.manage");
   // The atlas and the visit chart need the width for their map beside the list.
   const path = useLocation().pathname;
-  const wide = path.startsWith("/atlas") || path.startsWith("/visits/");
+  const wide = path.startsWith("/atlas") || path.startsWith("/visits/") || path.startsWith("/protocols/");
   return (
     <div className="shell">
       <TopBar home="/patients" clinic={session.clinic.name}>
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
+        {can(session.user.role, "patients.clinical.read") && <NavLink to="/protocols">Protocols</NavLink>}
         <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Directory</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}

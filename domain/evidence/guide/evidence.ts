@@ -123,6 +123,12 @@ export const SAFETY: GuideTopic = {
           text: "In a survey in England, about 107 in 1,000 people reported some side effect over three months of care.",
           cite: ["macpherson2004"],
         },
+        {
+          kind: "text",
+          text: "In the same survey, about 1 in 4 people (24.4%) felt tired or drowsy just after a visit.",
+          cite: ["macpherson2005"],
+        },
+        { kind: "advice", text: "If you feel sleepy after a visit, wait before you drive." },
       ],
     },
     {

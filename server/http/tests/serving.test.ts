@@ -137,4 +137,32 @@ describe("serving on a clinic's network", () => {
       await unbuilt.close();
     }
   });
+
+  it("names the guide's chunks in the shell of a guide page, so they download beside the entry (the library's too on /guide/library)", async () => {
+    const web = join(scratch, "web-guide");
+    mkdirSync(join(web, ".vite"), { recursive: true });
+    writeFileSync(join(web, "index.html"), "<!doctype html><head><title>Acuback</title></head>");
+    const manifest = {
+      "index.html": { file: "assets/index-1.js", isEntry: true, imports: ["_jsx-1.js"] },
+      "_jsx-1.js": { file: "assets/jsx-1.js" },
+      "_modalities-1.js": { file: "assets/modalities-1.js" },
+      "_trials-1.js": { file: "assets/trials-1.js" },
+      "src/guide/GuideRoutes.tsx": { file: "assets/GuideRoutes-1.js", imports: ["_jsx-1.js", "_modalities-1.js", "index.html"], css: ["assets/GuideRoutes-1.css"] },
+      "src/guide/LibraryPage.tsx": { file: "assets/LibraryPage-1.js", imports: ["src/guide/GuideRoutes.tsx", "_trials-1.js"] },
+    };
+    writeFileSync(join(web, ".vite", "manifest.json"), JSON.stringify(manifest));
+    const t = await createTestContext({ config: { webDir: web } });
+    try {
+      const guide = (await t.app.inject({ method: "GET", url: "/guide/safety?x=1" })).body;
+      assert.match(guide, /<link rel="modulepreload" crossorigin href="\/assets\/GuideRoutes-1\.js">/);
+      assert.match(guide, /rel="modulepreload" crossorigin href="\/assets\/modalities-1\.js"/);
+      assert.match(guide, /rel="stylesheet" crossorigin href="\/assets\/GuideRoutes-1\.css"/);
+      assert.doesNotMatch(guide, /jsx-1|index-1|trials-1|LibraryPage/, "not the entry's own chunks, nor the library's");
+      const library = (await t.app.inject({ method: "GET", url: "/guide/library" })).body;
+      assert.match(library, /LibraryPage-1\.js.*trials-1\.js|trials-1\.js.*LibraryPage-1\.js/s);
+      for (const url of ["/patients", "/guidebook", "/login"]) assert.doesNotMatch((await t.app.inject({ method: "GET", url })).body, /modulepreload/, url);
+    } finally {
+      await t.close();
+    }
+  });
 });

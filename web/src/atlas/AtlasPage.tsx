@@ -109,7 +109,10 @@ export function AtlasPage({ base }: { base: string }) {
                 </li>
               ))}
             </ul>
-          </section>
+            <p className="small">
+          For patients: the <Link to="/guide">plain guide to acupuncture for back pain</Link> and the <Link to="/guide/library">evidence library</Link> of trials.
+        </p>
+      </section>
         )}
       </section>
       <MapPanel highlight={highlight} channel={channel} onPick={open} />

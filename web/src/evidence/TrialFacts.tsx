@@ -1,6 +1,6 @@
 /** One trial's facts, the same on the library's list and the trial's map page. */
 import { Link } from "react-router";
-import { TRIAL_MODALITIES, trialCitation, type TrialRecord } from "../../../domain/evidence/trials.ts";
+import { STRICTA_READ, TRIAL_MODALITIES, trialCitation, type TrialRecord } from "../../../domain/evidence/trials.ts";
 import { STRICTA_LABELS } from "../../../domain/treatment/stricta.ts";
 
 export function modalityText(t: TrialRecord): string {
@@ -17,6 +17,7 @@ export function needlingSummary(t: TrialRecord): string {
 }
 
 export function TrialFacts({ trial, mapLink }: { trial: TrialRecord; mapLink: boolean }) {
+  const missing = STRICTA_READ.filter((id) => !trial.stricta.includes(id));
   return (
     <dl className="trial-facts">
       <dt>Design</dt>
@@ -49,7 +50,10 @@ export function TrialFacts({ trial, mapLink }: { trial: TrialRecord; mapLink: bo
         )}
       </dd>
       <dt>STRICTA items stated</dt>
-      <dd className="small">{trial.stricta.length ? trial.stricta.map((id) => `${id} ${STRICTA_LABELS[id].toLowerCase()}`).join("; ") : "none"}</dd>
+      <dd className="small">
+        {trial.stricta.length ? trial.stricta.map((id) => `${id} ${STRICTA_LABELS[id].toLowerCase()}`).join("; ") : "none"}
+        {missing.length > 0 && <span className="muted"> · not stated: {missing.join(", ")}</span>}
+      </dd>
       <dt>Source</dt>
       <dd className="small">
         {trialCitation(trial)}

@@ -4,10 +4,18 @@
  * Filters live in the address (?condition=…&modality=…&point=BL40) so a
  * filtered list can be linked, e.g. from an atlas point page.
  */
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { CITATIONS, citationLink, type Citation, type CitationKey } from "../../../domain/evidence/citations.ts";
 import { CONDITION_GROUPS, filterTrials, TRIAL_MODALITIES, TRIALS, type ConditionGroup, type TrialModality } from "../../../domain/evidence/trials.ts";
 import { TrialFacts } from "../evidence/TrialFacts.tsx";
+
+/**
+ * The trials a first screen needs render at once; the rest right after the
+ * first paint. All 86 with their facts are about 6,500 elements, most of a
+ * phone's first-load work on this page (bench/guideFirstLoad.bench.ts).
+ */
+const FIRST_RENDER = 8;
 
 const CITED_DESIGNS: Citation["design"][] = ["randomised trial", "individual patient data meta-analysis", "systematic review", "observational study", "survey"];
 
@@ -17,6 +25,16 @@ export function LibraryPage() {
   const modality = TRIAL_MODALITIES.some((m) => m.id === params.get("modality")) ? (params.get("modality") as TrialModality) : undefined;
   const point = params.get("point") ?? "";
   const shown = filterTrials({ condition, modality, point });
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setPainted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const listed = painted ? shown : shown.slice(0, FIRST_RENDER);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -77,7 +95,7 @@ export function LibraryPage() {
           </label>
         </form>
         <ol className="trial-list">
-          {shown.map((trial) => (
+          {listed.map((trial) => (
             <li key={trial.id} className="trial">
               <h3>
                 {trial.title} <span className="muted">({trial.year})</span>

@@ -19,6 +19,7 @@ import { FindingsPanel } from "./FindingsPanel.tsx";
 import { ModalityPanel } from "./ModalityPanel.tsx";
 import { NeedleCountPanel } from "./NeedleCountPanel.tsx";
 import { PointBar } from "./PointBar.tsx";
+import { ChartTrials } from "./ChartTrials.tsx";
 import { SaveProtocol } from "./SaveProtocol.tsx";
 import { SitesTable } from "./SitesTable.tsx";
 import type { Visit } from "./types.ts";
@@ -131,6 +132,7 @@ export function ChartEditor({ initial, flags, onSigned }: { initial: Visit; flag
           </div>
           <p className="small muted">A signed visit never changes; corrections are added as amendments beside it.</p>
         </section>
+        <ChartTrials points={[...highlight]} />
       </div>
       <aside className="visit-map">
         <MapPanel highlight={highlight} onPick={togglePoint} initialView="back" hint="Click a point to add it (both sides, or midline); click a highlighted point to take it off." />

@@ -23,7 +23,7 @@ import type { Visit, VisitSummary } from "./types.ts";
 
 export interface ProtocolCatalogue {
   library: Protocol[];
-  clinic: { id: string; name: string; treatment: Treatment }[];
+  clinic: { id: string; name: string; treatment: Treatment; note?: string | null }[];
 }
 
 interface Plan {
@@ -120,6 +120,9 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
         <button type="button" disabled={start.busy} onClick={() => void fromProtocol()}>
           Visit from protocol
         </button>
+        <Link className="small" to={`/protocols/${protocolId}`}>
+          The protocol and its trials
+        </Link>
         <button type="button" disabled={start.busy} onClick={() => void start.submit({ from: "blank", modality: "manual" })}>
           Blank visit
         </button>

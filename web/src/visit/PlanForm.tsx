@@ -92,6 +92,11 @@ export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId
               Its trial and points on the map
             </a>
           )}
+          {form.protocolId && (
+            <a className="small" href={`/protocols/${form.protocolId}`} target="_blank" rel="noreferrer">
+              Trials that used its points
+            </a>
+          )}
           {form.protocolId === "cherkin-2009-standardised" && (
             <a className="small" href="/guide/does-it-work#s-cherkin" target="_blank" rel="noreferrer">
               The trial in the patient guide
