@@ -31,9 +31,8 @@ import { calendarDate, patientIdParam } from "../schemas.ts";
 
 const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 const textOut = z.string().nullable();
-const npi = z.string().trim().regex(/^\d{10}$/, "An NPI has 10 digits.").nullish().transform((v) => v || null);
-/** A provider's NPI must also carry its check digit (CMS: Luhn over 80840 + nine digits; domain/directory/npi.ts), which catches a mistyped digit. */
-const providerNpi = z
+/** The clinic's and each provider's NPI must carry its check digit (CMS: Luhn over 80840 + nine digits; domain/directory/npi.ts), which catches a mistyped digit. */
+const npi = z
   .string()
   .trim()
   .refine((v) => v === "" || npiProblem(v) === null, { error: (issue) => npiProblem(String(issue.input)) ?? "Not a valid NPI." })
@@ -254,7 +253,7 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
               id: z.uuid(),
               furnisher: z.enum(["physician", "nurse-practitioner", "physician-assistant", "clinical-nurse-specialist", "acupuncturist"]),
               credential: text(40),
-              npi: providerNpi,
+              npi,
               licence: text(60),
             }),
           ),

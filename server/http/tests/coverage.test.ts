@@ -40,11 +40,15 @@ describe("coverage and billing", () => {
       npi: p.id === owner.userId ? "1234567893" : "1245319599",
       licence: "AC-1234",
     }));
-    const clinicDetails = { addressLine: "1 River St", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965883" };
+    const clinicDetails = { addressLine: "1 River St", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965880" };
     // A provider's NPI with a mistyped digit fails its CMS check digit.
     const mistyped = await owner.put("/api/v1/billing-details", { clinic: clinicDetails, providers: providers.map((p: { npi: string }) => ({ ...p, npi: "1234567890" })) });
     assert.equal(mistyped.statusCode, 400);
     assert.match(JSON.stringify(mistyped.json().fields), /check digit is wrong/);
+    // So does the clinic's own NPI (type 2): 1417965883, which issue 11's tests used, fails it.
+    const clinicMistyped = await owner.put("/api/v1/billing-details", { clinic: { ...clinicDetails, npi: "1417965883" }, providers });
+    assert.equal(clinicMistyped.statusCode, 400);
+    assert.match(clinicMistyped.json().fields["clinic.npi"], /check digit is wrong/);
     const set = await owner.put("/api/v1/billing-details", { clinic: clinicDetails, providers });
     assert.equal(set.statusCode, 200, set.body);
     const patient = (await practitioner.post("/api/v1/patients", patientBody({ birthDate: "1986-02-03" }))).json();
