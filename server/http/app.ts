@@ -30,6 +30,7 @@ import { safetyCheckRoutes } from "./routes/safetyCheck.ts";
 import { treatmentPlanRoutes } from "./routes/treatmentPlans.ts";
 import { visitRoutes } from "./routes/visits.ts";
 import { questionnaireRoutes } from "./routes/questionnaires.ts";
+import { referralContactRoutes } from "./routes/referralContacts.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -121,6 +122,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   safetyCheckRoutes(app);
   coverageRoutes(app, context);
   directoryRoutes(app, context);
+  referralContactRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -29,7 +29,9 @@ export type AuditEntity =
   | "superbill"
   | "user"
   | "session"
-  | "audit_log";
+  | "audit_log"
+  | "referral_contact"
+  | "directory_import";
 
 export interface AuditEventInput {
   clinicId: ClinicId;
