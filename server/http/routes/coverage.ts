@@ -26,6 +26,7 @@ import { sendFailure } from "../problem.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { claimLinesSchema, coverageResultSchema, visitDescriptionSchema } from "../coverageSchemas.ts";
 import { npiProblem } from "../../../domain/directory/npi.ts";
+import { ENTITY_TYPES } from "../../../domain/directory/provider.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { calendarDate, patientIdParam } from "../schemas.ts";
 
@@ -79,6 +80,21 @@ const billingOutput = z.object({
       credential: textOut,
       npi: textOut,
       licence: textOut,
+      directory: z
+        .union([
+          z.object({ listed: z.literal(false), directoryEmpty: z.boolean() }),
+          z.object({
+            listed: z.literal(true),
+            namesAgree: z.boolean(),
+            name: z.string(),
+            credential: z.string().nullable(),
+            entity: z.enum(ENTITY_TYPES),
+            licenses: z.array(z.object({ number: z.string().nullable(), state: z.string().nullable(), primary: z.boolean() })),
+            lastUpdateDate: z.string().nullable(),
+          }),
+        ])
+        .nullable()
+        .describe("How the provider directory (NPPES acupuncturists) lists this NPI; null without an NPI. A warning only."),
     }),
   ),
 });
