@@ -19,7 +19,9 @@ export type Permission =
   | "clinic.configure"
   | "audit.read"
   /** Save and remove the clinic's referral contacts (everyone may read them). */
-  | "referrals.manage";
+  | "referrals.manage"
+  /** Import an NPPES file into the provider directory from the web. */
+  | "directory.import";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -31,6 +33,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "clinic.configure",
     "audit.read",
     "referrals.manage",
+    "directory.import",
   ],
   practitioner: [
     "patients.demographics.read",

@@ -18,6 +18,7 @@ import { installErrorHandling, sendProblem } from "./problem.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { directoryRoutes } from "./routes/directory.ts";
+import { directoryImportRoutes } from "./routes/directoryImports.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { followUpRoutes } from "./routes/followUps.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -123,6 +124,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   coverageRoutes(app, context);
   directoryRoutes(app, context);
   referralContactRoutes(app, context);
+  directoryImportRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

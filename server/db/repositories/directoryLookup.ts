@@ -7,6 +7,7 @@ import type { Npi } from "../../../domain/directory/npi.ts";
 import type { DirectoryProvider, EntityType, TaxonomyLicense } from "../../../domain/directory/provider.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Queryable } from "../database.ts";
+import { isoTimestamp } from "./rows.ts";
 
 interface EntryRow {
   npi: Npi; entity: EntityType; name: string; credential: string | null; license_number: string | null; license_state: string | null;
@@ -40,4 +41,27 @@ export async function directoryEntries(q: Queryable, npis: readonly string[]): P
       },
     ]),
   );
+}
+
+export interface DirectoryImportRecord {
+  fileName: string;
+  mode: "full" | "weekly";
+  finishedAt: string;
+  providers: number;
+  report: unknown;
+}
+
+/** The directory's most recent imports, newest first (the CLI's, the web's and the demo's). */
+export async function recentDirectoryImports(q: Queryable, limit: number): Promise<DirectoryImportRecord[]> {
+  const rows = await q.query<{ file_name: string; mode: "full" | "weekly"; finished_at: Date | string; providers: number; report: unknown }>(
+    "select file_name, mode, finished_at, providers, report from directory_imports order by finished_at desc limit $1",
+    [limit],
+  );
+  return rows.map((r) => ({
+    fileName: r.file_name,
+    mode: r.mode,
+    finishedAt: isoTimestamp(r.finished_at),
+    providers: Number(r.providers),
+    report: typeof r.report === "string" ? (JSON.parse(r.report) as unknown) : r.report,
+  }));
 }
