@@ -16,6 +16,8 @@ import { ReportPage } from "./pages/ReportPage.tsx";
 import { DashboardPage } from "./pages/DashboardPage.tsx";
 import { BillingSetupPage } from "./coverage/BillingSetupPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
+import { ReferralsPage } from "./referrals/ReferralsPage.tsx";
+import { DirectoryImportPage } from "./referrals/DirectoryImportPage.tsx";
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
 // The patient guide and evidence library: public, their own bundle (no atlas data in it).
@@ -140,6 +142,8 @@ export function App() {
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
+          <Route path="/directory/import" element={<DirectoryImportPage />} />
           <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
@@ -195,6 +199,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         <NavLink to="/atlas">Atlas</NavLink>
         <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Directory</NavLink>
+        <NavLink to="/referrals">Referrals</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}
