@@ -96,8 +96,8 @@ function ImportForm() {
           </select>
         </label>
         <p className="small muted">
-          The import is one transaction: if it fails, the directory stays as it was. On the embedded database the rest of Acuback waits while the import writes
-          (a weekly file takes seconds, the monthly one minutes): run the monthly file out of hours.
+          The import is one transaction: if it fails, the directory stays as it was. On the embedded database the rest of Acuback waits until the import has finished:
+          import the monthly file when the clinic is quiet.
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={!file || busy || running}>
