@@ -7,13 +7,13 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { recentDirectoryImports } from "../../db/repositories/directoryLookup.ts";
 import { DirectoryUploads, type DirectoryUpload } from "../../services/directoryUploads.ts";
 import { denied } from "../../services/actor.ts";
 import { actorOf, requireSession } from "../authentication.ts";
-import { sendFailure } from "../problem.ts";
+import { sendFailure, sendProblem } from "../problem.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 
 const reportSchema = z.object({
@@ -139,8 +139,9 @@ export function directoryImportRoutes(app: FastifyInstance, { db, config }: Rout
         },
       },
       async (request, reply) => {
+        if (!(request.body instanceof Readable)) return sendProblem(reply, "UNSUPPORTED_MEDIA_TYPE", `Send the file's bytes as the body, labelled ${FILE_TYPES.join(", ")}.`);
         const length = request.headers["content-length"] ? Number(request.headers["content-length"]) : null;
-        const outcome = await uploads.receive(actorOf(request), request.params.importId, request.body as Readable, Number.isFinite(length) ? length : null);
+        const outcome = await uploads.receive(actorOf(request), request.params.importId, request.body, Number.isFinite(length) ? length : null);
         return sendOutcome(reply, outcome, 202);
       },
     );

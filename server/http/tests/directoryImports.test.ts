@@ -117,6 +117,9 @@ describe("owners import an NPPES file from the web", () => {
     assert.equal(sent.statusCode, 413);
     assert.equal(sent.json().code, "NPPES_UPLOAD_TOO_LARGE");
     assert.equal((await owner.get(`/api/v1/directory/imports/${id}`)).json().phase, "failed");
+    const json = (await owner.post("/api/v1/directory/imports", { fileName: "npidata_pfile_x.csv", size: 10 })).json().id;
+    const asJson = await t.app.inject({ method: "PUT", url: `/api/v1/directory/imports/${json}/file`, headers: { cookie: owner.cookie, "x-csrf-token": owner.csrfToken }, payload: { not: "a file" } });
+    assert.equal(asJson.json().code, "UNSUPPORTED_MEDIA_TYPE");
     assert.deepEqual(readdirSync(uploadDir), []);
   });
 
