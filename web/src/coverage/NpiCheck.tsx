@@ -35,7 +35,7 @@ export function NpiCheck({ id, typed, saved, furnisher }: { id: string; typed: s
   }
   if (!match.listed) {
     return (
-      <span id={id} className="npi-match warn">
+      <span id={id} className={`npi-match ${furnisher === "acupuncturist" && !match.directoryEmpty ? "warn" : "muted"}`}>
         {match.directoryEmpty
           ? "The provider directory is empty, so this NPI cannot be checked against it yet."
           : furnisher === "acupuncturist"
