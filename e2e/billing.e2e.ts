@@ -29,7 +29,7 @@ async function medicarePatient(page: Page, givenName: string): Promise<string> {
   const session = await api("GET", "/api/v1/session");
   const billing = await api("GET", "/api/v1/billing-details");
   await api("PUT", "/api/v1/billing-details", {
-    clinic: { addressLine: "12 Riverside Way", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965883" },
+    clinic: { addressLine: "12 Riverside Way", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965880" },
     providers: billing.providers.map((p: { id: string; furnisher: string; credential: string | null; npi: string | null; licence: string | null }) =>
       p.id === session.user.id ? { id: p.id, furnisher: "physician", credential: "MD", npi: "1234567893", licence: "MD-12345" } : { id: p.id, furnisher: p.furnisher, credential: p.credential, npi: p.npi, licence: p.licence },
     ),

@@ -2,6 +2,7 @@
  * Settings come only from the environment (secrets never from files in the repo).
  * Every variable is listed here and in the README's Configuration table.
  */
+import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import type { DatabaseLocation } from "./db/openDatabase.ts";
 import type { SessionPolicy } from "./services/signInSessions.ts";
@@ -25,6 +26,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Directory of the built web app (vite build output). */
   webDir: string;
+  /** Owners' NPPES uploads from the web: the largest file accepted, and where it waits on disk while it is imported. */
+  nppesUpload: { maxBytes: number; tempDir: string };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +51,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginAttemptsPerMinute: integer(env.ACUBACK_LOGIN_ATTEMPTS_PER_MINUTE, 10, "ACUBACK_LOGIN_ATTEMPTS_PER_MINUTE"),
     webDir: resolve(env.ACUBACK_WEB_DIR ?? "dist/web"),
+    nppesUpload: {
+      // The monthly zip is ~1.1 GB (shared/reference/nppes); its unzipped CSV (~10.7 GB) is for the CLI.
+      maxBytes: integer(env.ACUBACK_NPPES_UPLOAD_MAX_MB, 2048, "ACUBACK_NPPES_UPLOAD_MAX_MB") * 1024 * 1024,
+      tempDir: resolve(env.ACUBACK_UPLOAD_DIR ?? tmpdir()),
+    },
   };
 }
 

@@ -46,6 +46,8 @@ export const AUDIT_ENTITY_LABELS = {
   user: "staff account",
   session: "sign-in",
   audit_log: "audit log",
+  referral_contact: "referral contact",
+  directory_import: "directory import",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

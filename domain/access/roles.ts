@@ -17,7 +17,11 @@ export type Permission =
   | "patients.clinical.write"
   | "staff.manage"
   | "clinic.configure"
-  | "audit.read";
+  | "audit.read"
+  /** Save and remove the clinic's referral contacts (everyone may read them). */
+  | "referrals.manage"
+  /** Import an NPPES file into the provider directory from the web. */
+  | "directory.import";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -28,12 +32,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "staff.manage",
     "clinic.configure",
     "audit.read",
+    "referrals.manage",
+    "directory.import",
   ],
   practitioner: [
     "patients.demographics.read",
     "patients.demographics.write",
     "patients.clinical.read",
     "patients.clinical.write",
+    "referrals.manage",
   ],
   front_desk: ["patients.demographics.read", "patients.demographics.write"],
 };

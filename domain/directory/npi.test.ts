@@ -21,6 +21,13 @@ describe("NPI check digit (CMS: Luhn over 80840 + nine digits)", () => {
     assert.equal(isValidNpi("1175427683"), false);
   });
 
+  it("passes the clinic NPI the tests and e2e use, and fails the one they used before", () => {
+    // 1417965883 was in issue 11's tests; its check digit is 0, so the tests now use 1417965880.
+    assert.equal(npiCheckDigit("141796588"), 0);
+    assert.equal(isValidNpi("1417965880"), true);
+    assert.equal(isValidNpi("1417965883"), false);
+  });
+
   it("explains a refusal for a form", () => {
     assert.equal(npiProblem("1234567893"), null);
     assert.match(npiProblem("123")!, /10 digits/);

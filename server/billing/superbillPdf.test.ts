@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { writeFileSync } from "node:fs";
-import { inflateSync } from "node:zlib";
 import type { Superbill, SuperbillLine } from "./superbillData.ts";
+import { pdfText } from "../testing/pdfText.ts";
 import { formatCents, pdfSafe, pointerLetter, renderSuperbill, superbillTotals } from "./superbillPdf.ts";
 
 const sample = (): Superbill => ({
@@ -48,31 +48,6 @@ const long = (): Superbill => {
   return { ...sample(), period: { from: "2026-01-01", to: "2026-03-04" }, lines };
 };
 
-// pdfkit writes text as hex strings in TJ arrays: inflate each stream and decode them.
-const WIN_ANSI_BACK: Record<number, string> = { 0x96: "\u2013", 0x97: "\u2014", 0x95: "\u2022", 0x85: "\u2026" };
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const out: string[] = [];
-  const re = /<<([^]*?)>>\s*stream\r?\n/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const length = Number(/\/Length (\d+)/.exec(m[1] ?? "")?.[1]);
-    const start = m.index + m[0].length;
-    const bytes = pdf.subarray(start, start + length);
-    const content = (/FlateDecode/.test(m[1] ?? "") ? inflateSync(bytes) : bytes).toString("latin1");
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const line = [...(tj[1] ?? "").matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((h) => (h[1] ?? "").match(/../g) ?? [])
-        .flat()
-        .map((hex) => {
-          const code = parseInt(hex, 16);
-          return WIN_ANSI_BACK[code] ?? String.fromCharCode(code);
-        })
-        .join("");
-      out.push(line);
-    }
-  }
-  return out.join("\n");
-}
 const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
 
 // To look at it: SUPERBILL_PDF_OUT=/tmp/superbill node scripts/run-tests.mjs unit superbillPdf,

@@ -25,6 +25,7 @@ import { visitsOf, type VisitView } from "../services/visits.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
 import { isValidNpi } from "../../domain/directory/npi.ts";
 import { searchDirectory } from "../services/directory.ts";
+import { referralContactsOf } from "../services/referralContacts.ts";
 import { loadDemoClinic } from "./demoClinic.ts";
 
 describe("demo clinic", () => {
@@ -210,9 +211,25 @@ describe("demo clinic", () => {
   it("fills the public directory with fictional providers near the clinic", async () => {
     const found = await searchDirectory(db, { zip: "97202", radiusMiles: 25, limit: 20, offset: 0 });
     assert.ok(found.ok);
-    assert.equal(found.value.total, 12);
+    assert.equal(found.value.total, 13, "twelve fictional providers and the clinic's own acupuncturist");
     assert.equal(found.value.results[0]!.address.postalCode, "97202");
     assert.ok(found.value.results.every((r) => isValidNpi(r.npi)));
+  });
+
+  it("keeps two referral contacts, one changed in the directory since it was saved, and staff NPIs matched against the directory", async () => {
+    const contacts = await referralContactsOf(db, actor);
+    assert.ok(contacts.ok);
+    assert.deepEqual(contacts.value.map((c) => [c.snapshot.name, c.directory.kind]).sort(), [
+      ["Hawthorne Community Acupuncture (demo)", "unchanged"],
+      ["Rosa Delgado", "changed"],
+    ]);
+    assert.ok(contacts.value.every((c) => c.note && isValidNpi(c.snapshot.npi)));
+    const details = await billingDetailsOf(db, actor);
+    assert.ok(details.ok);
+    const byName = new Map(details.value.providers.map((p) => [p.displayName, p.directory]));
+    const sam = byName.get("Sam Okafor, L.Ac.");
+    assert.ok(sam?.listed && sam.namesAgree && sam.licenses[0]?.number === "AC-01736", JSON.stringify(sam));
+    assert.deepEqual(byName.get("Dana Whitfield, L.Ac."), { listed: false, directoryEmpty: false }, "the supervising physician is not an acupuncturist in the directory");
   });
 
   it("leaves the follow-up list and the dashboard the browser tests expect", async () => {

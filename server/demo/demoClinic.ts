@@ -4,6 +4,7 @@
  * dates and scores are made up to draw plausible courses of care.
  */
 import { loadDemoDirectory } from "./demoDirectory.ts";
+import { loadDemoReferrals } from "./demoReferrals.ts";
 import { randomBytes } from "node:crypto";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -246,6 +247,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
   // The public finder (/find) shows fictional providers near the clinic until a real NPPES file is imported.
   await loadDemoDirectory(db);
+  // Two referral contacts saved from that directory, one of them changed there since.
+  await loadDemoReferrals(db, practitioner);
   return {
     clinicName: clinic.name,
     password,

@@ -20,6 +20,7 @@
  * numbers, Medicare and plan member ids, the tax id and the address. The NPIs
  * are made up but carry a valid check digit, so the forms accept them.
  */
+import { DEMO_LISTED_STAFF } from "./demoDirectory.ts";
 import { npiCheckDigit } from "../../domain/directory/npi.ts";
 import { addDays, calendarDateOf } from "../../domain/shared/calendarDate.ts";
 import type { Treatment } from "../../domain/treatment/treatment.ts";
@@ -108,7 +109,8 @@ export async function loadDemoBilling(db: Database, actors: { owner: Actor; prac
       providers: [
         // The owner as the supervising physician (42 CFR 410.26): Medicare covers a licensed acupuncturist's visits only incident-to.
         { id: owner.userId, furnisher: "physician", credential: "MD", npi: npi("138205719"), licence: "MD-204518" },
-        { id: actors.practitioner.userId, furnisher: "acupuncturist", credential: "L.Ac.", npi: npi("160931847"), licence: "AC-01736" },
+        // Listed in the demo directory under this NPI and licence (demoDirectory.ts), so the Billing page shows the match.
+        { id: actors.practitioner.userId, furnisher: "acupuncturist", credential: DEMO_LISTED_STAFF.credential, npi: npi(DEMO_LISTED_STAFF.npiBase), licence: DEMO_LISTED_STAFF.licence },
       ],
     }),
     "billing details",

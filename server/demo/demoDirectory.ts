@@ -7,11 +7,17 @@
  */
 import { createHash } from "node:crypto";
 import { npiCheckDigit, type Npi } from "../../domain/directory/npi.ts";
-import type { DirectoryProvider } from "../../domain/directory/provider.ts";
+import { zip5, type DirectoryProvider } from "../../domain/directory/provider.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { Database } from "../db/database.ts";
-import { directoryStatus, recordImport, upsertProviders } from "../db/repositories/directoryProviders.ts";
+import { directoryStatus, recordImport, upsertProviders, type PlacedProvider } from "../db/repositories/directoryProviders.ts";
 import { placeZip } from "../directory/zipCentroids.ts";
+
+/**
+ * The demo clinic's own acupuncturist is listed too, under the NPI and licence
+ * its Billing page gives him (demoCoverage.ts), so the page shows a match.
+ */
+export const DEMO_LISTED_STAFF = { name: "Sam Okafor", credential: "L.Ac.", npiBase: "160931847", licence: "AC-01736", zip: "97202" };
 
 const PEOPLE: ReadonlyArray<[name: string, credential: string, zip: string, entity?: "organization"]> = [
   ["Lena Hart", "L.Ac., Dipl. Ac.", "97202"],
@@ -30,7 +36,7 @@ const PEOPLE: ReadonlyArray<[name: string, credential: string, zip: string, enti
 
 export async function loadDemoDirectory(db: Database): Promise<number> {
   if ((await directoryStatus(db)).providers > 0) return 0;
-  const placed = PEOPLE.map(([name, credential, zip, entity], i) => {
+  const providers = PEOPLE.map(([name, credential, zip, entity], i) => {
     const base = String(299_900_100 + i);
     const state = zip.startsWith("986") ? "WA" : "OR";
     const provider: DirectoryProvider = {
@@ -45,12 +51,32 @@ export async function loadDemoDirectory(db: Database): Promise<number> {
       enumerationDate: "2012-03-01" as CalendarDate,
       lastUpdateDate: "2025-05-01" as CalendarDate,
     };
-    const where = placeZip(zip);
-    return { provider, at: where.at, locationApproximate: where.approximate, recordHash: createHash("sha256").update(JSON.stringify(provider)).digest("base64url") };
+    return placed(provider);
   });
+  const staff = DEMO_LISTED_STAFF;
+  const licence = { number: staff.licence, state: "OR", primary: true };
+  providers.push(
+    placed({
+      npi: `${staff.npiBase}${npiCheckDigit(staff.npiBase)}` as Npi,
+      entity: "individual",
+      name: staff.name,
+      credential: staff.credential,
+      license: licence,
+      licenses: [licence],
+      practice: { line1: "2417 SE Riverside Way, Suite 3", line2: null, city: "Portland", state: "OR", postalCode: staff.zip, country: "US" },
+      phone: "5035550100",
+      enumerationDate: "2015-09-14" as CalendarDate,
+      lastUpdateDate: "2025-03-02" as CalendarDate,
+    }),
+  );
   await db.transaction(async (tx) => {
-    await upsertProviders(tx, placed);
-    await recordImport(tx, { fileName: "demo directory (fictional providers)", mode: "full", report: { demo: true, imported: placed.length } });
+    await upsertProviders(tx, providers);
+    await recordImport(tx, { fileName: "demo directory (fictional providers)", mode: "full", report: { demo: true, imported: providers.length } });
   });
-  return placed.length;
+  return providers.length;
+}
+
+export function placed(provider: DirectoryProvider): PlacedProvider {
+  const where = placeZip(zip5(provider.practice.postalCode));
+  return { provider, at: where.at, locationApproximate: where.approximate, recordHash: createHash("sha256").update(JSON.stringify(provider)).digest("base64url") };
 }

@@ -19,6 +19,7 @@ import { auditRoutes } from "./routes/auditLog.ts";
 import { clinicRoutes } from "./routes/clinic.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { directoryRoutes } from "./routes/directory.ts";
+import { directoryImportRoutes } from "./routes/directoryImports.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { followUpRoutes } from "./routes/followUps.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -31,6 +32,7 @@ import { safetyCheckRoutes } from "./routes/safetyCheck.ts";
 import { treatmentPlanRoutes } from "./routes/treatmentPlans.ts";
 import { visitRoutes } from "./routes/visits.ts";
 import { questionnaireRoutes } from "./routes/questionnaires.ts";
+import { referralContactRoutes } from "./routes/referralContacts.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -123,6 +125,8 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   safetyCheckRoutes(app);
   coverageRoutes(app, context);
   directoryRoutes(app, context);
+  referralContactRoutes(app, context);
+  directoryImportRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -4,7 +4,7 @@
  * billing details with its providers' NPIs (owners).
  */
 import type { PatientId } from "../../domain/shared/brand.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { findClinicByName } from "../db/repositories/clinics.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import {
@@ -31,6 +31,7 @@ import { findPatient } from "../db/repositories/patients.ts";
 import { isUniqueViolation } from "../db/repositories/rows.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { matchStaffNpis, type NpiDirectoryMatch } from "./staffNpiMatch.ts";
 
 export async function patientCoverageOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<PatientCoverage | null>> {
   const refused = denied(actor, "patients.demographics.read");
@@ -98,13 +99,20 @@ export async function setFeeSchedule(db: Database, actor: Actor, fees: Record<st
 
 export interface BillingDetails {
   clinic: ClinicBilling;
-  providers: ProviderBilling[];
+  /** Each provider with how the directory lists their NPI (null: no NPI given). */
+  providers: (ProviderBilling & { directory: NpiDirectoryMatch | null })[];
+}
+
+async function detailsOf(q: Queryable, actor: Actor): Promise<BillingDetails> {
+  const providers = await listProviderBilling(q, actor.clinicId);
+  const matches = await matchStaffNpis(q, providers);
+  return { clinic: await findClinicBilling(q, actor.clinicId), providers: providers.map((p) => ({ ...p, directory: matches.get(p.id) ?? null })) };
 }
 
 export async function billingDetailsOf(db: Database, actor: Actor): Promise<Outcome<BillingDetails>> {
   const refused = denied(actor, "patients.demographics.read");
   if (refused) return refused;
-  return ok({ clinic: await findClinicBilling(db, actor.clinicId), providers: await listProviderBilling(db, actor.clinicId) });
+  return ok(await detailsOf(db, actor));
 }
 
 export async function setBillingDetails(
@@ -131,6 +139,6 @@ export async function setBillingDetails(
       ip: actor.ip,
       detail: details.clinic.name !== undefined ? { clinicName: details.clinic.name } : {},
     });
-    return ok({ clinic: await findClinicBilling(tx, actor.clinicId), providers: await listProviderBilling(tx, actor.clinicId) });
+    return ok(await detailsOf(tx, actor));
   });
 }

@@ -6,6 +6,8 @@ import { SessionContext, useSession } from "./session.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
+import { ReferralsPage } from "./referrals/ReferralsPage.tsx";
+import { DirectoryImportPage } from "./referrals/DirectoryImportPage.tsx";
 
 // The clinic's pages load after sign-in, so the sign-in page and a patient's
 // first look at the guide do not parse them (bench/guideFirstLoad.bench.ts).
@@ -156,6 +158,8 @@ export function App() {
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
+          <Route path="/directory/import" element={<DirectoryImportPage />} />
           <Route path="/guide/*" element={<Guide />} />
           <Route path="*" element={<p className="notice">There is no page at this address.</p>} />
         </Routes>
@@ -229,6 +233,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/protocols">Protocols</NavLink>}
         <NavLink to="/guide">Guide</NavLink>
         <NavLink to="/find">Directory</NavLink>
+        <NavLink to="/referrals">Referrals</NavLink>
         {owner && <NavLink to="/staff">Staff</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/questionnaires">Questionnaires</NavLink>}
         {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}

@@ -65,8 +65,17 @@ export function onSignedOut(listener: () => void) {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: "application/json", data: JSON.stringify(body) });
+}
+
+/** Sends a file's bytes as the body (the browser streams it from disk), e.g. an NPPES file to import. */
+export async function apiFile<T>(method: string, path: string, file: Blob): Promise<T> {
+  return send<T>(method, path, { type: "application/octet-stream", data: file });
+}
+
+async function send<T>(method: string, path: string, body?: { type: string; data: string | Blob }): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined) headers["content-type"] = body.type;
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -74,7 +83,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: "same-origin",
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: body.data }),
     });
   } catch {
     throw new ApiError(0, "NETWORK", "The server cannot be reached. Check the connection; nothing was saved.");

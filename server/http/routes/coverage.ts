@@ -26,14 +26,14 @@ import { sendFailure } from "../problem.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { claimLinesSchema, coverageResultSchema, visitDescriptionSchema } from "../coverageSchemas.ts";
 import { npiProblem } from "../../../domain/directory/npi.ts";
+import { ENTITY_TYPES } from "../../../domain/directory/provider.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { calendarDate, patientIdParam } from "../schemas.ts";
 
 const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 const textOut = z.string().nullable();
-const npi = z.string().trim().regex(/^\d{10}$/, "An NPI has 10 digits.").nullish().transform((v) => v || null);
-/** A provider's NPI must also carry its check digit (CMS: Luhn over 80840 + nine digits; domain/directory/npi.ts), which catches a mistyped digit. */
-const providerNpi = z
+/** The clinic's and each provider's NPI must carry its check digit (CMS: Luhn over 80840 + nine digits; domain/directory/npi.ts), which catches a mistyped digit. */
+const npi = z
   .string()
   .trim()
   .refine((v) => v === "" || npiProblem(v) === null, { error: (issue) => npiProblem(String(issue.input)) ?? "Not a valid NPI." })
@@ -80,6 +80,21 @@ const billingOutput = z.object({
       credential: textOut,
       npi: textOut,
       licence: textOut,
+      directory: z
+        .union([
+          z.object({ listed: z.literal(false), directoryEmpty: z.boolean() }),
+          z.object({
+            listed: z.literal(true),
+            namesAgree: z.boolean(),
+            name: z.string(),
+            credential: z.string().nullable(),
+            entity: z.enum(ENTITY_TYPES),
+            licenses: z.array(z.object({ number: z.string().nullable(), state: z.string().nullable(), primary: z.boolean() })),
+            lastUpdateDate: z.string().nullable(),
+          }),
+        ])
+        .nullable()
+        .describe("How the provider directory (NPPES acupuncturists) lists this NPI; null without an NPI. A warning only."),
     }),
   ),
 });
@@ -254,7 +269,7 @@ export function coverageRoutes(app: FastifyInstance, { db }: RouteContext) {
               id: z.uuid(),
               furnisher: z.enum(["physician", "nurse-practitioner", "physician-assistant", "clinical-nurse-specialist", "acupuncturist"]),
               credential: text(40),
-              npi: providerNpi,
+              npi,
               licence: text(60),
             }),
           ),

@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { RED_FLAGS } from "../../../domain/assessment/redFlags.ts";
 import { addDays, calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { Readable } from "node:stream";
+import { acupuncturistValues, nppesHeaderLine, nppesLine } from "../../../scripts/nppes/syntheticNppes.ts";
+import { importNppes } from "../../import/nppes/nppesImport.ts";
+import { pdfText } from "../../testing/pdfText.ts";
 import { createTestContext, patientBody, type Agent, type TestClinic, type TestContext } from "../../testing/testClinic.ts";
 
 const today = calendarDateOf(new Date());
@@ -40,11 +44,15 @@ describe("coverage and billing", () => {
       npi: p.id === owner.userId ? "1234567893" : "1245319599",
       licence: "AC-1234",
     }));
-    const clinicDetails = { addressLine: "1 River St", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965883" };
+    const clinicDetails = { addressLine: "1 River St", city: "Portland", region: "OR", postalCode: "97201", phone: "555-0100", taxId: "12-3456789", npi: "1417965880" };
     // A provider's NPI with a mistyped digit fails its CMS check digit.
     const mistyped = await owner.put("/api/v1/billing-details", { clinic: clinicDetails, providers: providers.map((p: { npi: string }) => ({ ...p, npi: "1234567890" })) });
     assert.equal(mistyped.statusCode, 400);
     assert.match(JSON.stringify(mistyped.json().fields), /check digit is wrong/);
+    // So does the clinic's own NPI (type 2): 1417965883, which issue 11's tests used, fails it.
+    const clinicMistyped = await owner.put("/api/v1/billing-details", { clinic: { ...clinicDetails, npi: "1417965883" }, providers });
+    assert.equal(clinicMistyped.statusCode, 400);
+    assert.match(clinicMistyped.json().fields["clinic.npi"], /check digit is wrong/);
     const set = await owner.put("/api/v1/billing-details", { clinic: clinicDetails, providers });
     assert.equal(set.statusCode, 200, set.body);
     const patient = (await practitioner.post("/api/v1/patients", patientBody({ birthDate: "1986-02-03" }))).json();
@@ -223,6 +231,9 @@ describe("coverage and billing", () => {
     assert.equal(one.statusCode, 200);
     assert.equal(one.headers["content-type"], "application/pdf");
     assert.equal(one.rawPayload.subarray(0, 5).toString(), "%PDF-");
+    // The superbill prints the clinic's NPI, the rendering acupuncturist's and the supervising physician's, as set on the Billing page.
+    const printed = pdfText(one.rawPayload);
+    for (const npi of ["1417965880", "1245319599", "1234567893"]) assert.ok(printed.includes(npi), `superbill lacks NPI ${npi}`);
     const range = await clinic.practitioner.get(`/api/v1/patients/${patient.id}/superbill.pdf?from=${addDays(today, -30)}&to=${today}`);
     assert.equal(range.statusCode, 200);
     const none = await clinic.practitioner.get(`/api/v1/patients/${patient.id}/superbill.pdf?from=2020-01-01&to=2020-02-01`);
@@ -241,6 +252,48 @@ describe("coverage and billing", () => {
     const direct = (await clinic.practitioner.get(`/api/v1/visits/${await signThirtyMinuteVisit(clinic.practitioner, unsupervised.id)}/coverage`)).json();
     assert.equal(direct.description.furnishedBy, "acupuncturist-direct");
     assert.equal(direct.coverage.covered, false);
+  });
+
+  it("matches staff NPIs against the directory: listed with name and licence, names that differ, absent; a warning, never a refusal", async () => {
+    const clinic = await t.newClinic();
+    const details = (await clinic.owner.get("/api/v1/billing-details")).json();
+    const providerIds = details.providers.map((p: { id: string }) => p.id);
+    // Before any import the directory is empty, so nothing can be said about an NPI.
+    const early = await clinic.owner.put("/api/v1/billing-details", {
+      clinic: {},
+      providers: details.providers.map((p: { id: string }) => ({ id: p.id, furnisher: "acupuncturist", npi: p.id === clinic.practitioner.userId ? "1639214976" : null })),
+    });
+    assert.equal(early.statusCode, 200, early.body);
+    const before = early.json().providers.find((p: { id: string }) => p.id === clinic.practitioner.userId);
+    assert.deepEqual(before.directory, { listed: false, directoryEmpty: true });
+
+    // The practitioner's test name is "practitioner <tag>": NPPES lists the NPI under that name with a licence; the owner's under someone else's.
+    const tag = (await clinic.practitioner.get("/api/v1/session")).json().user.displayName.split(" ")[1].toUpperCase();
+    const file = [
+      nppesHeaderLine(),
+      nppesLine(acupuncturistValues("1639214976", { "Provider First Name": "PRACTITIONER", "Provider Last Name (Legal Name)": tag, "Provider License Number_1": "AC-0042", "Provider License Number State Code_1": "OR" })),
+      nppesLine(acupuncturistValues("1427386085", { "Provider First Name": "JORDAN", "Provider Last Name (Legal Name)": "ELSEWHERE" })),
+    ].join("");
+    assert.ok((await importNppes(t.db, { name: "npidata_pfile_20250602-20250608.csv", size: 0, stream: Readable.from([Buffer.from(file)]) })).ok);
+    const npis: Record<string, string> = { [clinic.owner.userId]: "1427386085", [clinic.practitioner.userId]: "1639214976" };
+    const set = await clinic.owner.put("/api/v1/billing-details", {
+      clinic: {},
+      providers: providerIds.map((id: string) => ({ id, furnisher: "acupuncturist", npi: npis[id] ?? "1234567893" })),
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const byId = new Map(set.json().providers.map((p: { id: string }) => [p.id, p]));
+    const practitioner = byId.get(clinic.practitioner.userId) as { directory: { listed: boolean; namesAgree: boolean; name: string; licenses: { number: string; state: string }[] } };
+    assert.equal(practitioner.directory.listed, true);
+    assert.equal(practitioner.directory.namesAgree, true);
+    assert.equal(practitioner.directory.name, `PRACTITIONER ${tag}`);
+    assert.deepEqual(practitioner.directory.licenses.map((l) => `${l.state} ${l.number}`), ["OR AC-0042"]);
+    const owner = byId.get(clinic.owner.userId) as { npi: string; directory: { listed: boolean; namesAgree: boolean; name: string } };
+    assert.equal(owner.npi, "1427386085", "saved although the names differ");
+    assert.deepEqual([owner.directory.listed, owner.directory.namesAgree, owner.directory.name], [true, false, "JORDAN ELSEWHERE"]);
+    const read = (await clinic.owner.get("/api/v1/billing-details")).json();
+    assert.deepEqual(read.providers.find((p: { id: string }) => p.id === clinic.owner.userId).directory, owner.directory, "the read shows the same match");
+    const absent = await clinic.owner.put("/api/v1/billing-details", { clinic: {}, providers: [{ id: clinic.owner.userId, furnisher: "physician", npi: "1234567893" }] });
+    assert.deepEqual(absent.json().providers.find((p: { id: string }) => p.id === clinic.owner.userId).directory, { listed: false, directoryEmpty: false });
   });
 
   it("keeps coverage with the front desk, billing with clinical roles, setup with owners, and each clinic apart", async () => {

@@ -5,12 +5,14 @@
  * each payer's policy.
  */
 import { useState } from "react";
+import { npiProblem } from "../../../domain/directory/npi.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { RemoveDemoClinic } from "./RemoveDemoClinic.tsx";
 import { PayerPlans, type Plan } from "./PayerPlans.tsx";
+import { NpiCheck, type NpiDirectoryMatch } from "./NpiCheck.tsx";
 
 interface Provider {
   id: string;
@@ -19,6 +21,8 @@ interface Provider {
   credential: string | null;
   npi: string | null;
   licence: string | null;
+  /** How the directory lists the saved NPI (server/services/staffNpiMatch.ts). */
+  directory?: NpiDirectoryMatch | null;
 }
 interface Billing {
   clinic: Record<"name" | "addressLine" | "city" | "region" | "postalCode" | "phone" | "taxId" | "npi", string | null>;
@@ -55,7 +59,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
   const [providers, setProviders] = useState(initial.providers);
   const [saved, setSaved] = useState(false);
   const { submit, error, busy } = useSubmit(async () => {
-    await api("PUT", "/api/v1/billing-details", { clinic: { ...clinic, name: clinic.name ?? "" }, providers: providers.map(({ displayName: _d, ...p }) => p) });
+    await api("PUT", "/api/v1/billing-details", { clinic: { ...clinic, name: clinic.name ?? "" }, providers: providers.map(({ displayName: _d, directory: _m, ...p }) => p) });
     // The clinic's name is in the header of every page: show the new one.
     if (clinic.name !== initial.clinic.name) window.location.reload();
     setSaved(true);
@@ -81,6 +85,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
         {field("Phone", "phone")}
         {field("Tax id (EIN)", "taxId")}
         {field("Clinic NPI (type 2)", "npi")}
+        {clinic.npi && npiProblem(clinic.npi.trim()) && <span className="field-error">{npiProblem(clinic.npi.trim())}</span>}
       </fieldset>
       <table className="list stack providers">
         <thead>
@@ -107,7 +112,15 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
               </td>
               {(["credential", "npi", "licence"] as const).map((key) => (
                 <td key={key} data-label={PROVIDER_FIELD[key]}>
-                  <input aria-label={`${p.displayName} ${key}`} type="text" value={p[key] ?? ""} onChange={(e) => setProvider(p.id, { [key]: e.target.value || null })} />
+                  <input
+                    aria-label={`${p.displayName} ${key}`}
+                    type="text"
+                    inputMode={key === "npi" ? "numeric" : undefined}
+                    value={p[key] ?? ""}
+                    onChange={(e) => setProvider(p.id, { [key]: e.target.value || null })}
+                    {...(key === "npi" && { "aria-describedby": `npi-check-${p.id}` })}
+                  />
+                  {key === "npi" && <NpiCheck id={`npi-check-${p.id}`} typed={p.npi} saved={initial.providers.find((i) => i.id === p.id) ?? null} furnisher={p.furnisher} />}
                 </td>
               ))}
             </tr>

@@ -1,9 +1,11 @@
 /**
- * "Find a licensed acupuncturist near you": public, phone-first, no account.
- * The search lives in the address (?zip=&radius=…), so a result page can be
- * shared or reloaded; the browser's location is asked for only on a click.
+ * The directory search: "Find a licensed acupuncturist near you" (public,
+ * phone-first, no account), and the same search inside the clinic app, where
+ * each result can carry an action (save as a referral contact). The search
+ * lives in the address (?zip=&radius=…), so a result page can be shared or
+ * reloaded; the browser's location is asked for only on a click.
  */
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { ENTITY_TYPES } from "../../../domain/directory/provider.ts";
 import { PAGE_SIZE, RADIUS_MILES, searchZip } from "../../../domain/directory/search.ts";
@@ -12,14 +14,24 @@ import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { DistanceMap } from "./DistanceMap.tsx";
 import { ProviderCard } from "./ProviderCard.tsx";
-import type { DirectoryAnswer } from "./types.ts";
+import type { DirectoryAnswer, DirectoryResult } from "./types.ts";
 import "./directory.css";
 
 const RADII = [5, 10, 25, 50, 100];
 
 export function FindPage() {
+  return (
+    <div className="find">
+      <h1>Find a licensed acupuncturist near you</h1>
+      <DirectorySearch />
+    </div>
+  );
+}
+
+/** The form, the disclaimer, the map and the list; `action` adds a control to each result. */
+export function DirectorySearch({ action, initialZip }: { action?: (result: DirectoryResult) => ReactNode; initialZip?: string }) {
   const [params, setParams] = useSearchParams();
-  const [zip, setZip] = useState(params.get("zip") ?? "");
+  const [zip, setZip] = useState(params.get("zip") ?? initialZip ?? "");
   const [radius, setRadius] = useState(params.get("radius") ?? String(RADIUS_MILES.default));
   const [entity, setEntity] = useState(params.get("entity") ?? "");
   const [name, setName] = useState(params.get("name") ?? "");
@@ -74,8 +86,7 @@ export function FindPage() {
   const answer = found.data;
   const first = page * PAGE_SIZE.default + 1;
   return (
-    <div className="find">
-      <h1>Find a licensed acupuncturist near you</h1>
+    <>
       <form className="find-form card" onSubmit={submit} noValidate>
         <label>
           ZIP code
@@ -133,7 +144,9 @@ export function FindPage() {
               <DistanceMap results={answer.results} radiusMiles={answer.radiusMiles} first={first} />
               <ol className="provider-list" start={first}>
                 {answer.results.map((r, i) => (
-                  <ProviderCard key={r.npi} result={r} number={first + i} />
+                  <ProviderCard key={r.npi} result={r} number={first + i}>
+                    {action?.(r)}
+                  </ProviderCard>
                 ))}
               </ol>
             </div>
@@ -155,7 +168,7 @@ export function FindPage() {
           )}
         </section>
       )}
-    </div>
+    </>
   );
 }
 

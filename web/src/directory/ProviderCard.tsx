@@ -1,9 +1,10 @@
 /** One directory result with the steps to verify the provider before booking. */
 import { formatPhone } from "../../../domain/directory/provider.ts";
 import { NCCAOM_FIND_A_PRACTITIONER } from "../../../domain/directory/verification.ts";
+import type { ReactNode } from "react";
 import type { DirectoryResult } from "./types.ts";
 
-export function ProviderCard({ result: r, number }: { result: DirectoryResult; number: number }) {
+export function ProviderCard({ result: r, number, children }: { result: DirectoryResult; number: number; children?: ReactNode }) {
   const phone = formatPhone(r.phone);
   const address = [r.address.line1, r.address.line2, `${r.address.city}${r.address.state ? `, ${r.address.state}` : ""} ${r.address.postalCode?.slice(0, 5) ?? ""}`].filter(Boolean);
   return (
@@ -65,6 +66,7 @@ export function ProviderCard({ result: r, number }: { result: DirectoryResult; n
           </li>
         </ol>
       </details>
+      {children}
     </li>
   );
 }
