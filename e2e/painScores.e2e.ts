@@ -30,8 +30,11 @@ describe("practitioner records pain scores and sees the chart", () => {
     await followUps.getByRole("link", { name: "Send Nguyen, Robert a link for NRS and ODI" }).click();
     await page.getByRole("heading", { name: "Nguyen, Robert" }).waitFor();
     const send = page.getByRole("region", { name: "Report from home" });
-    assert.equal(await send.getByRole("checkbox", { name: "ODI", exact: true }).isChecked(), true);
-    assert.equal(await send.getByRole("checkbox", { name: "PEG" }).isChecked(), false);
+    // NRS can go home and is ticked; ODI needs the clinic's licensed wording, so the form says to record it at the visit.
+    assert.equal(await send.getByRole("checkbox", { name: "NRS", exact: true }).isChecked({ timeout: 15000 }), true);
+    assert.equal(await send.getByRole("checkbox", { name: /^ODI/ }).isDisabled(), true);
+    assert.equal(await send.getByRole("checkbox", { name: "PEG", exact: true }).isChecked(), false);
+    await send.getByText(/Also due: ODI\. Record it at the next visit/).waitFor({ timeout: 15000 });
     assert.ok(await send.getByRole("button", { name: /Create link/ }).evaluate((button) => button === document.activeElement));
 
     // The dashboard: Nguyen was measured at 12 weeks and is worse, and missed two follow-ups.
@@ -89,7 +92,7 @@ describe("practitioner records pain scores and sees the chart", () => {
     assert.deepEqual(await page.locator("table.list tbody tr td:first-child").allInnerTexts(), ["Hart, Evelyn"]);
   });
 
-  it("front desk sees demographics but not the pain chart", async () => {
+  it("front desk sees demographics and the follow-ups due, sends a report link, but not the pain chart", async () => {
     const { app, browser } = suite();
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
@@ -97,9 +100,14 @@ describe("practitioner records pain scores and sees the chart", () => {
     await page.getByLabel("E-mail").fill("frontdesk@demo.acuback.org");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Alvarez, Maria" }).click();
-    await page.getByText("Clinical data is visible to practitioners and owners only.").waitFor();
+    // The follow-ups due (which questionnaires and when, no scores), with a link to send.
+    const followUps = page.getByRole("region", { name: "Follow-ups due" });
+    await followUps.getByRole("link", { name: "Alvarez, Maria", exact: true }).waitFor({ timeout: 15000 });
+    await followUps.getByRole("link", { name: /^Send Miller, Chris a link for NRS/ }).click();
+    await page.getByText("Clinical data is visible to practitioners and owners only.").waitFor({ timeout: 15000 });
     assert.equal(await page.locator(".chart").count(), 0);
+    await page.getByRole("button", { name: /Create link/ }).click();
+    await page.getByTestId("report-link").locator("code").waitFor({ timeout: 15000 });
     await page.screenshot({ path: join(ARTIFACTS, "front-desk-phone.png"), fullPage: true });
     await context.close();
   });

@@ -21,7 +21,13 @@ export type Permission =
   /** Save and remove the clinic's referral contacts (everyone may read them). */
   | "referrals.manage"
   /** Import an NPPES file into the provider directory from the web. */
-  | "directory.import";
+  | "directory.import"
+  /**
+   * See who is due a follow-up measurement and send report-from-home links:
+   * which questionnaires and when, never the answers or scores, so the front
+   * desk can do it too (issue 10).
+   */
+  | "followUps.send";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -34,6 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "referrals.manage",
     "directory.import",
+    "followUps.send",
   ],
   practitioner: [
     "patients.demographics.read",
@@ -41,8 +48,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "patients.clinical.read",
     "patients.clinical.write",
     "referrals.manage",
+    "followUps.send",
   ],
-  front_desk: ["patients.demographics.read", "patients.demographics.write"],
+  front_desk: ["patients.demographics.read", "patients.demographics.write", "followUps.send"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

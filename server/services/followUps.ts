@@ -32,7 +32,7 @@ export async function clinicSchedule(q: Queryable, clinicId: ClinicId): Promise<
 }
 
 export async function followUpsDue(db: Database, actor: Actor, today: CalendarDate): Promise<Outcome<FollowUp[]>> {
-  const refused = denied(actor, "patients.clinical.read");
+  const refused = denied(actor, "followUps.send");
   if (refused) return refused;
   const schedule = await clinicSchedule(db, actor.clinicId);
   const episodes = await episodesForFollowUp(db, actor.clinicId);

@@ -30,7 +30,7 @@ export async function createReportLink(
   patientId: PatientId,
   input: { instruments: string[]; expiresInDays: number },
 ): Promise<Outcome<{ token: string; link: ReportLinkRecord }>> {
-  const refused = denied(actor, "patients.clinical.write");
+  const refused = denied(actor, "followUps.send");
   if (refused) return refused;
   const unknown = input.instruments.filter((id) => !instrumentById(id));
   if (unknown.length > 0) return fail("INSTRUMENT_NOT_FOUND", `Unknown: ${unknown.join(", ")}.`);
@@ -61,7 +61,7 @@ export async function createReportLink(
 }
 
 export async function reportLinksOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<ReportLinkRecord[]>> {
-  const refused = denied(actor, "patients.clinical.read");
+  const refused = denied(actor, "followUps.send");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
   return ok(await listReportLinks(db, actor.clinicId, patientId));

@@ -96,9 +96,11 @@ describe("patient self-report links", () => {
     assert.equal(sent.statusCode, 201);
   });
 
-  it("only practitioners of the patient's clinic create links", async () => {
+  it("only staff of the patient's clinic create links, the front desk included", async () => {
     const { frontDesk, patient } = await link();
-    assert.equal((await frontDesk.post(`/api/v1/patients/${patient.id}/report-links`, { instruments: ["nrs"] })).statusCode, 403);
+    // The front desk sends links (which questionnaires, not their answers) but never reads the answers.
+    assert.equal((await frontDesk.post(`/api/v1/patients/${patient.id}/report-links`, { instruments: ["nrs"], expiresInDays: 7 })).statusCode, 201);
+    assert.equal((await frontDesk.get(`/api/v1/patients/${patient.id}/outcomes`)).statusCode, 403);
     const other = await t.newClinic();
     assert.equal((await other.practitioner.post(`/api/v1/patients/${patient.id}/report-links`, { instruments: ["nrs"] })).statusCode, 404);
     assert.equal((await other.practitioner.post(`/api/v1/patients/${patient.id}/report-links`, { instruments: ["magic"] })).statusCode, 400);

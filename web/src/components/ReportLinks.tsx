@@ -39,7 +39,8 @@ function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: st
   // Arriving from the follow-up list (`?ask=nrs,odi`), the missing questionnaires a patient can answer are ticked and the button focused.
   const asked = askedIds.filter((id) => ready.includes(id));
   const askedButNotReady = choices.filter((form) => askedIds.includes(form.id) && !form.patientReady);
-  const [chosen, setChosen] = useState<string[]>(asked.length > 0 ? asked : DEFAULT_CHOICES.filter((id) => ready.includes(id)));
+  // Asked for questionnaires none of which can go home: nothing is ticked, and the notice below says what to do.
+  const [chosen, setChosen] = useState<string[]>(askedIds.length > 0 ? asked : DEFAULT_CHOICES.filter((id) => ready.includes(id)));
   const createButton = useRef<HTMLButtonElement>(null);
   const focusOnArrival = asked.length > 0;
   useEffect(() => {

@@ -27,6 +27,7 @@ export function PatientPage() {
   const [medicationsChanged, setMedicationsChanged] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
+  const sendsFollowUps = useCan("followUps.send");
   const [visitDates, setVisitDates] = useState<CalendarDate[]>([]);
 
   if (error) return <FormError error={error} />;
@@ -96,6 +97,7 @@ export function PatientPage() {
           <Suspense fallback={null}>
             <CourseOfCare patientId={patient.id} />
           </Suspense>
+          {sendsFollowUps && <ReportLinks patientId={patient.id} />}
         </>
       )}
     </section>

@@ -35,7 +35,7 @@ export function PatientsPage() {
     `${q}|${offset}`,
   );
 
-  const seesClinical = useCan("patients.clinical.read");
+  const sendsFollowUps = useCan("followUps.send");
   // The box is not focused on arrival: a focused box swallowed the "n" shortcut, and on a phone it
   // would raise the keyboard over the follow-ups. "/" focuses it, as in most web apps.
   useShortcut("/", useCallback(() => searchBox.current?.focus(), []));
@@ -50,7 +50,7 @@ export function PatientsPage() {
           New patient
         </Link>
       </div>
-      {seesClinical && !q && <FollowUps />}
+      {sendsFollowUps && !q && <FollowUps />}
       <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <input
           ref={searchBox}
