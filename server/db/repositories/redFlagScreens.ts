@@ -13,6 +13,9 @@ export interface RedFlagScreenRecord {
   resolutionNote: string | null;
   resolvedAt: string | null;
   createdAt: string;
+  /** The earlier screen this one corrects, and why (a correction is a new screen: the gate reads the latest). */
+  correctsId: string | null;
+  correctionReason: string | null;
 }
 
 interface ScreenRow {
@@ -26,9 +29,11 @@ interface ScreenRow {
   resolution_note: string | null;
   resolved_at: Date | null;
   created_at: Date;
+  corrects_id: string | null;
+  correction_reason: string | null;
 }
 
-const COLUMNS = "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, resolved_at, created_at";
+const COLUMNS = "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, resolved_at, created_at, corrects_id, correction_reason";
 
 function toScreen(row: ScreenRow): RedFlagScreenRecord {
   return {
@@ -42,19 +47,39 @@ function toScreen(row: ScreenRow): RedFlagScreenRecord {
     resolutionNote: row.resolution_note,
     resolvedAt: row.resolved_at ? isoTimestamp(row.resolved_at) : null,
     createdAt: isoTimestamp(row.created_at),
+    correctsId: row.corrects_id,
+    correctionReason: row.correction_reason,
   };
 }
 
 export async function insertRedFlagScreen(
   q: Queryable,
   clinicId: ClinicId,
-  screen: { episodeId: string; answers: Record<string, boolean>; outcome: "clear" | "stop"; positives: string[]; emergency: boolean },
+  screen: {
+    episodeId: string;
+    answers: Record<string, boolean>;
+    outcome: "clear" | "stop";
+    positives: string[];
+    emergency: boolean;
+    corrects: { screenId: string; reason: string } | null;
+  },
   createdBy: UserId,
 ): Promise<RedFlagScreenRecord> {
   const [row] = await q.query<ScreenRow>(
-    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
-    [clinicId, screen.episodeId, JSON.stringify(screen.answers), screen.outcome, screen.positives, screen.emergency, createdBy],
+    // clock_timestamp: the newest screen is the one the gate reads, so its time must be when it was recorded
+    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, created_by, corrects_id, correction_reason, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) returning ${COLUMNS}`,
+    [
+      clinicId,
+      screen.episodeId,
+      JSON.stringify(screen.answers),
+      screen.outcome,
+      screen.positives,
+      screen.emergency,
+      createdBy,
+      screen.corrects?.screenId ?? null,
+      screen.corrects?.reason ?? null,
+    ],
   );
   return toScreen(row!);
 }
