@@ -78,40 +78,52 @@ create trigger episodes_intake_kept before update or delete on episodes
 -- laid over it (jsonb_populate_record keeps the row's value for any column the
 -- revision does not name), and whether it was marked entered in error.
 create view pain_scores_current as
-  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.at as revised_at
+  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.corrected_at as revised_at
     from pain_scores p
     left join lateral (
-      select after, entered_in_error, at from record_revisions
+      -- revised_at: when last corrected or marked in error (a medication's stop is care, not a correction)
+      select after, entered_in_error,
+             max(at) filter (where action <> 'stopped') over () as corrected_at
+        from record_revisions
        where clinic_id = p.clinic_id and record_kind = 'pain_score' and record_id = p.id
        order by seq desc limit 1
     ) r on true
     cross join lateral jsonb_populate_record(p, coalesce(r.after, '{}'::jsonb)) c;
 
 create view instrument_responses_current as
-  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.at as revised_at
+  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.corrected_at as revised_at
     from instrument_responses p
     left join lateral (
-      select after, entered_in_error, at from record_revisions
+      -- revised_at: when last corrected or marked in error (a medication's stop is care, not a correction)
+      select after, entered_in_error,
+             max(at) filter (where action <> 'stopped') over () as corrected_at
+        from record_revisions
        where clinic_id = p.clinic_id and record_kind = 'instrument_response' and record_id = p.id
        order by seq desc limit 1
     ) r on true
     cross join lateral jsonb_populate_record(p, coalesce(r.after, '{}'::jsonb)) c;
 
 create view medications_current as
-  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.at as revised_at
+  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.corrected_at as revised_at
     from medications p
     left join lateral (
-      select after, entered_in_error, at from record_revisions
+      -- revised_at: when last corrected or marked in error (a medication's stop is care, not a correction)
+      select after, entered_in_error,
+             max(at) filter (where action <> 'stopped') over () as corrected_at
+        from record_revisions
        where clinic_id = p.clinic_id and record_kind = 'medication' and record_id = p.id
        order by seq desc limit 1
     ) r on true
     cross join lateral jsonb_populate_record(p, coalesce(r.after, '{}'::jsonb)) c;
 
 create view episodes_current as
-  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.at as revised_at
+  select c.*, coalesce(r.entered_in_error, false) as entered_in_error, r.corrected_at as revised_at
     from episodes p
     left join lateral (
-      select after, entered_in_error, at from record_revisions
+      -- revised_at: when last corrected or marked in error (a medication's stop is care, not a correction)
+      select after, entered_in_error,
+             max(at) filter (where action <> 'stopped') over () as corrected_at
+        from record_revisions
        where clinic_id = p.clinic_id and record_kind = 'episode' and record_id = p.id
        order by seq desc limit 1
     ) r on true

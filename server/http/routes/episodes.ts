@@ -39,6 +39,7 @@ const episodeInput = z
 
 const screenSchema = z.object({
   id: z.string(),
+  answers: z.record(z.string(), z.boolean()),
   outcome: z.enum(["clear", "stop"]),
   positives: z.array(z.string()),
   emergency: z.boolean(),

@@ -153,7 +153,12 @@ export function EntryHistory({ url }: { url: string }) {
 }
 
 /** The "Correct" and "History" buttons of one entry, and what they open below it. */
-export function EntryTools(props: { entry: EntryState; what: string; historyUrl: string; correct: (close: (notices?: string[]) => void) => ReactNode; onChanged: () => void }) {
+export function EntryTools(props: {
+  entry: EntryState;
+  what: string;
+  historyUrl: string;
+  /** Whether there is history beyond corrections (a medication's stop). */
+  changed?: boolean; correct: (close: (notices?: string[]) => void) => ReactNode; onChanged: () => void }) {
   const [open, setOpen] = useState<"correct" | "history" | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const opener = useRef<HTMLButtonElement>(null);
@@ -171,7 +176,7 @@ export function EntryTools(props: { entry: EntryState; what: string; historyUrl:
             Correct<span className="visually-hidden"> the {props.what}</span>
           </button>
         )}
-        {(props.entry.revisedAt || props.entry.enteredInError) && (
+        {(props.entry.revisedAt || props.entry.enteredInError || props.changed) && (
           <button type="button" aria-expanded={open === "history"} onClick={() => setOpen(open === "history" ? null : "history")}>
             History<span className="visually-hidden"> of the {props.what}</span>
           </button>

@@ -65,6 +65,7 @@ export function Medications({ patientId, onChange }: { patientId: string; onChan
                 entry={m}
                 what={m.name}
                 historyUrl={`/api/v1/medications/${m.id}/revisions`}
+                changed={m.stoppedOn !== null}
                 onChanged={reload}
                 correct={(close) => (
                   <CorrectEntry
