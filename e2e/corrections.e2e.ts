@@ -88,6 +88,11 @@ describe("correcting entries", () => {
     assert.match(await answers.innerText(), /Work\s+Working[\s\S]*Earlier episodes\s+Yes[\s\S]*Spinal surgery in the past\s+No[\s\S]*Pregnant\s+No[\s\S]*Ward nurse/);
     await page.getByText("corrected", { exact: true }).first().waitFor(wait);
     await page.locator("section.episode").screenshot({ path: join(DIR, "intake-answers-desktop.png") });
+    // Her medications on a desktop: the demo's oxycodone entered in error, struck through on request.
+    const meds = page.getByRole("region", { name: "Medications" });
+    await meds.getByRole("checkbox", { name: /Show medications entered in error \(1\)/ }).check();
+    await meds.locator("li.in-error").filter({ hasText: "Oxycodone" }).waitFor(wait);
+    await meds.screenshot({ path: join(DIR, "medications-desktop.png") });
     await page.close();
   });
 
@@ -134,12 +139,7 @@ describe("correcting entries", () => {
     assert.ok(await meds.evaluate((el) => el.scrollWidth <= el.clientWidth), "the medication list fits the phone's width");
     await meds.screenshot({ path: join(DIR, "medications-phone.png") });
 
-    // The same list on a desktop.
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await meds.screenshot({ path: join(DIR, "medications-desktop.png") });
-
     // The pain-score entries and their correction form at phone size too.
-    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("link", { name: "Patients", exact: true }).click();
     await openPatient(page, "Tanaka, Aiko");
     await page.getByText(/^All scores/).click();
