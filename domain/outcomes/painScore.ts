@@ -20,6 +20,10 @@ export interface PainScore {
   note: string | null;
   recordedBy: string | null;
   createdAt: string;
+  /** Kept, but read by no chart, status or total (domain/shared/correction.ts). */
+  enteredInError: boolean;
+  /** When the score was last corrected; null when it stands as first entered. */
+  revisedAt: string | null;
 }
 
 export interface PainTrajectory {

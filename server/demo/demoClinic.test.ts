@@ -27,6 +27,9 @@ import { isValidNpi } from "../../domain/directory/npi.ts";
 import { searchDirectory } from "../services/directory.ts";
 import { referralContactsOf } from "../services/referralContacts.ts";
 import { loadDemoClinic } from "./demoClinic.ts";
+import { painScoresOf } from "../services/painScores.ts";
+import { medicationsOf } from "../services/medications.ts";
+import { episodesOf } from "../services/episodes.ts";
 
 describe("demo clinic", () => {
   let test: TestDatabase;
@@ -71,6 +74,21 @@ describe("demo clinic", () => {
       }
     }
     assert.deepEqual(course["Tanaka"]!.plans, [], "no intake yet: no plan");
+  });
+
+  it("shows a corrected pain score and intake, and entries in error that count nowhere", async () => {
+    const pain = await painScoresOf(db, actor, course["Tanaka"]!.patientId);
+    assert.ok(pain.ok);
+    assert.equal(pain.value.filter((s) => s.enteredInError).length, 1);
+    assert.equal(pain.value.filter((s) => s.revisedAt !== null && !s.enteredInError).length, 1);
+    const medications = await medicationsOf(db, actor, course["Alvarez"]!.patientId);
+    assert.ok(medications.ok);
+    assert.equal(medications.value.medications.filter((m) => m.enteredInError).length, 1);
+    assert.equal(medications.value.currentMmePerDay, 20, "tramadol 100 mg/day × 0.2; the oxycodone in error is not counted");
+    const episodes = await episodesOf(db, actor, course["Alvarez"]!.patientId, today);
+    assert.ok(episodes.ok);
+    assert.match(episodes.value[0]!.notes ?? "", /Ward nurse/);
+    assert.ok(episodes.value[0]!.revisedAt);
   });
 
   it("shows a Cherkin course, the clinic's own protocol, electroacupuncture and dry needling", async () => {

@@ -26,6 +26,7 @@ import { updateFollowUpSchedule } from "../services/followUps.ts";
 import { recordInstrumentResponse } from "../services/outcomes.ts";
 import { loadDemoTreatment, type DemoTreatmentPatients } from "./demoTreatment.ts";
 import { loadDemoBilling, loadDemoMedicare } from "./demoCoverage.ts";
+import { loadDemoCorrections } from "./demoCorrections.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
@@ -194,6 +195,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   // A schedule of the clinic's own: pain and disability at the milestones, pain weekly in between.
   await updateFollowUpSchedule(db, owner, { weeks: [4, 8, 12], windowDays: 7, milestoneInstruments: ["nrs", "odi"], checkIn: { everyWeeks: 1, instruments: ["nrs"] } });
   const withEpisodes: DemoTreatmentPatients = {};
+  const registeredIds: Record<string, PatientId> = {};
   for (const person of PATIENTS) {
     const registered = await registerPatient(db, practitioner, {
       recordNumber: null,
@@ -209,6 +211,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       postalCode: null,
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
+    registeredIds[person.familyName] = registered.value.id;
     if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
     for (const { startedWeeksAgo, stoppedWeeksAgo, ...medication } of person.medications ?? []) {
       const weeksAgo = (weeks: number) => new Date(options.today.getTime() - weeks * 7 * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
@@ -239,6 +242,13 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       if (!recorded.ok) throw new Error(`Demo ODI: ${recorded.code} ${recorded.detail ?? ""}`);
     }
   }
+  // A corrected pain score and intake, and entries in error (services/corrections.ts).
+  await loadDemoCorrections(
+    db,
+    practitioner,
+    { tanaka: registeredIds["Tanaka"]!, alvarez: registeredIds["Alvarez"]!, alvarezEpisode: withEpisodes["Alvarez"]!.episodeId },
+    options.today.toISOString().slice(0, 10) as CalendarDate,
+  );
   // Billing before any visit is signed, so claims carry fees and Maria Alvarez's name her plan and its prior authorisation.
   await loadDemoBilling(db, { owner, practitioner, frontDesk }, withEpisodes, options.today);
   // Plans and charted visits: a Cherkin course, electroacupuncture, dry needling, an amendment, an overridden block.

@@ -109,6 +109,8 @@ export const painScoreSchema = z.object({
   note: z.string().nullable(),
   recordedBy: z.string().nullable(),
   createdAt: z.string(),
+  enteredInError: z.boolean(),
+  revisedAt: z.string().nullable(),
 });
 
 export const staffSchema = z.object({

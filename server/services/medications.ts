@@ -2,26 +2,55 @@
 import { mmePerDay } from "../../domain/assessment/mme.ts";
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { changedFields, counts, type CorrectionRequest } from "../../domain/shared/correction.ts";
 import type { Database } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { insertMedication, listMedications, stopMedication, type MedicationFields, type MedicationRecord } from "../db/repositories/medications.ts";
+import { findMedication, insertMedication, listMedications, type MedicationFields, type MedicationRecord } from "../db/repositories/medications.ts";
 import { findPatient } from "../db/repositories/patients.ts";
+import { entryPatient } from "../db/repositories/recordRevisions.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { appendRevision, reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 
 export interface MedicationList {
+  /** Every medication, entries in error included and marked. */
   medications: MedicationRecord[];
-  /** Total MME/day of the opioids not stopped. */
+  /** Total MME/day of the opioids not stopped (entries in error count for nothing). */
   currentMmePerDay: number;
 }
 
+export interface MedicationValues extends MedicationFields {
+  stoppedOn: CalendarDate | null;
+}
+
 function summarise(medications: MedicationRecord[]): MedicationList {
-  const current = medications.filter((m) => m.stoppedOn === null && m.opioid !== null && m.dailyDose !== null);
+  const current = medications.filter((m) => counts(m) && m.stoppedOn === null && m.opioid !== null && m.dailyDose !== null);
   return {
     medications,
     currentMmePerDay: mmePerDay(current.map((m) => ({ opioid: m.opioid!, dailyDose: m.dailyDose! }))),
   };
 }
+
+const columnsOf = (m: MedicationValues) => ({
+  name: m.name,
+  opioid: m.opioid,
+  daily_dose: m.dailyDose,
+  started_on: m.startedOn,
+  stopped_on: m.stoppedOn,
+  note: m.note,
+});
+
+const stoppedBeforeStart = () => fail("VALIDATION_FAILED", "A medication cannot stop before it started.", { stoppedOn: "Before the start date." });
+
+const medicationEntry: CorrectableEntry<MedicationValues, MedicationRecord> = {
+  kind: "medication",
+  table: "medications",
+  notFound: "MEDICATION_NOT_FOUND",
+  find: findMedication,
+  columnsOf,
+  correctedColumns: async (_q, _actor, _entry, values) =>
+    values.stoppedOn !== null && values.startedOn !== null && values.stoppedOn < values.startedOn ? stoppedBeforeStart() : ok(columnsOf(values)),
+};
 
 export async function medicationsOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<MedicationList>> {
   const refused = denied(actor, "patients.clinical.read");
@@ -37,19 +66,45 @@ export async function addMedication(db: Database, actor: Actor, patientId: Patie
   if (refused) return refused;
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
-    const medication = await insertMedication(tx, actor.clinicId, patientId, fields, actor.userId);
-    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "medication", entityId: medication.id, patientId, ip: actor.ip });
+    const id = await insertMedication(tx, actor.clinicId, patientId, fields, actor.userId);
+    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "medication", entityId: id, patientId, ip: actor.ip });
     return ok(summarise(await listMedications(tx, actor.clinicId, patientId)));
   });
 }
 
+/**
+ * Records that a current medication was stopped: a revision like any other
+ * change (no reason asked: stopping is care, not a correction), so a stop
+ * made by mistake is itself corrected with a reason.
+ */
 export async function endMedication(db: Database, actor: Actor, medicationId: string, stoppedOn: CalendarDate): Promise<Outcome<MedicationList>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    const patientId = await stopMedication(tx, actor.clinicId, medicationId, stoppedOn);
-    if (!patientId) return fail("MEDICATION_NOT_FOUND");
-    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "medication", entityId: medicationId, patientId, ip: actor.ip });
-    return ok(summarise(await listMedications(tx, actor.clinicId, patientId)));
+    if (!(await entryPatient(tx, actor.clinicId, "medications", medicationId, true))) return fail("MEDICATION_NOT_FOUND");
+    const medication = (await findMedication(tx, actor.clinicId, medicationId))!;
+    if (medication.enteredInError || medication.stoppedOn !== null) return fail("MEDICATION_NOT_FOUND");
+    if (medication.startedOn !== null && stoppedOn < medication.startedOn) return stoppedBeforeStart();
+    const before = columnsOf(medication);
+    const after = { ...before, stopped_on: stoppedOn };
+    await appendRevision(tx, actor, "medication", {
+      recordId: medicationId,
+      patientId: medication.patientId,
+      action: "stopped",
+      reason: null,
+      before,
+      after,
+      fields: changedFields(before, after),
+    });
+    return ok(summarise(await listMedications(tx, actor.clinicId, medication.patientId)));
   });
+}
+
+/** A medication (its stop included) corrected with a reason, or marked entered in error (services/corrections.ts). */
+export function correctMedication(db: Database, actor: Actor, medicationId: string, request: CorrectionRequest<MedicationValues>): Promise<Outcome<Revised>> {
+  return reviseEntry(db, actor, medicationEntry, medicationId, request);
+}
+
+export function medicationRevisions(db: Database, actor: Actor, medicationId: string) {
+  return revisionsOf(db, actor, medicationEntry, medicationId);
 }

@@ -9,14 +9,22 @@ import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { insertInstrumentResponse, listInstrumentResponses, type InstrumentResponseRecord } from "../db/repositories/instrumentResponses.ts";
+import { counts, type CorrectionRequest } from "../../domain/shared/correction.ts";
+import {
+  findInstrumentResponse,
+  insertInstrumentResponse,
+  listInstrumentResponses,
+  type InstrumentResponseRecord,
+} from "../db/repositories/instrumentResponses.ts";
 import { listPainScores } from "../db/repositories/painScores.ts";
 import { findPatient } from "../db/repositories/patients.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
 
 export interface PatientOutcomes {
+  /** Every response, entries in error included and marked (the trajectories leave them out). */
   responses: InstrumentResponseRecord[];
   trajectories: Trajectory[];
   status: StatusAssessment;
@@ -66,7 +74,8 @@ export async function outcomesOf(db: Database, actor: Actor, patientId: PatientI
   const refused = denied(actor, "patients.clinical.read");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
-  const { responses, trajectories } = await measuredTrajectories(db, actor.clinicId, patientId);
+  const { trajectories } = await measuredTrajectories(db, actor.clinicId, patientId);
+  const responses = await listInstrumentResponses(db, actor.clinicId, patientId);
   await appendAuditEvent(db, {
     clinicId: actor.clinicId,
     userId: actor.userId,
@@ -91,8 +100,9 @@ export async function measuredTrajectories(
   until?: CalendarDate,
 ): Promise<{ responses: InstrumentResponseRecord[]; trajectories: Trajectory[] }> {
   const upTo = <T extends { recordedOn: CalendarDate }>(rows: T[]) => (until ? rows.filter((r) => r.recordedOn <= until) : rows);
-  const responses = upTo(await listInstrumentResponses(q, clinicId, patientId));
-  const pain = upTo(await listPainScores(q, clinicId, patientId));
+  // Entries marked entered in error are kept but count for nothing.
+  const responses = upTo(await listInstrumentResponses(q, clinicId, patientId)).filter(counts);
+  const pain = upTo(await listPainScores(q, clinicId, patientId)).filter(counts);
   // NRS pain from both the quick score and NRS questionnaires.
   const readings: Record<Measure, { value: number; recordedOn: CalendarDate; createdAt: string }[]> = {
     nrs: [
@@ -104,4 +114,36 @@ export async function measuredTrajectories(
   };
   const trajectories = (Object.keys(readings) as Measure[]).flatMap((measure) => trajectory(measure, readings[measure]) ?? []);
   return { responses, trajectories };
+}
+
+export interface ResponseValues {
+  answers: Answer[];
+  recordedOn: CalendarDate;
+}
+
+/** A corrected response is scored again by its instrument, so the score always follows the answers. */
+const responseEntry: CorrectableEntry<ResponseValues, InstrumentResponseRecord> = {
+  kind: "instrument_response",
+  table: "instrument_responses",
+  notFound: "INSTRUMENT_RESPONSE_NOT_FOUND",
+  find: findInstrumentResponse,
+  columnsOf: (r) => ({ answers: r.answers, score: r.score, unit: r.unit, band: r.band, subscales: r.subscales, version: r.version, recorded_on: r.recordedOn }),
+  async correctedColumns(_q, _actor, entry, values) {
+    const scored = instrumentById(entry.instrument)!.score(values.answers);
+    if (!scored.ok) {
+      const { code, detail, fields } = describeScoringProblem(scored.problem);
+      return fail(code, detail, fields);
+    }
+    const { score } = scored;
+    return ok({ answers: values.answers, score: score.value, unit: score.unit, band: score.band, subscales: score.subscales, version: score.version, recorded_on: values.recordedOn });
+  },
+};
+
+/** A response corrected (answers or date) with a reason, or marked entered in error (services/corrections.ts). */
+export function correctInstrumentResponse(db: Database, actor: Actor, responseId: string, request: CorrectionRequest<ResponseValues>): Promise<Outcome<Revised>> {
+  return reviseEntry(db, actor, responseEntry, responseId, request);
+}
+
+export function instrumentResponseRevisions(db: Database, actor: Actor, responseId: string) {
+  return revisionsOf(db, actor, responseEntry, responseId);
 }

@@ -4,16 +4,42 @@ import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { PainScore } from "../../domain/outcomes/painScore.ts";
 import type { Database } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { insertPainScore, listPainScores } from "../db/repositories/painScores.ts";
+import type { CorrectionRequest } from "../../domain/shared/correction.ts";
+import { findPainScore, insertPainScore, listPainScores } from "../db/repositories/painScores.ts";
 import { findPatient } from "../db/repositories/patients.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
+
+export interface PainScoreValues {
+  score: number;
+  recordedOn: CalendarDate;
+  note: string | null;
+}
+
+const painScoreEntry: CorrectableEntry<PainScoreValues, PainScore> = {
+  kind: "pain_score",
+  table: "pain_scores",
+  notFound: "PAIN_SCORE_NOT_FOUND",
+  find: findPainScore,
+  columnsOf: (s) => ({ score: s.score, recorded_on: s.recordedOn, note: s.note }),
+  correctedColumns: async (_q, _actor, _entry, v) => ok({ score: v.score, recorded_on: v.recordedOn, note: v.note }),
+};
+
+/** A score corrected with a reason, or marked entered in error (services/corrections.ts). */
+export function correctPainScore(db: Database, actor: Actor, scoreId: string, request: CorrectionRequest<PainScoreValues>): Promise<Outcome<Revised>> {
+  return reviseEntry(db, actor, painScoreEntry, scoreId, request);
+}
+
+export function painScoreRevisions(db: Database, actor: Actor, scoreId: string) {
+  return revisionsOf(db, actor, painScoreEntry, scoreId);
+}
 
 export async function recordPainScore(
   db: Database,
   actor: Actor,
   patientId: PatientId,
-  input: { score: number; recordedOn: CalendarDate; note: string | null },
+  input: PainScoreValues,
 ): Promise<Outcome<PainScore>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;

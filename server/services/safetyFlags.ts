@@ -3,7 +3,7 @@ import { flagsFromIntake, isSafetyFlag, SAFETY_FLAGS, type SafetyFlagState } fro
 import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { listEpisodes } from "../db/repositories/episodes.ts";
+import { currentEpisode } from "../db/repositories/episodes.ts";
 import { findPatient } from "../db/repositories/patients.ts";
 import { listSafetyFlags, upsertSafetyFlag } from "../db/repositories/safetyFlags.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
@@ -11,12 +11,12 @@ import { denied, type Actor } from "./actor.ts";
 
 /**
  * Every known flag with its recorded state (never recorded = not active,
- * updatedAt null) and what the latest episode's intake implies. No audit:
+ * updatedAt null) and what the current episode's intake implies. No audit:
  * callers audit their own read.
  */
 export async function flagStates(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<SafetyFlagState[]> {
   const records = await listSafetyFlags(q, clinicId, patientId);
-  const implied = flagsFromIntake((await listEpisodes(q, clinicId, patientId))[0] ?? null);
+  const implied = flagsFromIntake(await currentEpisode(q, clinicId, patientId));
   return SAFETY_FLAGS.map((flag) => {
     const record = records.find((r) => r.flag === flag.id);
     const active = record?.active ?? false;

@@ -48,6 +48,7 @@ export async function createPlan(db: Database, actor: Actor, patientId: PatientI
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
     const episode = await findEpisode(tx, actor.clinicId, input.episodeId);
     if (!episode || episode.patientId !== patientId) return fail("EPISODE_NOT_FOUND");
+    if (episode.enteredInError) return fail("ENTRY_IN_ERROR");
     const path = await episodeCarePath(tx, actor.clinicId, episode, today);
     if (!path.canStartPlan) return fail("CARE_PATH_BLOCKED", path.reason);
     if (input.protocolId && !findProtocol(input.protocolId) && !(await findClinicProtocol(tx, actor.clinicId, input.protocolId).catch(() => null))) {

@@ -51,3 +51,37 @@ begin
   raise exception 'visit_claims is append-only';
 end
 $$;
+
+-- The entries kept as first made (migration 0017) likewise let go only of the demo's rows.
+create or replace function record_revisions_refuse_change() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' and demo_clinic_being_removed(old.clinic_id) then return old; end if;
+  raise exception 'record_revisions is append-only';
+end
+$$;
+
+create or replace function clinical_entry_refuse_change() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' and demo_clinic_being_removed(old.clinic_id) then return old; end if;
+  raise exception '% rows are kept as entered: add a revision instead', tg_table_name;
+end
+$$;
+
+create or replace function episodes_refuse_intake_change() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' then
+    if demo_clinic_being_removed(old.clinic_id) then return old; end if;
+    raise exception 'episodes are kept as entered';
+  end if;
+  if (new.intake_on, new.onset_date, new.location, new.radiation, new.radiation_side, new.prior_episodes,
+      new.spinal_surgery, new.pregnant, new.pregnancy_weeks, new.work_status, new.notes, new.tcm_patterns,
+      new.tongue, new.pulse, new.patient_id, new.clinic_id)
+     is distinct from
+     (old.intake_on, old.onset_date, old.location, old.radiation, old.radiation_side, old.prior_episodes,
+      old.spinal_surgery, old.pregnant, old.pregnancy_weeks, old.work_status, old.notes, old.tcm_patterns,
+      old.tongue, old.pulse, old.patient_id, old.clinic_id) then
+    raise exception 'intake answers of episode % are kept as entered: add a revision instead', old.id;
+  end if;
+  return new;
+end
+$$;

@@ -13,7 +13,7 @@ export interface AuditEventInput {
   entityId?: string | null;
   patientId?: PatientId | null;
   ip: string | null;
-  /** Ids and counts only: never names, dates of birth or clinical values. */
+  /** Ids and counts only: never names, dates of birth or clinical values (a correction names its revision, which holds the values). */
   detail?: Record<string, string | number | boolean | string[]>;
 }
 

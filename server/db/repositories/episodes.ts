@@ -30,6 +30,10 @@ export interface EpisodeRecord extends EpisodeFields {
   systemicCause: boolean;
   icd10Code: string | null;
   createdAt: string;
+  /** Kept and viewable, but never the current episode (domain/shared/correction.ts). */
+  enteredInError: boolean;
+  /** When the intake answers were last corrected; null when they stand as first entered. */
+  revisedAt: string | null;
 }
 
 interface EpisodeRow {
@@ -52,10 +56,15 @@ interface EpisodeRow {
   systemic_cause: boolean;
   icd10_code: string | null;
   created_at: Date;
+  entered_in_error: boolean;
+  revised_at: Date | null;
 }
 
-const COLUMNS =
+const BASE_COLUMNS =
   "id, patient_id, intake_on, onset_date, location, radiation, radiation_side, prior_episodes, spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, tcm_patterns, tongue, pulse, systemic_cause, icd10_code, created_at";
+const COLUMNS = `${BASE_COLUMNS}, entered_in_error, revised_at`;
+/** The same columns from the table itself: a new episode has no revision yet. */
+const NEW_COLUMNS = `${BASE_COLUMNS}, false as entered_in_error, null::timestamptz as revised_at`;
 
 function toEpisode(row: EpisodeRow): EpisodeRecord {
   return {
@@ -78,6 +87,8 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     systemicCause: row.systemic_cause,
     icd10Code: row.icd10_code,
     createdAt: isoTimestamp(row.created_at),
+    enteredInError: row.entered_in_error,
+    revisedAt: row.revised_at ? isoTimestamp(row.revised_at) : null,
   };
 }
 
@@ -91,7 +102,7 @@ export async function insertEpisode(
   const [row] = await q.query<EpisodeRow>(
     `insert into episodes (clinic_id, patient_id, onset_date, location, radiation, radiation_side, prior_episodes,
        spinal_surgery, pregnant, pregnancy_weeks, work_status, notes, created_by, intake_on, tcm_patterns, tongue, pulse)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning ${COLUMNS}`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning ${NEW_COLUMNS}`,
     [
       clinicId,
       patientId,
@@ -115,16 +126,26 @@ export async function insertEpisode(
   return toEpisode(row!);
 }
 
+/**
+ * Every episode as it stands now (corrections applied), the newest course of
+ * care first (by intake date, as follow-ups and the dashboard read it);
+ * entries in error included and marked.
+ */
 export async function listEpisodes(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<EpisodeRecord[]> {
   const rows = await q.query<EpisodeRow>(
-    `select ${COLUMNS} from episodes where clinic_id = $1 and patient_id = $2 order by onset_date desc, created_at desc`,
+    `select ${COLUMNS} from episodes_current where clinic_id = $1 and patient_id = $2 order by intake_on desc, created_at desc`,
     [clinicId, patientId],
   );
   return rows.map(toEpisode);
 }
 
+/** The current course of care: the newest episode not entered in error. */
+export async function currentEpisode(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<EpisodeRecord | null> {
+  return (await listEpisodes(q, clinicId, patientId)).find((e) => !e.enteredInError) ?? null;
+}
+
 export async function findEpisode(q: Queryable, clinicId: ClinicId, id: string): Promise<EpisodeRecord | null> {
-  const [row] = await q.query<EpisodeRow>(`select ${COLUMNS} from episodes where clinic_id = $1 and id = $2`, [clinicId, id]);
+  const [row] = await q.query<EpisodeRow>(`select ${COLUMNS} from episodes_current where clinic_id = $1 and id = $2`, [clinicId, id]);
   return row ? toEpisode(row) : null;
 }
 

@@ -26,11 +26,11 @@ export async function episodesForFollowUp(q: Queryable, clinicId: ClinicId): Pro
   }>(
     `with latest as (
        select distinct on (patient_id) patient_id, intake_on as started_on
-         from episodes where clinic_id = $1 order by patient_id, intake_on desc, created_at desc
+         from episodes_current where clinic_id = $1 and not entered_in_error order by patient_id, intake_on desc, created_at desc
      ), outcomes as (
-       select patient_id, instrument, recorded_on from instrument_responses where clinic_id = $1
+       select patient_id, instrument, recorded_on from instrument_responses_current where clinic_id = $1 and not entered_in_error
        union
-       select patient_id, 'nrs', recorded_on from pain_scores where clinic_id = $1
+       select patient_id, 'nrs', recorded_on from pain_scores_current where clinic_id = $1 and not entered_in_error
      )
      select l.patient_id, p.given_name, p.family_name, p.record_number, l.started_on::text as started_on,
             json_agg(json_build_object('instrument', o.instrument, 'recordedOn', o.recorded_on::text)) filter (where o.recorded_on is not null) as recorded
@@ -73,11 +73,11 @@ export async function coursesForDashboard(q: Queryable, clinicId: ClinicId): Pro
   }>(
     `with latest as (
        select distinct on (patient_id) patient_id, intake_on::text as intake_on
-         from episodes where clinic_id = $1 order by patient_id, intake_on desc, created_at desc
+         from episodes_current where clinic_id = $1 and not entered_in_error order by patient_id, intake_on desc, created_at desc
      ), readings as (
-       select patient_id, 'nrs' as instrument, score::numeric as value, recorded_on, created_at from pain_scores where clinic_id = $1
+       select patient_id, 'nrs' as instrument, score::numeric as value, recorded_on, created_at from pain_scores_current where clinic_id = $1 and not entered_in_error
        union all
-       select patient_id, instrument, score as value, recorded_on, created_at from instrument_responses where clinic_id = $1
+       select patient_id, instrument, score as value, recorded_on, created_at from instrument_responses_current where clinic_id = $1 and not entered_in_error
      )
      select l.patient_id, l.intake_on, r.instrument, r.value, r.recorded_on::text as recorded_on, r.created_at
        from latest l left join readings r on r.patient_id = l.patient_id

@@ -2,6 +2,7 @@ import type { Opioid } from "../../../domain/assessment/mme.ts";
 import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Queryable } from "../database.ts";
+import { isoTimestamp } from "./rows.ts";
 
 export interface MedicationFields {
   name: string;
@@ -13,24 +14,33 @@ export interface MedicationFields {
 
 export interface MedicationRecord extends MedicationFields {
   id: string;
+  patientId: PatientId;
   stoppedOn: CalendarDate | null;
+  /** Kept, but counted in no total (domain/shared/correction.ts). */
+  enteredInError: boolean;
+  /** When it was last changed (stopped or corrected); null when it stands as first entered. */
+  revisedAt: string | null;
 }
 
 interface Row {
   id: string;
+  patient_id: PatientId;
   name: string;
   opioid: Opioid | null;
   daily_dose: string | number | null;
   started_on: CalendarDate | null;
   stopped_on: CalendarDate | null;
   note: string | null;
+  entered_in_error: boolean;
+  revised_at: Date | null;
 }
 
-const COLUMNS = "id, name, opioid, daily_dose, started_on, stopped_on, note";
+const COLUMNS = "id, patient_id, name, opioid, daily_dose, started_on, stopped_on, note, entered_in_error, revised_at";
 
 function toMedication(row: Row): MedicationRecord {
   return {
     id: row.id,
+    patientId: row.patient_id,
     name: row.name,
     opioid: row.opioid,
     // numeric comes back as text from both drivers, to keep its precision
@@ -38,6 +48,8 @@ function toMedication(row: Row): MedicationRecord {
     startedOn: row.started_on,
     stoppedOn: row.stopped_on,
     note: row.note,
+    enteredInError: row.entered_in_error,
+    revisedAt: row.revised_at ? isoTimestamp(row.revised_at) : null,
   };
 }
 
@@ -47,29 +59,25 @@ export async function insertMedication(
   patientId: PatientId,
   fields: MedicationFields,
   createdBy: UserId,
-): Promise<MedicationRecord> {
-  const [row] = await q.query<Row>(
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
     `insert into medications (clinic_id, patient_id, name, opioid, daily_dose, started_on, note, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     [clinicId, patientId, fields.name, fields.opioid, fields.dailyDose, fields.startedOn, fields.note, createdBy],
   );
-  return toMedication(row!);
+  return row!.id;
 }
 
+/** As they stand now (stops and corrections applied), entries in error included and marked; current ones first. */
 export async function listMedications(q: Queryable, clinicId: ClinicId, patientId: PatientId): Promise<MedicationRecord[]> {
   const rows = await q.query<Row>(
-    `select ${COLUMNS} from medications where clinic_id = $1 and patient_id = $2 order by stopped_on nulls first, created_at`,
+    `select ${COLUMNS} from medications_current where clinic_id = $1 and patient_id = $2 order by entered_in_error, stopped_on nulls first, created_at`,
     [clinicId, patientId],
   );
   return rows.map(toMedication);
 }
 
-/** Marks a medication stopped; returns its patient, or null when it is not this clinic's or already stopped. */
-export async function stopMedication(q: Queryable, clinicId: ClinicId, id: string, stoppedOn: CalendarDate): Promise<PatientId | null> {
-  const [row] = await q.query<{ patient_id: PatientId }>(
-    `update medications set stopped_on = $3 where clinic_id = $1 and id = $2 and stopped_on is null
-       and (started_on is null or started_on <= $3) returning patient_id`,
-    [clinicId, id, stoppedOn],
-  );
-  return row?.patient_id ?? null;
+export async function findMedication(q: Queryable, clinicId: ClinicId, id: string): Promise<MedicationRecord | null> {
+  const [row] = await q.query<Row>(`select ${COLUMNS} from medications_current where clinic_id = $1 and id = $2`, [clinicId, id]);
+  return row ? toMedication(row) : null;
 }

@@ -19,6 +19,9 @@ export interface RedFlagScreenRecord {
   /** The age the age flag was worked out with (null on screens kept before it was stored). */
   ageYears: number | null;
   createdAt: string;
+  /** The earlier screen this one corrects, and why (a correction is a new screen: the gate reads the latest). */
+  correctsId: string | null;
+  correctionReason: string | null;
 }
 
 export type ScreenResolutionKind = "referred" | "justified" | "acknowledged";
@@ -36,10 +39,12 @@ interface ScreenRow {
   resolved_at: Date | null;
   age_years: number | null;
   created_at: Date;
+  corrects_id: string | null;
+  correction_reason: string | null;
 }
 
 const COLUMNS =
-  "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, acknowledgement, resolved_at, age_years, created_at";
+  "id, episode_id, answers, outcome, positives, emergency, resolution, resolution_note, acknowledgement, resolved_at, age_years, created_at, corrects_id, correction_reason";
 
 const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
@@ -57,6 +62,8 @@ function toScreen(row: ScreenRow): RedFlagScreenRecord {
     resolvedAt: row.resolved_at ? isoTimestamp(row.resolved_at) : null,
     ageYears: row.age_years,
     createdAt: isoTimestamp(row.created_at),
+    correctsId: row.corrects_id,
+    correctionReason: row.correction_reason,
   };
 }
 
@@ -70,13 +77,26 @@ export async function insertRedFlagScreen(
     positives: string[];
     emergency: boolean;
     ageYears: number | null;
+    corrects: { screenId: string; reason: string } | null;
   },
   createdBy: UserId,
 ): Promise<RedFlagScreenRecord> {
   const [row] = await q.query<ScreenRow>(
-    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, age_years, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
-    [clinicId, screen.episodeId, JSON.stringify(screen.answers), screen.outcome, screen.positives, screen.emergency, screen.ageYears, createdBy],
+    // clock_timestamp: the newest screen is the one the gate reads, so its time must be when it was recorded
+    `insert into red_flag_screens (clinic_id, episode_id, answers, outcome, positives, emergency, age_years, created_by, corrects_id, correction_reason, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp()) returning ${COLUMNS}`,
+    [
+      clinicId,
+      screen.episodeId,
+      JSON.stringify(screen.answers),
+      screen.outcome,
+      screen.positives,
+      screen.emergency,
+      screen.ageYears,
+      createdBy,
+      screen.corrects?.screenId ?? null,
+      screen.corrects?.reason ?? null,
+    ],
   );
   return toScreen(row!);
 }

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { RED_FLAG_ACTIONS, RED_FLAGS } from "../../../domain/assessment/redFlags.ts";
 import { TCM_PATTERN_IDS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import { episodesOf, resolveScreen, screenEpisode, startEpisode } from "../../services/episodes.ts";
+import { correctEpisode, correctScreen, episodeRevisions, episodesOf, resolveScreen, screenEpisode, startEpisode } from "../../services/episodes.ts";
 import { chooseEpisodeDiagnosis, episodeDiagnosis } from "../../services/episodeDiagnosis.ts";
 import { actorOf, requireSession } from "../authentication.ts";
+import { correctionBody, correctionReason, revisedSchema, revisionSchema } from "../correctionSchemas.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
 
@@ -38,6 +39,7 @@ const episodeInput = z
 
 const screenSchema = z.object({
   id: z.string(),
+  answers: z.record(z.string(), z.boolean()),
   outcome: z.enum(["clear", "stop"]),
   positives: z.array(z.string()),
   emergency: z.boolean(),
@@ -52,6 +54,8 @@ const screenSchema = z.object({
   ageYears: z.number().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
+  correctsId: z.string().nullable(),
+  correctionReason: z.string().nullable(),
 });
 
 const episodeSchema = z.object({
@@ -74,6 +78,8 @@ const episodeSchema = z.object({
   systemicCause: z.boolean(),
   icd10Code: z.string().nullable(),
   createdAt: z.string(),
+  enteredInError: z.boolean(),
+  revisedAt: z.string().nullable(),
   duration: z.object({ weeks: z.number(), days: z.number(), durationClass: z.enum(["acute", "subacute", "chronic"]) }).nullable(),
   latestScreen: screenSchema.nullable(),
   carePath: z.object({
@@ -130,7 +136,7 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
     "/api/v1/patients/:patientId/episodes",
     {
       preHandler: requireSession,
-      schema: { tags, summary: "Start a back-pain episode (intake)", params: patientIdParam, body: episodeInput, response: { 201: episodeSchema, ...problemResponses } },
+      schema: { tags, summary: "Start a back-pain episode (intake): a new course of care; earlier episodes are kept and the newest intake is the current one", params: patientIdParam, body: episodeInput, response: { 201: episodeSchema, ...problemResponses } },
     },
     async (request, reply) => sendOutcome(reply, await startEpisode(db, actorOf(request), request.params.patientId, request.body, today()), 201),
   );
@@ -211,5 +217,44 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
       },
     },
     async (request, reply) => sendOutcome(reply, await resolveScreen(db, actorOf(request), request.params.screenId, request.body, today())),
+  );
+
+  api.post(
+    "/api/v1/episodes/:episodeId/corrections",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Correct the intake answers with a reason (the whole intake as it should stand), or mark the episode entered in error; the intake as first entered is kept",
+        params: episodeIdParam,
+        body: correctionBody(episodeInput),
+        response: { 201: revisedSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await correctEpisode(db, actorOf(request), request.params.episodeId, request.body), 201),
+  );
+
+  api.get(
+    "/api/v1/episodes/:episodeId/revisions",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "An episode's intake corrections, with the values before and after each", params: episodeIdParam, response: { 200: z.array(revisionSchema), ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await episodeRevisions(db, actorOf(request), request.params.episodeId)),
+  );
+
+  api.post(
+    "/api/v1/red-flag-screens/:screenId/corrections",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Correct the answers of the latest red-flag screen with a reason: recorded as a new screen naming the one it corrects, so the gate runs again",
+        params: z.object({ screenId: z.uuid("Not a red-flag screen id.") }),
+        body: z.object({ answers: z.record(z.string(), z.boolean()), reason: correctionReason }),
+        response: { 201: episodeSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await correctScreen(db, actorOf(request), request.params.screenId, request.body, today()), 201),
   );
 }

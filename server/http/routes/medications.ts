@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MME_FACTORS, type Opioid } from "../../../domain/assessment/mme.ts";
-import { addMedication, endMedication, medicationsOf } from "../../services/medications.ts";
+import { addMedication, correctMedication, endMedication, medicationRevisions, medicationsOf } from "../../services/medications.ts";
 import { actorOf, requireSession } from "../authentication.ts";
+import { correctionBody, revisedSchema, revisionSchema } from "../correctionSchemas.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
 
@@ -17,7 +18,23 @@ const medicationSchema = z.object({
   startedOn: z.string().nullable(),
   stoppedOn: z.string().nullable(),
   note: z.string().nullable(),
+  enteredInError: z.boolean(),
+  revisedAt: z.string().nullable(),
 });
+const medicationFields = z.object({
+  name: z.string().trim().min(1, "Required.").max(200),
+  opioid: z.enum(OPIOIDS).nullable().default(null),
+  dailyDose: z.number().positive("A dose above 0.").max(100_000).nullable().default(null),
+  startedOn: pastOrPresentDate.nullable().default(null),
+  note: z.string().trim().max(1000).nullish().transform((v) => v || null),
+});
+const needsDose = { message: "Give the daily dose of the opioid.", path: ["dailyDose"] };
+const medicationInput = medicationFields.refine((m) => m.opioid === null || m.dailyDose !== null, needsDose);
+/** A correction gives the whole medication as it should stand, its stop date included (null: not stopped). */
+const medicationValues = medicationFields
+  .extend({ stoppedOn: pastOrPresentDate.nullable().default(null) })
+  .refine((m) => m.opioid === null || m.dailyDose !== null, needsDose);
+
 const listSchema = z.object({ medications: z.array(medicationSchema), currentMmePerDay: z.number() });
 
 export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
@@ -38,15 +55,7 @@ export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
         tags,
         summary: "Add a medication; opioids need their kind and daily dose (mg/day; mcg/hr for transdermal fentanyl)",
         params: patientIdParam,
-        body: z
-          .object({
-            name: z.string().trim().min(1, "Required.").max(200),
-            opioid: z.enum(OPIOIDS).nullable().default(null),
-            dailyDose: z.number().positive("A dose above 0.").max(100_000).nullable().default(null),
-            startedOn: pastOrPresentDate.nullable().default(null),
-            note: z.string().trim().max(1000).nullish().transform((v) => v || null),
-          })
-          .refine((m) => m.opioid === null || m.dailyDose !== null, { message: "Give the daily dose of the opioid.", path: ["dailyDose"] }),
+        body: medicationInput,
         response: { 201: listSchema, ...problemResponses },
       },
     },
@@ -66,5 +75,31 @@ export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
       },
     },
     async (request, reply) => sendOutcome(reply, await endMedication(db, actorOf(request), request.params.medicationId, request.body.stoppedOn)),
+  );
+
+  const medicationIdParam = z.object({ medicationId: z.uuid("Not a medication id.") });
+
+  api.post(
+    "/api/v1/medications/:medicationId/corrections",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Correct a medication (its stop included) with a reason, or mark it entered in error; the entry as first made is kept",
+        params: medicationIdParam,
+        body: correctionBody(medicationValues),
+        response: { 201: revisedSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await correctMedication(db, actorOf(request), request.params.medicationId, request.body), 201),
+  );
+
+  api.get(
+    "/api/v1/medications/:medicationId/revisions",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "A medication's stop and corrections, with the values before and after each", params: medicationIdParam, response: { 200: z.array(revisionSchema), ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await medicationRevisions(db, actorOf(request), request.params.medicationId)),
   );
 }

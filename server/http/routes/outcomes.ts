@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { outcomesOf, recordInstrumentResponse } from "../../services/outcomes.ts";
+import { correctInstrumentResponse, instrumentResponseRevisions, outcomesOf, recordInstrumentResponse } from "../../services/outcomes.ts";
 import { actorOf, requireSession } from "../authentication.ts";
+import { correctionBody, revisedSchema, revisionSchema } from "../correctionSchemas.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { pastOrPresentDate, patientIdParam } from "../schemas.ts";
 
@@ -18,6 +19,13 @@ const responseSchema = z.object({
   recordedOn: z.string(),
   source: z.enum(["clinic", "patient-link"]),
   createdAt: z.string(),
+  enteredInError: z.boolean(),
+  revisedAt: z.string().nullable(),
+});
+
+const responseValues = z.object({
+  answers: z.array(z.number().nullable()).max(100),
+  recordedOn: pastOrPresentDate,
 });
 
 const trajectorySchema = z.object({
@@ -63,14 +71,36 @@ export function outcomeRoutes(app: FastifyInstance, { db }: RouteContext) {
         tags,
         summary: "Record a completed questionnaire (scored on the server; incomplete answers are refused, naming the items)",
         params: patientIdParam,
-        body: z.object({
-          instrument: z.string().max(40),
-          answers: z.array(z.number().nullable()).max(100),
-          recordedOn: pastOrPresentDate,
-        }),
+        body: responseValues.extend({ instrument: z.string().max(40) }),
         response: { 201: responseSchema, ...problemResponses },
       },
     },
     async (request, reply) => sendOutcome(reply, await recordInstrumentResponse(db, actorOf(request), request.params.patientId, request.body), 201),
+  );
+
+  const responseIdParam = z.object({ responseId: z.uuid("Not a questionnaire response id.") });
+
+  api.post(
+    "/api/v1/instrument-responses/:responseId/corrections",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Correct a questionnaire's answers or date with a reason (scored again), or mark it entered in error; the response as first entered is kept",
+        params: responseIdParam,
+        body: correctionBody(responseValues),
+        response: { 201: revisedSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await correctInstrumentResponse(db, actorOf(request), request.params.responseId, request.body), 201),
+  );
+
+  api.get(
+    "/api/v1/instrument-responses/:responseId/revisions",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "A questionnaire response's corrections, with the values before and after each", params: responseIdParam, response: { 200: z.array(revisionSchema), ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await instrumentResponseRevisions(db, actorOf(request), request.params.responseId)),
   );
 }

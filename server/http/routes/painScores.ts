@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { painScoresOf, recordPainScore } from "../../services/painScores.ts";
+import { correctPainScore, painScoreRevisions, painScoresOf, recordPainScore } from "../../services/painScores.ts";
 import { actorOf, requireSession } from "../authentication.ts";
+import { correctionBody, revisedSchema, revisionSchema } from "../correctionSchemas.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { painScoreInput, painScoreSchema, patientIdParam } from "../schemas.ts";
 
@@ -38,5 +39,31 @@ export function painScoreRoutes(app: FastifyInstance, { db }: RouteContext) {
     },
     async (request, reply) =>
       sendOutcome(reply, await recordPainScore(db, actorOf(request), request.params.patientId, request.body), 201),
+  );
+
+  const scoreIdParam = z.object({ scoreId: z.uuid("Not a pain score id.") });
+
+  api.post(
+    "/api/v1/pain-scores/:scoreId/corrections",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Correct a pain score with a reason, or mark it entered in error; the score as first entered is kept",
+        params: scoreIdParam,
+        body: correctionBody(painScoreInput),
+        response: { 201: revisedSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await correctPainScore(db, actorOf(request), request.params.scoreId, request.body), 201),
+  );
+
+  api.get(
+    "/api/v1/pain-scores/:scoreId/revisions",
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: "A pain score's corrections, with the values before and after each", params: scoreIdParam, response: { 200: z.array(revisionSchema), ...problemResponses } },
+    },
+    async (request, reply) => sendOutcome(reply, await painScoreRevisions(db, actorOf(request), request.params.scoreId)),
   );
 }

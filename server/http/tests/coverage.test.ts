@@ -111,6 +111,21 @@ describe("coverage and billing", () => {
     await assert.rejects(t.db.query("update visit_claims set payer = 'x' where id = $1", [claim!.id]), /append-only/);
   });
 
+  it("counts a patient's visits across episodes: a new course of care does not reset the Medicare counter", async () => {
+    const clinic = await t.newClinic();
+    const patient = await medicarePatient(clinic);
+    const first = await signThirtyMinuteVisit(clinic.practitioner, patient.id);
+    const episode = (
+      await clinic.practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { onsetDate: addDays(today, -100), location: "left", radiation: "none", workStatus: "working" })
+    ).json();
+    await clinic.practitioner.post(`/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: allNo() });
+    const second = await signThirtyMinuteVisit(clinic.practitioner, patient.id);
+    const [a, b] = await Promise.all([first, second].map(async (id) => (await clinic.practitioner.get(`/api/v1/visits/${id}`)).json()));
+    assert.notEqual(a.episodeId, b.episodeId, "the second visit belongs to the new episode");
+    assert.equal(b.episodeId, episode.id);
+    assert.match((await clinic.practitioner.get(`/api/v1/visits/${second}/coverage`)).json().counter, /^visit 2 of 12/);
+  });
+
   it("recomputes the claim after an amendment corrects minutes or e-stim, keeps the lines from signing, and refuses a bad correction whole", async () => {
     const clinic = await t.newClinic();
     const patient = await medicarePatient(clinic);

@@ -7,10 +7,11 @@
 import { useState, type FormEvent } from "react";
 import { TCM_PATTERNS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import { api } from "../api.ts";
+import { api, type ApiError } from "../api.ts";
 import { EpisodeDiagnosis } from "../coverage/EpisodeDiagnosis.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
+import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
 import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
 
@@ -20,6 +21,9 @@ interface Flag {
   label: string;
 }
 interface Screen extends ScreenToResolve {
+  answers: Record<string, boolean>;
+  correctsId: string | null;
+  correctionReason: string | null;
   outcome: "clear" | "stop";
   positives: string[];
   emergency: boolean;
@@ -29,13 +33,19 @@ interface Screen extends ScreenToResolve {
   acknowledgement: { reasonId: string } | null;
   createdAt: string;
 }
-interface Episode {
+interface Episode extends EntryState {
   id: string;
+  intakeOn: string;
   onsetDate: string;
   location: string;
   radiation: string;
   radiationSide: string | null;
+  priorEpisodes: boolean;
+  spinalSurgery: boolean;
+  pregnant: boolean;
+  pregnancyWeeks: number | null;
   workStatus: string;
+  notes: string | null;
   tcmPatterns: string[];
   tongue: string | null;
   pulse: string | null;
@@ -47,15 +57,33 @@ interface Episode {
 const AGE_FLAG = "age-over-50-or-under-20";
 const SPREAD: Record<string, string> = { buttock: "the buttock", thigh: "the thigh", "below-knee": "below the knee" };
 
-export function Episodes({ patientId }: { patientId: string }) {
+export function Episodes({ patientId, onChange }: { patientId: string; onChange?: () => void }) {
   const episodes = useLoad(() => api<Episode[]>("GET", `/api/v1/patients/${patientId}/episodes`), patientId);
   const flags = useLoad(() => api<{ flags: Flag[] }>("GET", "/api/v1/red-flags"), "flags");
-  const current = episodes.data?.[0];
+  const [starting, setStarting] = useState(false);
+  const [correctingScreen, setCorrectingScreen] = useState(false);
+  // The current course of care is the newest intake not entered in error; the others are kept below.
+  const current = episodes.data?.find((e) => !e.enteredInError);
+  const earlier = episodes.data?.filter((e) => e !== current) ?? [];
+  const reload = () => {
+    episodes.reload();
+    onChange?.();
+  };
   return (
     <section className="card episode">
       <h2>Back-pain episode</h2>
       <FormError error={episodes.error ?? flags.error} />
-      {episodes.data && !current && <Intake patientId={patientId} onDone={episodes.reload} />}
+      {episodes.data && (!current || starting) && (
+        <Intake
+          patientId={patientId}
+          fresh={current !== undefined}
+          onCancel={current ? () => setStarting(false) : undefined}
+          onDone={() => {
+            setStarting(false);
+            reload();
+          }}
+        />
+      )}
       {current && (
         <>
           <p className="episode-summary">
@@ -65,32 +93,131 @@ export function Episodes({ patientId }: { patientId: string }) {
                 {" "}· {current.duration.weeks} weeks · <span className={`badge ${current.duration.durationClass}`}>{current.duration.durationClass}</span>
               </>
             )}{" "}
-            · {current.location} pain{current.radiation !== "none" && `, spreading to ${SPREAD[current.radiation]} (${current.radiationSide})`}
+            · {current.location} pain{current.radiation !== "none" && `, spreading to ${SPREAD[current.radiation]} (${current.radiationSide})`}{" "}
+            <EntryBadge entry={current} />
           </p>
-          {(current.tcmPatterns.length > 0 || current.tongue || current.pulse) && (
-            <p className="muted small" data-testid="tcm">
-              TCM: {current.tcmPatterns.map((id) => TCM_PATTERNS.find((p) => p.id === id)?.label ?? id).join(", ")}
-              {current.tongue && ` · tongue: ${current.tongue}`}
-              {current.pulse && ` · pulse: ${current.pulse}`}
-            </p>
-          )}
+          <IntakeAnswers episode={current} onChanged={reload} />
           <PlanStatus episode={current} />
           <EpisodeDiagnosis episodeId={current.id} />
-          {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && (
-            <RedFlagResolution screen={current.latestScreen} onDone={episodes.reload} />
+          {current.latestScreen?.outcome === "stop" && !current.latestScreen.resolution && !correctingScreen && (
+            <RedFlagResolution screen={current.latestScreen} onDone={reload} />
           )}
-          {flags.data && (!current.latestScreen || current.carePath.canStartPlan) && (
+          {flags.data && current.latestScreen && (
+            <ScreenCorrection
+              key={`fix-${current.latestScreen.id}`}
+              screen={current.latestScreen}
+              flags={flags.data.flags}
+              open={correctingScreen}
+              setOpen={setCorrectingScreen}
+              onDone={reload}
+            />
+          )}
+          {flags.data && !correctingScreen && (!current.latestScreen || current.carePath.canStartPlan) && (
             <RedFlagScreenForm
               key={current.latestScreen?.id ?? "first"}
               episodeId={current.id}
               flags={flags.data.flags}
               again={current.latestScreen !== null}
-              onDone={episodes.reload}
+              onDone={reload}
             />
+          )}
+          {!starting && (
+            <div className="actions">
+              <button type="button" onClick={() => setStarting(true)}>
+                Start a new episode (new course of care)
+              </button>
+            </div>
           )}
         </>
       )}
+      {earlier.length > 0 && <EarlierEpisodes episodes={earlier} onChanged={reload} />}
     </section>
+  );
+}
+
+const WORK: Record<string, string> = {
+  working: "Working",
+  "modified-duties": "Modified duties",
+  "off-work": "Off work",
+  "not-employed": "Not employed",
+  retired: "Retired",
+  unknown: "Not asked",
+};
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+/** Everything the intake recorded, with the tools to correct it or mark the episode entered in error. */
+function IntakeAnswers({ episode, onChanged }: { episode: Episode; onChanged: () => void }) {
+  const what = `intake of ${episode.intakeOn}`;
+  return (
+    <div className="intake-answers">
+      <dl className="answers" data-testid="intake-answers">
+        <dt>Intake done on</dt>
+        <dd>{episode.intakeOn}</dd>
+        <dt>Pain began on</dt>
+        <dd>{episode.onsetDate}</dd>
+        <dt>Where</dt>
+        <dd>
+          {episode.location}
+          {episode.radiation !== "none" ? `, spreading to ${SPREAD[episode.radiation]} (${episode.radiationSide})` : ", does not spread"}
+        </dd>
+        <dt>Work</dt>
+        <dd>{WORK[episode.workStatus] ?? episode.workStatus}</dd>
+        <dt>Earlier episodes</dt>
+        <dd>{yesNo(episode.priorEpisodes)}</dd>
+        <dt>Spinal surgery in the past</dt>
+        <dd>{yesNo(episode.spinalSurgery)}</dd>
+        <dt>Pregnant</dt>
+        <dd>{episode.pregnant ? `Yes${episode.pregnancyWeeks !== null ? `, ${episode.pregnancyWeeks} weeks` : ""}` : "No"}</dd>
+        <dt>Notes</dt>
+        <dd>{episode.notes ?? "—"}</dd>
+        {(episode.tcmPatterns.length > 0 || episode.tongue || episode.pulse) && (
+          <>
+            <dt>TCM</dt>
+            <dd data-testid="tcm">
+              {episode.tcmPatterns.map((id) => TCM_PATTERNS.find((p) => p.id === id)?.label ?? id).join(", ")}
+              {episode.tongue && ` · tongue: ${episode.tongue}`}
+              {episode.pulse && ` · pulse: ${episode.pulse}`}
+            </dd>
+          </>
+        )}
+      </dl>
+      <EntryTools
+        entry={episode}
+        what={what}
+        historyUrl={`/api/v1/episodes/${episode.id}/revisions`}
+        onChanged={onChanged}
+        correct={(close) => (
+          <CorrectEntry
+            url={`/api/v1/episodes/${episode.id}/corrections`}
+            what={what}
+            onDone={(notices) => close(notices)}
+            onCancel={() => close()}
+            readValues={intakeValues}
+            fields={(error) => <IntakeFields initial={episode} error={error} prefix="values." />}
+          />
+        )}
+      />
+    </div>
+  );
+}
+
+/** Earlier courses of care, kept and viewable; entries in error on request. */
+function EarlierEpisodes({ episodes, onChanged }: { episodes: Episode[]; onChanged: () => void }) {
+  const { toggle, visible } = useShowInError(episodes, "episodes");
+  const shown = visible(episodes);
+  return (
+    <details className="entries earlier-episodes">
+      <summary>Earlier episodes ({episodes.filter((e) => !e.enteredInError).length})</summary>
+      {toggle}
+      {shown.map((e) => (
+        <div key={e.id} className={entryClass(e, "earlier-episode")}>
+          <h3>
+            Intake {e.intakeOn} · pain since {e.onsetDate} <EntryBadge entry={e} />
+          </h3>
+          <IntakeAnswers episode={e} onChanged={onChanged} />
+        </div>
+      ))}
+    </details>
   );
 }
 
@@ -123,52 +250,81 @@ function PlanStatus({ episode }: { episode: Episode }) {
   );
 }
 
-function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }) {
-  const [radiation, setRadiation] = useState("none");
-  const [pregnant, setPregnant] = useState(false);
+/** The intake answers as the API takes them, read from the intake fields. */
+function intakeValues(form: FormData) {
+  const radiation = String(form.get("radiation"));
+  const pregnant = form.get("pregnant") === "on";
+  return {
+    intakeOn: String(form.get("intakeOn")),
+    onsetDate: String(form.get("onsetDate")),
+    location: String(form.get("location")),
+    radiation,
+    radiationSide: radiation === "none" ? null : String(form.get("radiationSide") ?? "") || null,
+    priorEpisodes: form.get("priorEpisodes") === "on",
+    spinalSurgery: form.get("spinalSurgery") === "on",
+    pregnant,
+    pregnancyWeeks: pregnant && form.get("pregnancyWeeks") ? Number(form.get("pregnancyWeeks")) : null,
+    workStatus: String(form.get("workStatus")),
+    notes: String(form.get("notes") ?? ""),
+    tcmPatterns: form.getAll("tcmPatterns").map(String),
+    tongue: String(form.get("tongue") ?? ""),
+    pulse: String(form.get("pulse") ?? ""),
+  };
+}
+
+function Intake({ patientId, fresh, onDone, onCancel }: { patientId: string; fresh: boolean; onDone: () => void; onCancel?: (() => void) | undefined }) {
   const { submit, error, busy } = useSubmit(async (form: FormData) => {
-    await api("POST", `/api/v1/patients/${patientId}/episodes`, {
-      intakeOn: String(form.get("intakeOn")),
-      onsetDate: String(form.get("onsetDate")),
-      location: String(form.get("location")),
-      radiation: String(form.get("radiation")),
-      radiationSide: radiation === "none" ? null : String(form.get("radiationSide") ?? "") || null,
-      priorEpisodes: form.get("priorEpisodes") === "on",
-      spinalSurgery: form.get("spinalSurgery") === "on",
-      pregnant,
-      pregnancyWeeks: pregnant && form.get("pregnancyWeeks") ? Number(form.get("pregnancyWeeks")) : null,
-      workStatus: String(form.get("workStatus")),
-      notes: String(form.get("notes") ?? ""),
-      tcmPatterns: form.getAll("tcmPatterns").map(String),
-      tongue: String(form.get("tongue") ?? ""),
-      pulse: String(form.get("pulse") ?? ""),
-    });
+    await api("POST", `/api/v1/patients/${patientId}/episodes`, intakeValues(form));
     onDone();
   });
   return (
     <form
       className="form-grid intake"
+      aria-label={fresh ? "New episode" : "Intake"}
       onSubmit={(event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
         void submit(new FormData(event.currentTarget));
       }}
     >
+      {fresh && <p className="muted small">A new course of care: the current episode and its visits are kept under Earlier episodes.</p>}
       <FormError error={error} />
+      <IntakeFields initial={null} error={error} prefix="" />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Start episode
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The intake's fields, empty for a new intake or filled with an episode's answers to correct them. */
+function IntakeFields({ initial, error, prefix }: { initial: Episode | null; error: ApiError | null; prefix: string }) {
+  const [radiation, setRadiation] = useState(initial?.radiation ?? "none");
+  const [pregnant, setPregnant] = useState(initial?.pregnant ?? false);
+  const today = calendarDateOf(new Date());
+  return (
+    <>
       <fieldset>
-        <legend>Start intake</legend>
+        <legend>{initial ? "Intake answers" : "Start intake"}</legend>
         <label>
           Pain began on
-          <input type="date" name="onsetDate" required max={calendarDateOf(new Date())} />
-          <FieldError error={error} field="onsetDate" />
+          <input type="date" name="onsetDate" required max={today} defaultValue={initial?.onsetDate} />
+          <FieldError error={error} field={`${prefix}onsetDate`} />
         </label>
         <label>
           Intake done on
-          <input type="date" name="intakeOn" required defaultValue={calendarDateOf(new Date())} max={calendarDateOf(new Date())} />
-          <FieldError error={error} field="intakeOn" />
+          <input type="date" name="intakeOn" required defaultValue={initial?.intakeOn ?? today} max={today} />
+          <FieldError error={error} field={`${prefix}intakeOn`} />
         </label>
         <label>
           Where
-          <select name="location" defaultValue="central">
+          <select name="location" defaultValue={initial?.location ?? "central"}>
             <option value="central">Central</option>
             <option value="left">Left side</option>
             <option value="right">Right side</option>
@@ -187,7 +343,7 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
         {radiation !== "none" && (
           <label>
             Side
-            <select name="radiationSide" defaultValue="">
+            <select name="radiationSide" defaultValue={initial?.radiationSide ?? ""}>
               <option value="" disabled>
                 Choose…
               </option>
@@ -195,60 +351,118 @@ function Intake({ patientId, onDone }: { patientId: string; onDone: () => void }
               <option value="right">Right</option>
               <option value="both">Both</option>
             </select>
-            <FieldError error={error} field="radiationSide" />
+            <FieldError error={error} field={`${prefix}radiationSide`} />
           </label>
         )}
         <label>
           Work
-          <select name="workStatus" defaultValue="unknown">
-            <option value="working">Working</option>
-            <option value="modified-duties">Modified duties</option>
-            <option value="off-work">Off work</option>
-            <option value="not-employed">Not employed</option>
-            <option value="retired">Retired</option>
-            <option value="unknown">Not asked</option>
+          <select name="workStatus" defaultValue={initial?.workStatus ?? "unknown"}>
+            {Object.entries(WORK).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" name="priorEpisodes" /> Earlier episodes
+          <input type="checkbox" name="priorEpisodes" defaultChecked={initial?.priorEpisodes} /> Earlier episodes
         </label>
         <label className="check">
-          <input type="checkbox" name="spinalSurgery" /> Spinal surgery in the past
+          <input type="checkbox" name="spinalSurgery" defaultChecked={initial?.spinalSurgery} /> Spinal surgery in the past
         </label>
         <label className="check">
-          <input type="checkbox" checked={pregnant} onChange={(e) => setPregnant(e.target.checked)} /> Pregnant
+          <input type="checkbox" name="pregnant" checked={pregnant} onChange={(e) => setPregnant(e.target.checked)} /> Pregnant
         </label>
         {pregnant && (
           <label>
             Weeks of pregnancy
-            <input type="number" name="pregnancyWeeks" min={0} max={45} inputMode="numeric" />
-            <FieldError error={error} field="pregnancyWeeks" />
+            <input type="number" name="pregnancyWeeks" min={0} max={45} inputMode="numeric" defaultValue={initial?.pregnancyWeeks ?? ""} />
+            <FieldError error={error} field={`${prefix}pregnancyWeeks`} />
           </label>
         )}
         <label className="wide-field">
           Notes
-          <input name="notes" maxLength={4000} />
+          <input name="notes" maxLength={4000} defaultValue={initial?.notes ?? ""} />
         </label>
       </fieldset>
       <fieldset>
         <legend>TCM assessment (optional)</legend>
         {TCM_PATTERNS.map((pattern) => (
           <label key={pattern.id} className="check">
-            <input type="checkbox" name="tcmPatterns" value={pattern.id} /> {pattern.label}
+            <input type="checkbox" name="tcmPatterns" value={pattern.id} defaultChecked={initial?.tcmPatterns.includes(pattern.id)} /> {pattern.label}
           </label>
         ))}
         <label>
           Tongue
-          <input name="tongue" maxLength={500} />
+          <input name="tongue" maxLength={500} defaultValue={initial?.tongue ?? ""} />
         </label>
         <label>
           Pulse
-          <input name="pulse" maxLength={500} />
+          <input name="pulse" maxLength={500} defaultValue={initial?.pulse ?? ""} />
         </label>
       </fieldset>
+    </>
+  );
+}
+
+/**
+ * Correcting the answers of the latest red-flag screen (a wrong click): the
+ * server records a new screen naming this one, with the reason, and the gate
+ * runs again on the corrected answers.
+ */
+function ScreenCorrection(props: { screen: Screen; flags: Flag[]; open: boolean; setOpen: (open: boolean) => void; onDone: () => void }) {
+  const asked = props.flags.filter((flag) => flag.id !== AGE_FLAG);
+  const [answers, setAnswers] = useState<Record<string, boolean>>(() => Object.fromEntries(asked.map((f) => [f.id, props.screen.answers[f.id] ?? false])));
+  const [reason, setReason] = useState("");
+  const { submit, error, busy } = useSubmit(async () => {
+    await api("POST", `/api/v1/red-flag-screens/${props.screen.id}/corrections`, { answers, reason });
+    props.setOpen(false);
+    props.onDone();
+  });
+  if (!props.open) {
+    return (
+      <p className="screen-correction">
+        {props.screen.correctionReason && <span className="muted small">Screen corrected: “{props.screen.correctionReason}”. </span>}
+        <button type="button" onClick={() => props.setOpen(true)}>
+          Correct the answers of this screen
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      className="red-flags"
+      aria-label="Correct the red-flag screen"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>Correct the red-flag screen</h3>
+      <p className="muted small">The screen as recorded is kept; the corrected answers are checked again and decide whether care may go on.</p>
+      <FormError error={error} />
+      {asked.map((flag) => (
+        <div key={flag.id} className="flag-row" role="radiogroup" aria-label={flag.label}>
+          <span>{flag.label}</span>
+          <label>
+            <input type="radio" name={`fix-${flag.id}`} checked={answers[flag.id] === true} onChange={() => setAnswers({ ...answers, [flag.id]: true })} /> Yes
+          </label>
+          <label>
+            <input type="radio" name={`fix-${flag.id}`} checked={answers[flag.id] === false} onChange={() => setAnswers({ ...answers, [flag.id]: false })} /> No
+          </label>
+        </div>
+      ))}
+      <label className="wide-field">
+        Reason (required; kept with the record)
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+        <FieldError error={error} field="reason" />
+      </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Start episode
+          Save corrected screen
+        </button>
+        <button type="button" onClick={() => props.setOpen(false)}>
+          Cancel
         </button>
       </div>
     </form>

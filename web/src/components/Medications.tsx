@@ -1,37 +1,38 @@
 /** Medications with the current opioid total in MME/day, so it can be followed over the course of care. */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MME_FACTORS, type Opioid } from "../../../domain/assessment/mme.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import { api } from "../api.ts";
+import { api, type ApiError } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
+import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
 
-export interface Medication {
+export interface Medication extends EntryState {
   id: string;
   name: string;
   opioid: Opioid | null;
   dailyDose: number | null;
   startedOn: string | null;
   stoppedOn: string | null;
+  note: string | null;
 }
 export interface MedicationList {
   medications: Medication[];
   currentMmePerDay: number;
 }
 
+const doseUnit = (opioid: Opioid) => (opioid === "fentanyl transdermal" ? "mcg/hr" : "mg/day");
+
 export function Medications({ patientId, onChange }: { patientId: string; onChange?: () => void }) {
   const url = `/api/v1/patients/${patientId}/medications`;
   const { data, error, reload: load } = useLoad(() => api<MedicationList>("GET", url), patientId);
+  const { toggle, visible } = useShowInError(data?.medications, "medications");
   // The pain chart draws MME beside pain, so it is told of every change too.
   const reload = () => {
     load();
     onChange?.();
   };
-  const stop = useSubmit(async (id: string) => {
-    await api("POST", `/api/v1/medications/${id}/stop`, { stoppedOn: calendarDateOf(new Date()) });
-    reload();
-  });
   return (
     <section className="card medications" aria-label="Medications">
       <div className="page-head">
@@ -42,36 +43,147 @@ export function Medications({ patientId, onChange }: { patientId: string; onChan
           </span>
         )}
       </div>
-      <FormError error={error ?? stop.error} />
+      <FormError error={error} />
+      {toggle}
       {data && data.medications.length > 0 && (
-        <table className="list">
-          <tbody>
-            {data.medications.map((m) => (
-              <tr key={m.id} className={m.stoppedOn ? "inactive" : undefined}>
-                <td>{m.name}</td>
-                <td>
-                  {m.opioid
-                    ? `${m.opioid}, ${m.dailyDose} ${m.opioid === "fentanyl transdermal" ? "mcg/hr" : "mg/day"} = ${Math.round(m.dailyDose! * MME_FACTORS[m.opioid] * 10) / 10} MME/day`
-                    : ""}
-                </td>
-                <td>{m.stoppedOn ? `stopped ${m.stoppedOn}` : m.startedOn ? `since ${m.startedOn}` : ""}</td>
-                <td>
-                  {!m.stoppedOn && (
-                    <button type="button" onClick={() => void stop.submit(m.id)}>
-                      Stopped today
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="entry-list" aria-label="Medication list">
+          {visible(data.medications).map((m) => (
+            <li key={m.id} className={entryClass(m, m.stoppedOn ? "inactive" : undefined)} data-testid="medication">
+              <span className="entry-main">
+                <span className="entry-value">{m.name}</span>
+                {m.opioid && (
+                  <span>
+                    {" "}
+                    · {m.opioid}, {m.dailyDose} {doseUnit(m.opioid)} = {Math.round(m.dailyDose! * MME_FACTORS[m.opioid] * 10) / 10} MME/day
+                  </span>
+                )}
+                <span className="muted"> {m.stoppedOn ? `· stopped ${m.stoppedOn}` : m.startedOn ? `· since ${m.startedOn}` : ""}</span>
+                {m.note && <span className="muted"> · {m.note}</span>} <EntryBadge entry={m} />
+              </span>
+              {!m.stoppedOn && !m.enteredInError && <StopToday medication={m} onDone={reload} />}
+              <EntryTools
+                entry={m}
+                what={m.name}
+                historyUrl={`/api/v1/medications/${m.id}/revisions`}
+                changed={m.stoppedOn !== null}
+                onChanged={reload}
+                correct={(close) => (
+                  <CorrectEntry
+                    url={`/api/v1/medications/${m.id}/corrections`}
+                    what={m.name}
+                    onDone={(notices) => close(notices)}
+                    onCancel={() => close()}
+                    readValues={(form) => ({
+                      name: String(form.get("name")),
+                      opioid: String(form.get("opioid")) || null,
+                      dailyDose: form.get("dailyDose") ? Number(form.get("dailyDose")) : null,
+                      startedOn: String(form.get("startedOn") ?? "") || null,
+                      stoppedOn: String(form.get("stoppedOn") ?? "") || null,
+                      note: String(form.get("note") ?? ""),
+                    })}
+                    fields={(fieldError) => <MedicationFields medication={m} error={fieldError} />}
+                  />
+                )}
+              />
+            </li>
+          ))}
+        </ul>
       )}
       <AddMedication url={url} onDone={reload} />
       <p className="muted small">
         MME/day uses the CDC 2022 conversion factors; it estimates opioid exposure and is not a guide for switching opioids.
       </p>
     </section>
+  );
+}
+
+/**
+ * "Stopped today" asks first: a stop changes the MME total and the chart, so
+ * one stray click must not do it. A stop made by mistake is corrected like any entry.
+ */
+function StopToday({ medication, onDone }: { medication: Medication; onDone: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
+  const stop = useSubmit(async () => {
+    await api("POST", `/api/v1/medications/${medication.id}/stop`, { stoppedOn: calendarDateOf(new Date()) });
+    setAsking(false);
+    onDone();
+  });
+  if (!asking) {
+    return (
+      <button type="button" ref={ask} onClick={() => setAsking(true)}>
+        Stopped today<span className="visually-hidden">: {medication.name}</span>
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-label={`Stop ${medication.name}`}>
+      <FormError error={stop.error} />
+      <span>
+        Record that <strong>{medication.name}</strong> was stopped today?
+      </span>
+      <button type="button" className="primary" ref={confirm} disabled={stop.busy} onClick={() => void stop.submit()}>
+        Yes, stopped today
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setAsking(false);
+          setTimeout(() => ask.current?.focus());
+        }}
+      >
+        Keep it
+      </button>
+    </div>
+  );
+}
+
+function MedicationFields({ medication: m, error }: { medication: Medication; error: ApiError | null }) {
+  const [opioid, setOpioid] = useState(m.opioid ?? "");
+  return (
+    <div className="row">
+      <label className="grow">
+        Medication
+        <input name="name" required defaultValue={m.name} maxLength={200} />
+        <FieldError error={error} field="values.name" />
+      </label>
+      <label>
+        Opioid
+        <select name="opioid" value={opioid} onChange={(e) => setOpioid(e.target.value)}>
+          <option value="">Not an opioid</option>
+          {Object.keys(MME_FACTORS).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {opioid && (
+        <label>
+          {doseUnit(opioid as Opioid) === "mcg/hr" ? "mcg per hour" : "mg per day"}
+          <input name="dailyDose" type="number" min={0} step="any" required defaultValue={m.dailyDose ?? ""} inputMode="decimal" />
+          <FieldError error={error} field="values.dailyDose" />
+        </label>
+      )}
+      <label>
+        Started on
+        <input name="startedOn" type="date" defaultValue={m.startedOn ?? ""} max={calendarDateOf(new Date())} />
+        <FieldError error={error} field="values.startedOn" />
+      </label>
+      <label>
+        Stopped on (empty: still taken)
+        <input name="stoppedOn" type="date" defaultValue={m.stoppedOn ?? ""} max={calendarDateOf(new Date())} />
+        <FieldError error={error} field="values.stoppedOn" />
+      </label>
+      <label className="grow">
+        Note
+        <input name="note" defaultValue={m.note ?? ""} maxLength={1000} />
+      </label>
+    </div>
   );
 }
 

@@ -9,12 +9,25 @@ import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { MeasureChart } from "./MeasureChart.tsx";
+import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
 import type { InstrumentForm } from "../../../domain/assessment/instruments/wording.ts";
 
+interface Response extends EntryState {
+  id: string;
+  instrument: string;
+  answers: (number | null)[];
+  score: number;
+  unit: string;
+  band: string | null;
+  recordedOn: string;
+  source: "clinic" | "patient-link";
+}
+
 interface Outcomes {
-  responses: { id: string; instrument: string; score: number; unit: string; band: string | null; recordedOn: string }[];
+  /** Every response, entries in error included (the trajectories and status leave them out). */
+  responses: Response[];
   trajectories: Trajectory[];
   status: { status: string; rule: string };
 }
@@ -65,7 +78,7 @@ export function Outcomes({ patientId, refreshKey, visits }: { patientId: string;
             </table>
           )}
           {(["odi", "rmdq"] as const).map((measure) => {
-            const readings = data.responses.filter((r) => r.instrument === measure);
+            const readings = data.responses.filter((r) => r.instrument === measure && !r.enteredInError);
             return readings.length > 0 ? (
               <MeasureChart
                 key={measure}
@@ -76,10 +89,81 @@ export function Outcomes({ patientId, refreshKey, visits }: { patientId: string;
               />
             ) : null;
           })}
+          {data.responses.length > 0 && <ResponseEntries responses={data.responses} onChanged={reload} />}
           <RecordQuestionnaire patientId={patientId} onDone={reload} />
         </>
       )}
     </section>
+  );
+}
+
+const scoreText = (r: Pick<Response, "score" | "unit" | "band">) => `${r.score}${r.unit === "percent" ? "%" : ""}${r.band ? ` (${r.band})` : ""}`;
+
+/** Every questionnaire, newest first, each one correctable (answers or date; scored again) or marked entered in error. */
+function ResponseEntries({ responses, onChanged }: { responses: Response[]; onChanged: () => void }) {
+  const instruments = useLoad(() => api<InstrumentForm[]>("GET", "/api/v1/questionnaires"), "questionnaires");
+  const { toggle, visible } = useShowInError(responses, "questionnaires");
+  const nameOf = (id: string) => instruments.data?.find((i) => i.id === id)?.name ?? id.toUpperCase();
+  return (
+    <details className="entries">
+      <summary>All questionnaires ({responses.filter((r) => !r.enteredInError).length}): correct a questionnaire</summary>
+      {toggle}
+      <ul className="entry-list" aria-label="Questionnaires">
+        {visible([...responses].reverse()).map((r) => {
+          const form = instruments.data?.find((i) => i.id === r.instrument);
+          const what = `${nameOf(r.instrument)} of ${r.recordedOn}`;
+          return (
+            <li key={r.id} className={entryClass(r)} data-testid="questionnaire-entry">
+              <span className="entry-main">
+                <span className="entry-value">{nameOf(r.instrument)}</span> {scoreText(r)} on {r.recordedOn}
+                {r.source === "patient-link" && <span className="muted"> · by the patient</span>} <EntryBadge entry={r} />
+              </span>
+              <EntryTools
+                entry={r}
+                what={what}
+                historyUrl={`/api/v1/instrument-responses/${r.id}/revisions`}
+                onChanged={onChanged}
+                correct={(close) => (
+                  <CorrectEntry
+                    url={`/api/v1/instrument-responses/${r.id}/corrections`}
+                    what={what}
+                    onDone={(notices) => close(notices)}
+                    onCancel={() => close()}
+                    readValues={(data) => ({
+                      recordedOn: String(data.get("recordedOn")),
+                      answers: (form?.items ?? []).map((item) => (data.get(`answer-${item.id}`) === null ? null : Number(data.get(`answer-${item.id}`)))),
+                    })}
+                    fields={(error) => (
+                      <>
+                        <label>
+                          Date answered
+                          <input name="recordedOn" type="date" required defaultValue={r.recordedOn} max={calendarDateOf(new Date())} />
+                          <FieldError error={error} field="values.recordedOn" />
+                        </label>
+                        {form?.items.map((item, index) => (
+                          <div key={item.id} className={`item-row ${error?.fields[item.id] ? "invalid" : ""}`} role="radiogroup" aria-label={item.label}>
+                            <span title={item.shortLabel}>{item.label}</span>
+                            <span className="options">
+                              {item.options.map((option) => (
+                                <label key={option.value} title={option.label}>
+                                  <input type="radio" name={`answer-${item.id}`} value={option.value} defaultChecked={r.answers[index] === option.value} />
+                                  {option.label.split(" (")[0]}
+                                </label>
+                              ))}
+                            </span>
+                            <FieldError error={error} field={item.id} />
+                          </div>
+                        ))}
+                      </>
+                    )}
+                  />
+                )}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 

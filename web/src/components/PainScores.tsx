@@ -5,6 +5,7 @@ import { api, type PainScore } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError } from "./Correction.tsx";
 import { MeasureChart, type CompanionSeries } from "./MeasureChart.tsx";
 import type { Medication, MedicationList } from "./Medications.tsx";
 import { mmeSteps } from "../../../domain/assessment/mme.ts";
@@ -30,19 +31,21 @@ export function PainScores({
   const path = `/api/v1/patients/${patientId}/pain-scores`;
   const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
   const medications = useLoad(() => api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`), `${patientId}:${medicationsKey}`);
-  const trajectory = scores ? painTrajectory(scores) : null;
+  // Entries in error are kept and listed on request, but no chart or trajectory reads them.
+  const counted = scores?.filter((s) => !s.enteredInError);
+  const trajectory = counted ? painTrajectory(counted) : null;
 
   return (
     <section className="card">
       <h2>Pain (NRS 0–10)</h2>
       <FormError error={error} />
-      {scores && (
+      {counted && (
         <MeasureChart
           measure="nrs"
-          readings={scores.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
+          readings={counted.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
           empty="No pain scores yet. Record the first one below."
           visits={visits}
-          alongside={scores.length > 0 ? opioidSeries(medications.data?.medications ?? [], scores[0]!.recordedOn, scores.at(-1)!.recordedOn) : undefined}
+          alongside={counted.length > 0 ? opioidSeries(medications.data?.medications ?? [], counted[0]!.recordedOn, counted.at(-1)!.recordedOn) : undefined}
         />
       )}
       {trajectory && (
@@ -62,6 +65,15 @@ export function PainScores({
           <span className="muted small">(rule: ≥ 2 points or ≥ 30% less than baseline; Ostelo 2008)</span>
         </p>
       )}
+      {scores && scores.length > 0 && (
+        <ScoreEntries
+          scores={scores}
+          onChanged={() => {
+            reload();
+            onRecorded?.();
+          }}
+        />
+      )}
       <RecordPainScore
         path={path}
         onRecorded={() => {
@@ -73,10 +85,64 @@ export function PainScores({
   );
 }
 
+/** Every score as a list, newest first, each one correctable; entries in error on request. */
+function ScoreEntries({ scores, onChanged }: { scores: PainScore[]; onChanged: () => void }) {
+  const { toggle, visible } = useShowInError(scores, "scores");
+  return (
+    <details className="entries">
+      <summary>All scores ({scores.filter((s) => !s.enteredInError).length}): correct a score</summary>
+      {toggle}
+      <ul className="entry-list" aria-label="Pain scores">
+        {visible([...scores].reverse()).map((s) => (
+          <li key={s.id} className={entryClass(s)} data-testid="pain-entry">
+            <span className="entry-main">
+              <span className="entry-value">{s.score}/10</span> on {s.recordedOn}
+              {s.note && <span className="muted"> · {s.note}</span>} <EntryBadge entry={s} />
+            </span>
+            <EntryTools
+              entry={s}
+              what={`pain score of ${s.recordedOn}`}
+              historyUrl={`/api/v1/pain-scores/${s.id}/revisions`}
+              onChanged={onChanged}
+              correct={(close) => (
+                <CorrectEntry
+                  url={`/api/v1/pain-scores/${s.id}/corrections`}
+                  what={`pain score of ${s.recordedOn}`}
+                  onDone={(notices) => close(notices)}
+                  onCancel={() => close()}
+                  readValues={(form) => ({ score: Number(form.get("score")), recordedOn: String(form.get("recordedOn")), note: String(form.get("note") ?? "") })}
+                  fields={(error) => (
+                    <div className="row">
+                      <label>
+                        Score (0–10)
+                        <input name="score" type="number" min={NRS_MIN} max={NRS_MAX} step={1} required defaultValue={s.score} inputMode="numeric" />
+                        <FieldError error={error} field="values.score" />
+                      </label>
+                      <label>
+                        Date
+                        <input name="recordedOn" type="date" required defaultValue={s.recordedOn} max={calendarDateOf(new Date())} />
+                        <FieldError error={error} field="values.recordedOn" />
+                      </label>
+                      <label className="grow">
+                        Note
+                        <input name="note" defaultValue={s.note ?? ""} maxLength={2000} />
+                      </label>
+                    </div>
+                  )}
+                />
+              )}
+            />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Opioid MME/day over the charted dates; none when the patient has no opioid on record. */
 function opioidSeries(medications: Medication[], first: CalendarDate, last: CalendarDate): CompanionSeries | undefined {
   const periods = medications.flatMap((m) =>
-    m.opioid && m.dailyDose !== null
+    m.opioid && m.dailyDose !== null && !m.enteredInError
       ? [{ opioid: m.opioid, dailyDose: m.dailyDose, startedOn: m.startedOn as CalendarDate | null, stoppedOn: m.stoppedOn as CalendarDate | null }]
       : [],
   );

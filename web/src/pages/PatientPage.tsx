@@ -25,6 +25,8 @@ export function PatientPage() {
   // Progress reads pain scores too: it reloads when one is recorded.
   const [painRecorded, setPainRecorded] = useState(0);
   const [medicationsChanged, setMedicationsChanged] = useState(0);
+  // The intake proposes safety flags (pregnancy): the flags reload when the intake changes.
+  const [intakeChanged, setIntakeChanged] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
   const sendsFollowUps = useCan("followUps.send");
@@ -81,8 +83,8 @@ export function PatientPage() {
       <PatientCoverage patientId={patient.id} />
       {seesClinical ? (
         <>
-          <SafetyFlags patientId={patient.id} />
-          <Episodes patientId={patient.id} />
+          <SafetyFlags key={intakeChanged} patientId={patient.id} />
+          <Episodes patientId={patient.id} onChange={() => setIntakeChanged((n) => n + 1)} />
           <Suspense fallback={<p className="loading">Loading the course of care…</p>}>
             <CourseOfCare patientId={patient.id} onVisits={setVisitDates} />
           </Suspense>
