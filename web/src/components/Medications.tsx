@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { MME_FACTORS, type Opioid } from "../../../domain/assessment/mme.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { api, type ApiError } from "../api.ts";
-import { useLoad } from "../useLoad.ts";
+import type { Loaded } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
@@ -24,15 +24,13 @@ export interface MedicationList {
 
 const doseUnit = (opioid: Opioid) => (opioid === "fentanyl transdermal" ? "mcg/hr" : "mg/day");
 
-export function Medications({ patientId, onChange }: { patientId: string; onChange?: () => void }) {
-  const url = `/api/v1/patients/${patientId}/medications`;
-  const { data, error, reload: load } = useLoad(() => api<MedicationList>("GET", url), patientId);
+/**
+ * The list comes from the patient page, which loads it once for this card and
+ * the pain chart's MME line; reloading it after a change updates both.
+ */
+export function Medications({ patientId, list }: { patientId: string; list: Loaded<MedicationList | null> }) {
+  const { data, error, reload } = list;
   const { toggle, visible } = useShowInError(data?.medications, "medications");
-  // The pain chart draws MME beside pain, so it is told of every change too.
-  const reload = () => {
-    load();
-    onChange?.();
-  };
   return (
     <section className="card medications" aria-label="Medications">
       <div className="page-head">
@@ -89,7 +87,7 @@ export function Medications({ patientId, onChange }: { patientId: string; onChan
           ))}
         </ul>
       )}
-      <AddMedication url={url} onDone={reload} />
+      <AddMedication url={`/api/v1/patients/${patientId}/medications`} onDone={reload} />
       <p className="muted small">
         MME/day uses the CDC 2022 conversion factors; it estimates opioid exposure and is not a guide for switching opioids.
       </p>

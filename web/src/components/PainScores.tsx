@@ -20,17 +20,17 @@ const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + 
 export function PainScores({
   patientId,
   onRecorded,
-  medicationsKey = 0,
+  medications,
   visits,
 }: {
   patientId: string;
   onRecorded?: () => void;
-  medicationsKey?: number;
+  /** The patient's medications, loaded once by the page, for the MME line beside pain. */
+  medications?: MedicationList | null;
   visits?: readonly CalendarDate[];
 }) {
   const path = `/api/v1/patients/${patientId}/pain-scores`;
   const { data: scores, error, reload } = useLoad(() => api<PainScore[]>("GET", path), patientId);
-  const medications = useLoad(() => api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`), `${patientId}:${medicationsKey}`);
   // Entries in error are kept and listed on request, but no chart or trajectory reads them.
   const counted = scores?.filter((s) => !s.enteredInError);
   const trajectory = counted ? painTrajectory(counted) : null;
@@ -45,7 +45,7 @@ export function PainScores({
           readings={counted.map((s) => ({ id: s.id, value: s.score, recordedOn: s.recordedOn, note: s.note }))}
           empty="No pain scores yet. Record the first one below."
           visits={visits}
-          alongside={counted.length > 0 ? opioidSeries(medications.data?.medications ?? [], counted[0]!.recordedOn, counted.at(-1)!.recordedOn) : undefined}
+          alongside={counted.length > 0 ? opioidSeries(medications?.medications ?? [], counted[0]!.recordedOn, counted.at(-1)!.recordedOn) : undefined}
         />
       )}
       {trajectory && (

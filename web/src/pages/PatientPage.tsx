@@ -5,7 +5,7 @@ import { ageInYears, calendarDateOf, type CalendarDate } from "../../../domain/s
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { Episodes } from "../components/Episodes.tsx";
-import { Medications } from "../components/Medications.tsx";
+import { Medications, type MedicationList } from "../components/Medications.tsx";
 import { Outcomes } from "../components/Outcomes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
 import { ReportLinks } from "../components/ReportLinks.tsx";
@@ -24,12 +24,16 @@ export function PatientPage() {
   const [editing, setEditing] = useState(false);
   // Progress reads pain scores too: it reloads when one is recorded.
   const [painRecorded, setPainRecorded] = useState(0);
-  const [medicationsChanged, setMedicationsChanged] = useState(0);
   // The intake proposes safety flags (pregnancy): the flags reload when the intake changes.
   const [intakeChanged, setIntakeChanged] = useState(0);
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
   const sendsFollowUps = useCan("followUps.send");
+  // Loaded once for the page (the medication list and the pain chart's MME line), so one view is one read in the audit log.
+  const medications = useLoad(
+    () => (seesClinical ? api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`) : Promise.resolve(null)),
+    `${patientId}:${seesClinical}`,
+  );
   const [visitDates, setVisitDates] = useState<CalendarDate[]>([]);
 
   if (error) return <FormError error={error} />;
@@ -89,9 +93,9 @@ export function PatientPage() {
             <CourseOfCare patientId={patient.id} onVisits={setVisitDates} />
           </Suspense>
           <Outcomes patientId={patient.id} refreshKey={painRecorded} visits={visitDates} />
-          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medicationsKey={medicationsChanged} visits={visitDates} />
+          <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medications={medications.data} visits={visitDates} />
           <ReportLinks patientId={patient.id} />
-          <Medications patientId={patient.id} onChange={() => setMedicationsChanged((n) => n + 1)} />
+          <Medications patientId={patient.id} list={medications} />
         </>
       ) : (
         <>
