@@ -63,7 +63,7 @@ export function addDirectoryCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const db = await openDatabase(configFromEnv().database);
+      const db = await openDatabase(configFromEnv().database, { purpose: "import" });
       try {
         const onProgress = options.json ? undefined : terminalProgress();
         const outcome = await importNppes(db, opened.source, { ...(options.mode && { mode: options.mode }), ...(onProgress && { onProgress }) });

@@ -9,16 +9,20 @@
  * is not older; a full (monthly) file also removes providers it no longer lists.
  */
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { parse } from "csv-parse/sync";
 import { ACUPUNCTURIST_TAXONOMY, findNppesColumns, type NppesColumns } from "../../../domain/directory/nppesColumns.ts";
 import { readNppesRow } from "../../../domain/directory/nppesRecord.ts";
 import { zip5, type DirectoryProvider } from "../../../domain/directory/provider.ts";
 import type { Database, Queryable } from "../../db/database.ts";
-import { deleteProviders, recordImport, storedRecords, upsertProviders, type PlacedProvider } from "../../db/repositories/directoryProviders.ts";
+import { deleteProviders, insertNewProviders, recordImport, storedRecords, upsertProviders, type PlacedProvider } from "../../db/repositories/directoryProviders.ts";
 import { placeZip } from "../../directory/zipCentroids.ts";
 import { fail, ok, type Outcome } from "../../errors.ts";
-import { candidateLines, candidateLinesInWorker, type ScanProgress } from "./lineScanner.ts";
-import { CHUNK, type NppesSource } from "./nppesSource.ts";
+import { candidateLines, candidateLinesInWorkers, type ScanProgress } from "./lineScanner.ts";
+import type { NppesSource } from "./nppesSource.ts";
+
+/** The scan workers' read size (bench/README.md: measured against 256 KiB–16 MiB). */
+const SCAN_CHUNK = 1 << 20;
 
 export type ImportMode = "full" | "weekly";
 
@@ -54,7 +58,8 @@ export interface ImportProgress extends ScanProgress {
   elapsedMs: number;
 }
 
-const BATCH = 500;
+// Rows per write: larger batches made no measured difference with COPY (500 vs 5,000).
+const BATCH = 1000;
 /** Enough line numbers to find the damage; the count says how many more. */
 const MALFORMED_LISTED = 100;
 
@@ -90,7 +95,12 @@ function place(provider: DirectoryProvider): PlacedProvider {
 export async function importNppes(
   db: Database,
   source: NppesSource,
-  options: { mode?: ImportMode; onProgress?: (progress: ImportProgress) => void } = {},
+  options: {
+    mode?: ImportMode;
+    onProgress?: (progress: ImportProgress) => void;
+    /** Scan threads for a plain file (default: one per core, at most two); 0 scans in this thread. */
+    scanThreads?: number;
+  } = {},
 ): Promise<Outcome<NppesImportReport>> {
   const started = Date.now();
   const mode = options.mode ?? modeOfFileName(source.name);
@@ -117,10 +127,20 @@ export async function importNppes(
       const removals: string[] = [];
       let columns: NppesColumns | null = null;
 
+      // NPIs with a row in the table now: new ones go in by the bulk insert, the rest by the upsert.
+      const inTable = new Set(stored.keys());
       const flush = async (q: Queryable) => {
-        await upsertProviders(q, [...pending.values()]);
+        // Removals first, so a provider removed and then listed again within one batch stays.
+        const removed = removals.splice(0);
+        await deleteProviders(q, removed);
+        for (const npi of removed) inTable.delete(npi);
+        const fresh: PlacedProvider[] = [];
+        const changed: PlacedProvider[] = [];
+        for (const placed of pending.values()) (inTable.has(placed.provider.npi) ? changed : fresh).push(placed);
         pending.clear();
-        await deleteProviders(q, removals.splice(0));
+        await insertNewProviders(q, fresh);
+        await upsertProviders(q, changed);
+        for (const placed of fresh) inTable.add(placed.provider.npi);
       };
       const malformed = (line: number, reason: string) => {
         report.malformed.count++;
@@ -136,9 +156,11 @@ export async function importNppes(
       };
 
       const scan = { code: ACUPUNCTURIST_TAXONOMY, watched, progress };
-      // A plain file is scanned on a second core while this one parses and writes; a zip streams through here.
-      if (source.path) source.stream.destroy();
-      const lines = source.path ? candidateLinesInWorker(source.path, { ...scan, chunkBytes: CHUNK }) : candidateLines(source.stream, scan);
+      // A plain file is scanned in byte ranges on the other cores while this one parses and writes; a zip streams through here.
+      const threads = options.scanThreads ?? Math.min(2, availableParallelism());
+      const inWorkers = source.path !== undefined && threads > 0;
+      if (inWorkers) source.stream.destroy();
+      const lines = inWorkers ? candidateLinesInWorkers(source.path!, source.size, { ...scan, chunkBytes: SCAN_CHUNK, threads }) : candidateLines(source.stream, scan);
       for await (const line of lines) {
         if (line.lineNumber === 1) {
           const header = parseLine(line.bytes);
