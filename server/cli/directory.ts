@@ -23,9 +23,13 @@ function describeReport(r: NppesImportReport): string {
     `  skipped: unchanged ${r.skipped.unchanged}, older than stored ${r.skipped.olderThanStored}, deactivated and not listed ${r.skipped.deactivated}`,
     `  location approximate (ZIP without a census centroid): ${r.locationApproximate}`,
   ];
+  if (r.secondaryLocations) {
+    const s = r.secondaryLocations;
+    lines.push(`  secondary practice locations (${s.file}): ${s.locations} stored for ${s.providers} providers; ${s.unknownNpi} rows of NPIs not in the directory skipped; ${s.cleared} providers' locations cleared; ${s.locationApproximate} location approximate`);
+  }
   if (r.malformed.count) {
     lines.push(`  malformed rows skipped: ${r.malformed.count}`);
-    for (const m of r.malformed.rows.slice(0, 20)) lines.push(`    line ${m.line}: ${m.reason}`);
+    for (const m of r.malformed.rows.slice(0, 20)) lines.push(`    ${m.file ? `${m.file} ` : ""}line ${m.line}: ${m.reason}`);
     if (r.malformed.count > 20) lines.push(`    … ${r.malformed.count - 20} more (--json lists up to ${r.malformed.rows.length})`);
   }
   return lines.join("\n");
@@ -51,8 +55,8 @@ export function addDirectoryCommands(program: Command): void {
   const importer = program.command("import").description("Import public data files");
   importer
     .command("nppes")
-    .description("Import acupuncturists (taxonomy 171100000X) from CMS's NPPES file: the monthly npidata_pfile_….csv or its .zip, or a weekly file")
-    .argument("<file>", "npidata_pfile_….csv, or the NPPES_Data_Dissemination_….zip as downloaded")
+    .description("Import acupuncturists (taxonomy 171100000X) from CMS's NPPES file: the monthly npidata_pfile_….csv or its .zip, a weekly file, or a pl_pfile_….csv of secondary practice locations")
+    .argument("<file>", "npidata_pfile_….csv, pl_pfile_….csv, or the NPPES_Data_Dissemination_….zip as downloaded (its pl_pfile is read too)")
     .addOption(new Option("--mode <mode>", "full: the file lists everyone (removes providers it no longer lists); weekly: only changes").choices(["full", "weekly"]))
     .option("--json", "print the report as JSON")
     .addHelpText("after", "\nThe mode defaults from the file name: npidata_pfile_20050523-… is the monthly full file, anything else weekly.\nThe whole import is one transaction: if it fails or is interrupted, the directory stays as it was.")
@@ -114,7 +118,11 @@ export function addDirectoryCommands(program: Command): void {
         for (const r of answer.results) {
           const licence = r.license.number ? `licence ${r.license.state ?? "?"} ${r.license.number}` : "no licence number given";
           console.log(`${r.miles.toFixed(1).padStart(6)} mi  ${r.name}${r.credential ? `, ${r.credential}` : ""}  (NPI ${r.npi}, ${licence})`);
-          console.log(`           ${[r.address.line1, r.address.line2, r.address.city, r.address.state, r.address.postalCode].filter(Boolean).join(", ")}${r.phone ? `  ${formatPhone(r.phone)}` : ""}${r.locationApproximate ? "  (location approximate)" : ""}`);
+          console.log(`           ${[r.address.line1, r.address.line2, r.address.city, r.address.state, r.address.postalCode].filter(Boolean).join(", ")}${r.phone ? `  ${formatPhone(r.phone)}` : ""}${r.locationApproximate ? "  (location approximate)" : ""}${r.practiceMiles !== null && r.matchedLocation === "secondary" ? `  ${r.practiceMiles.toFixed(1)} mi` : ""}`);
+          for (const l of r.secondaryLocations) {
+            const where = [l.address.line1, l.address.line2, l.address.city, l.address.state, l.address.postalCode].filter(Boolean).join(", ");
+            console.log(`           also practises at ${where}${l.miles !== null ? `  ${l.miles.toFixed(1)} mi` : ""}${l.matched ? "  (within the radius: the distance shown)" : ""}`);
+          }
         }
         console.log(`\n${NPI_DISCLAIMER}`);
       } finally {
