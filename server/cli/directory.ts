@@ -17,7 +17,8 @@ import { searchDirectory } from "../services/directory.ts";
 import { terminalProgress } from "./progressBar.ts";
 
 function describeReport(r: NppesImportReport): string {
-  const lines = [
+  const onlyLocations = r.secondaryLocations !== null && r.secondaryLocations.file === r.file;
+  const lines = onlyLocations ? [`Imported ${r.file} (secondary practice locations, ${r.mode} file) in ${r.seconds.toFixed(1)} s: ${r.rowsRead.toLocaleString("en-US")} rows read.`] : [
     `Imported ${r.file} (${r.mode} file) in ${r.seconds.toFixed(1)} s: ${r.rowsRead.toLocaleString("en-US")} rows read (${(r.bytesRead / 1e9).toFixed(2)} GB), ${r.matched.toLocaleString("en-US")} with taxonomy 171100000X.`,
     `  new ${r.imported}, updated ${r.updated}, removed ${r.removed} (deactivated ${r.removedBy.deactivated}, taxonomy dropped ${r.removedBy.taxonomyDropped}, no longer in the full file ${r.removedBy.absentFromFullFile})`,
     `  skipped: unchanged ${r.skipped.unchanged}, older than stored ${r.skipped.olderThanStored}, deactivated and not listed ${r.skipped.deactivated}`,
