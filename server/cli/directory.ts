@@ -17,15 +17,20 @@ import { searchDirectory } from "../services/directory.ts";
 import { terminalProgress } from "./progressBar.ts";
 
 function describeReport(r: NppesImportReport): string {
-  const lines = [
+  const onlyLocations = r.secondaryLocations !== null && r.secondaryLocations.file === r.file;
+  const lines = onlyLocations ? [`Imported ${r.file} (secondary practice locations, ${r.mode} file) in ${r.seconds.toFixed(1)} s: ${r.rowsRead.toLocaleString("en-US")} rows read.`] : [
     `Imported ${r.file} (${r.mode} file) in ${r.seconds.toFixed(1)} s: ${r.rowsRead.toLocaleString("en-US")} rows read (${(r.bytesRead / 1e9).toFixed(2)} GB), ${r.matched.toLocaleString("en-US")} with taxonomy 171100000X.`,
     `  new ${r.imported}, updated ${r.updated}, removed ${r.removed} (deactivated ${r.removedBy.deactivated}, taxonomy dropped ${r.removedBy.taxonomyDropped}, no longer in the full file ${r.removedBy.absentFromFullFile})`,
     `  skipped: unchanged ${r.skipped.unchanged}, older than stored ${r.skipped.olderThanStored}, deactivated and not listed ${r.skipped.deactivated}`,
     `  location approximate (ZIP without a census centroid): ${r.locationApproximate}`,
   ];
+  if (r.secondaryLocations) {
+    const s = r.secondaryLocations;
+    lines.push(`  secondary practice locations (${s.file}): ${s.locations} stored for ${s.providers} providers; ${s.unknownNpi} rows of NPIs not in the directory skipped; ${s.cleared} providers' locations cleared; ${s.locationApproximate} location approximate`);
+  }
   if (r.malformed.count) {
     lines.push(`  malformed rows skipped: ${r.malformed.count}`);
-    for (const m of r.malformed.rows.slice(0, 20)) lines.push(`    line ${m.line}: ${m.reason}`);
+    for (const m of r.malformed.rows.slice(0, 20)) lines.push(`    ${m.file ? `${m.file} ` : ""}line ${m.line}: ${m.reason}`);
     if (r.malformed.count > 20) lines.push(`    … ${r.malformed.count - 20} more (--json lists up to ${r.malformed.rows.length})`);
   }
   return lines.join("\n");
@@ -51,8 +56,8 @@ export function addDirectoryCommands(program: Command): void {
   const importer = program.command("import").description("Import public data files");
   importer
     .command("nppes")
-    .description("Import acupuncturists (taxonomy 171100000X) from CMS's NPPES file: the monthly npidata_pfile_….csv or its .zip, or a weekly file")
-    .argument("<file>", "npidata_pfile_….csv, or the NPPES_Data_Dissemination_….zip as downloaded")
+    .description("Import acupuncturists (taxonomy 171100000X) from CMS's NPPES file: the monthly npidata_pfile_….csv or its .zip, a weekly file, or a pl_pfile_….csv of secondary practice locations")
+    .argument("<file>", "npidata_pfile_….csv, pl_pfile_….csv, or the NPPES_Data_Dissemination_….zip as downloaded (its pl_pfile is read too)")
     .addOption(new Option("--mode <mode>", "full: the file lists everyone (removes providers it no longer lists); weekly: only changes").choices(["full", "weekly"]))
     .option("--json", "print the report as JSON")
     .addHelpText("after", "\nThe mode defaults from the file name: npidata_pfile_20050523-… is the monthly full file, anything else weekly.\nThe whole import is one transaction: if it fails or is interrupted, the directory stays as it was.")
@@ -63,7 +68,7 @@ export function addDirectoryCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const db = await openDatabase(configFromEnv().database);
+      const db = await openDatabase(configFromEnv().database, { purpose: "import" });
       try {
         const onProgress = options.json ? undefined : terminalProgress();
         const outcome = await importNppes(db, opened.source, { ...(options.mode && { mode: options.mode }), ...(onProgress && { onProgress }) });
@@ -114,7 +119,11 @@ export function addDirectoryCommands(program: Command): void {
         for (const r of answer.results) {
           const licence = r.license.number ? `licence ${r.license.state ?? "?"} ${r.license.number}` : "no licence number given";
           console.log(`${r.miles.toFixed(1).padStart(6)} mi  ${r.name}${r.credential ? `, ${r.credential}` : ""}  (NPI ${r.npi}, ${licence})`);
-          console.log(`           ${[r.address.line1, r.address.line2, r.address.city, r.address.state, r.address.postalCode].filter(Boolean).join(", ")}${r.phone ? `  ${formatPhone(r.phone)}` : ""}${r.locationApproximate ? "  (location approximate)" : ""}`);
+          console.log(`           ${[r.address.line1, r.address.line2, r.address.city, r.address.state, r.address.postalCode].filter(Boolean).join(", ")}${r.phone ? `  ${formatPhone(r.phone)}` : ""}${r.locationApproximate ? "  (location approximate)" : ""}${r.practiceMiles !== null && r.matchedLocation === "secondary" ? `  ${r.practiceMiles.toFixed(1)} mi` : ""}`);
+          for (const l of r.secondaryLocations) {
+            const where = [l.address.line1, l.address.line2, l.address.city, l.address.state, l.address.postalCode].filter(Boolean).join(", ");
+            console.log(`           also practises at ${where}${l.miles !== null ? `  ${l.miles.toFixed(1)} mi` : ""}${l.matched ? "  (within the radius: the distance shown)" : ""}`);
+          }
         }
         console.log(`\n${NPI_DISCLAIMER}`);
       } finally {

@@ -9,13 +9,11 @@ import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
-import { demoCommand, printDemoAccounts, removeDemoCommand } from "./demo.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
-import { serve, ServingRefused } from "./serve.ts";
 
 const program = new Command()
   .name("acuback")
@@ -29,6 +27,7 @@ program
   .option("--host <host>", "address to listen on (default HOST or 127.0.0.1)")
   .option("--demo", "load the demo clinic first if the database has no clinic yet")
   .action(async (options: { port?: number; host?: string; demo?: boolean }) => {
+    const { serve } = await import("./serve.ts");
     await serve(configFromEnv(), options);
   });
 
@@ -74,6 +73,7 @@ program
   .description("Load the demo clinic with synthetic staff, patients and pain scores")
   .option("--password <password>", "password for the demo accounts (default: ACUBACK_DEMO_PASSWORD or generated)")
   .action(async (options: { password?: string }) => {
+    const { demoCommand, printDemoAccounts } = await import("./demo.ts");
     const loaded = await demoCommand(configFromEnv(), options);
     if (loaded) printDemoAccounts(loaded);
   });
@@ -83,6 +83,7 @@ program
   .description("Remove the demo clinic with all its synthetic staff, patients and records, when your clinic goes live")
   .option("--yes", "remove it (without this, only says what would be removed)")
   .action(async (options: { yes?: boolean }) => {
+    const { removeDemoCommand } = await import("./demo.ts");
     await removeDemoCommand(configFromEnv(), options);
   });
 
@@ -101,7 +102,7 @@ function port(value: string): number {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof DataDirLockedError || error instanceof ServingRefused) {
+  if (error instanceof DataDirLockedError || (error instanceof Error && error.name === "ServingRefused")) {
     console.error(`acuback: ${error.message}`);
     process.exit(2);
   }

@@ -8,7 +8,10 @@ import { buildApp } from "../http/app.ts";
 import { loadDemoIfEmpty, printDemoAccounts } from "./demo.ts";
 
 /** Raised before anything starts when the configuration cannot serve as asked; main prints it and exits 2. */
-export class ServingRefused extends Error {}
+export class ServingRefused extends Error {
+  // main.ts loads serve.ts only for `serve`, so it recognises this by name, not by class.
+  override name = "ServingRefused";
+}
 
 export async function serve(envConfig: Config, options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
   const config: Config = { ...envConfig, host: options.host ?? envConfig.host, port: options.port ?? envConfig.port };

@@ -7,6 +7,12 @@ export interface Queryable {
   query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * PGlite only: runs `copy … from '/dev/blob'` with `csv` as the data, the
+   * fastest way into an embedded table (bulk imports). Absent on PostgreSQL,
+   * where callers insert instead.
+   */
+  copyFrom?(sql: string, csv: string): Promise<void>;
 }
 
 export interface Database extends Queryable {

@@ -35,7 +35,7 @@ describe("migrations", () => {
       .sort();
     // The directory is CMS's public NPPES data, the same for every clinic, and holds nothing about patients (decision record 0008);
     // clinic_removals records clinics that no longer exist.
-    assert.deepEqual(unscoped, ["clinic_removals", "clinics", "directory_imports", "directory_providers", "schema_migrations"]);
+    assert.deepEqual(unscoped, ["clinic_removals", "clinics", "directory_imports", "directory_providers", "directory_secondary_locations", "schema_migrations"]);
     assert.ok(tables.length >= 12, "all migrations' tables are there");
   });
 });

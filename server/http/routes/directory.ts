@@ -14,6 +14,8 @@ import { sendOutcome } from "../routeContext.ts";
 
 const licenseSchema = z.object({ number: z.string().nullable(), state: z.string().nullable(), primary: z.boolean() });
 
+const addressSchema = z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), state: z.string().nullable(), postalCode: z.string().nullable() });
+
 const resultSchema = z.object({
   npi: z.string(),
   entity: z.enum(ENTITY_TYPES),
@@ -21,10 +23,16 @@ const resultSchema = z.object({
   credential: z.string().nullable(),
   license: licenseSchema,
   licenses: z.array(licenseSchema),
-  address: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), state: z.string().nullable(), postalCode: z.string().nullable() }),
+  address: addressSchema,
   phone: z.string().nullable(),
+  /** Distance of the location the provider was found by (matchedLocation). */
   miles: z.number(),
+  matchedLocation: z.enum(["practice", "secondary"]),
+  practiceMiles: z.number().nullable(),
   bearing: z.number(),
+  secondaryLocations: z.array(
+    z.object({ address: addressSchema, phone: z.string().nullable(), miles: z.number().nullable(), matched: z.boolean(), locationApproximate: z.boolean() }),
+  ),
   locationApproximate: z.boolean(),
   lastUpdateDate: z.string().nullable(),
   registryUrl: z.string(),
@@ -64,7 +72,8 @@ export function directoryRoutes(app: FastifyInstance, { db }: RouteContext) {
       config: { withoutSession: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
       schema: {
         tags: ["directory"],
-        summary: "Public: acupuncturists (NPPES taxonomy 171100000X) within radius_miles (5–100) of a ZIP or a point, nearest first, with verification links",
+        summary:
+          "Public: acupuncturists (NPPES taxonomy 171100000X) with a practice location (main address or a secondary location from the pl_pfile) within radius_miles (5–100) of a ZIP or a point, nearest first, with verification links",
         querystring: querySchema,
         response: { 200: answerSchema, 400: problemSchema, 429: problemSchema },
       },

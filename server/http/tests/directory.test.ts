@@ -48,7 +48,7 @@ describe("directory search API (public)", () => {
     assert.ok(Math.abs(tacoma.miles - expected) < 0.06, `${tacoma.miles} vs ${expected}`);
     assert.equal(tacoma.registryUrl, `https://npiregistry.cms.hhs.gov/provider-view/${tacoma.npi}`);
     assert.equal(tacoma.stateBoard.stateName, "Washington");
-    assert.deepEqual(Object.keys(tacoma).sort(), ["address", "bearing", "credential", "entity", "lastUpdateDate", "license", "licenses", "locationApproximate", "miles", "name", "npi", "phone", "registryUrl", "stateBoard"]);
+    assert.deepEqual(Object.keys(tacoma).sort(), ["address", "bearing", "credential", "entity", "lastUpdateDate", "license", "licenses", "locationApproximate", "matchedLocation", "miles", "name", "npi", "phone", "practiceMiles", "registryUrl", "secondaryLocations", "stateBoard"]);
     assert.equal(body.total, 4);
     assert.equal(body.directory.providers, 5);
   });

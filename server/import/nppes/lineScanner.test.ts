@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { candidateLines, indexOfCode } from "./lineScanner.ts";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { syntheticNppesLines } from "../../../scripts/nppes/syntheticNppes.ts";
+import { candidateLines, candidateLinesInWorkers, indexOfCode, splitAtLines } from "./lineScanner.ts";
 
 const CODE = Buffer.from("171100000X");
 
@@ -36,6 +40,55 @@ describe("line scanner", () => {
       ], `chunks of ${size}`);
       assert.equal(progress.linesRead, 5);
       assert.equal(progress.bytesRead, bytes.length);
+    }
+  });
+
+  it("scans a plain file in byte ranges on worker threads with the same lines, numbers and counts as the stream scan", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "acuback-scan-"));
+    try {
+      const path = join(dir, "npidata_pfile_20250602-20250608.csv");
+      // CRLF, malformed rows, a high share of matches, and no newline after the last row.
+      const text = [...syntheticNppesLines({ rows: 600, acupuncturistShare: 0.2, crlf: true, malformed: 4, seed: 7 })].join("").replace(/\r\n$/, "");
+      writeFileSync(path, text);
+      const bytes = readFileSync(path);
+      const watched = new Set([Number(text.split("\n")[10]!.slice(1, 11))]);
+      const expected: [number, string, boolean][] = [];
+      const streamed = { bytesRead: 0, linesRead: 0 };
+      for await (const line of candidateLines(Readable.from([bytes]), { code: "171100000X", watched, progress: streamed })) expected.push([line.lineNumber, line.bytes.toString(), line.hasCode]);
+      assert.ok(expected.length > 100 && expected.some(([n]) => n === 11));
+      // 700-byte reads are shorter than a row, so the read buffer must grow; 3 threads cut the file in three.
+      for (const [threads, chunkBytes] of [[1, 1 << 20], [2, 700], [2, 4096], [3, 5000]] as const) {
+        const progress = { bytesRead: 0, linesRead: 0 };
+        const found: [number, string, boolean][] = [];
+        for await (const line of candidateLinesInWorkers(path, bytes.length, { code: "171100000X", watched, progress, chunkBytes, threads })) found.push([line.lineNumber, line.bytes.toString(), line.hasCode]);
+        assert.deepEqual(found, expected, `${threads} threads, ${chunkBytes}-byte reads`);
+        assert.deepEqual(progress, streamed, `${threads} threads, ${chunkBytes}-byte reads`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("cuts a file into byte ranges at line starts, and a small file into one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "acuback-split-"));
+    try {
+      const path = join(dir, "f.csv");
+      const text = "header\n" + Array.from({ length: 50 }, (_, i) => `line ${i}`.padEnd(10 + (i % 7), "x")).join("\n") + "\n";
+      writeFileSync(path, text);
+      for (const parts of [1, 2, 3, 7]) {
+        const ranges = splitAtLines(path, text.length, parts);
+        assert.equal(ranges.length, parts);
+        assert.equal(ranges[0]!.start, 0);
+        assert.equal(ranges.at(-1)!.end, text.length);
+        for (const [i, range] of ranges.entries()) {
+          if (i > 0) assert.equal(text[range.start - 1], "\n");
+          if (i > 0) assert.equal(range.start, ranges[i - 1]!.end);
+        }
+      }
+      writeFileSync(path, "one line only");
+      assert.deepEqual(splitAtLines(path, 13, 2), [{ start: 0, end: 13 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,8 +9,9 @@
  * taxonomy and must still be seen to be removed.
  */
 
+import { closeSync, openSync, readSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { ScanMessage } from "./scanWorker.ts";
+import { indexOfCode, leadingNpi, scanChunk, trimEnd, type ByteRange, type PackedLines } from "./byteScan.mjs";
 
 export interface CandidateLine {
   /** 1-based physical line number (the header is line 1). */
@@ -34,75 +35,14 @@ export interface ScanOptions {
 }
 
 const NEWLINE = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
 
-/** The NPI of a line starting `"NNNNNNNNNN"`, as a number, or -1. */
-function leadingNpi(chunk: Buffer, start: number, end: number): number {
-  if (end - start < 12 || chunk[start] !== QUOTE || chunk[start + 11] !== QUOTE) return -1;
-  let n = 0;
-  for (let i = start + 1; i <= start + 10; i++) {
-    const d = chunk[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-function trimEnd(line: Buffer): Buffer {
-  return line.length && line[line.length - 1] === CR ? line.subarray(0, line.length - 1) : line;
-}
-
-interface ChunkScan {
-  candidates: CandidateLine[];
-  lineNumber: number;
-  /** Where the unfinished last line starts. */
-  pos: number;
-}
-
-/**
- * The next occurrence of `code` at or after `from`, or -1. Node's multi-byte
- * indexOf ran at ~1.5 GB/s on NPPES rows; a memchr for the code's last byte
- * (rare: it ends each taxonomy code, ~2 per row) and a check of the bytes
- * before it ran ~2× faster on the 10.75 GB benchmark file.
- */
-export function indexOfCode(chunk: Buffer, code: Buffer, from: number): number {
-  const last = code[code.length - 1]!;
-  const before = code.length - 1;
-  for (let p = chunk.indexOf(last, from + before); p >= 0; p = chunk.indexOf(last, p + 1)) {
-    // Byte by byte from the front: Buffer.compare's argument checks cost more than the comparison (profiled).
-    let i = 0;
-    const start = p - before;
-    while (i < before && chunk[start + i] === code[i]) i++;
-    if (i === before) return start;
-  }
-  return -1;
-}
-
-/** The hot loop, kept out of the async generator: one memchr per line for the newline. */
-function scanChunk(chunk: Buffer, from: number, code: Buffer, watched: ReadonlySet<number> | null, firstLine: number): ChunkScan {
-  const candidates: CandidateLine[] = [];
-  let lineNumber = firstLine;
-  let pos = from;
-  let nextCode = indexOfCode(chunk, code, pos);
-  for (;;) {
-    const end = chunk.indexOf(NEWLINE, pos);
-    if (end < 0) break;
-    lineNumber++;
-    const hasCode = nextCode >= 0 && nextCode < end;
-    if (hasCode || lineNumber === 1 || (watched !== null && watched.has(leadingNpi(chunk, pos, end)))) {
-      candidates.push({ lineNumber, bytes: trimEnd(chunk.subarray(pos, end)), hasCode });
-    }
-    pos = end + 1;
-    if (hasCode) nextCode = indexOfCode(chunk, code, pos);
-  }
-  return { candidates, lineNumber, pos };
-}
+export { indexOfCode };
 
 /**
  * Splits chunks into lines as they come and keeps the candidates; the state
  * between chunks is the line cut by a chunk's end. Used by candidateLines
- * here and by the scan worker (scanWorker.ts).
+ * for streams (a zip's entry); a plain file is scanned in byte ranges
+ * (candidateLinesInWorkers).
  */
 export class LineSplitter {
   private readonly code: Buffer;
@@ -168,36 +108,123 @@ export async function* candidateLines(source: AsyncIterable<Buffer>, options: Sc
   options.progress.linesRead = splitter.lineNumber;
 }
 
+/** What candidateLinesInWorkers asks of a scan worker (scanWorker.mjs). */
+export interface ScanRequest {
+  path: string;
+  range: ByteRange;
+  header: boolean;
+  code: string;
+  watched: number[];
+  chunkBytes: number;
+}
+
+/** What a scan worker posts: each chunk's candidates (lines) with running counts, then done, or failed. */
+export type ScanMessage =
+  | { kind: "lines"; lines: PackedLines; bytesRead: number; linesRead: number }
+  | { kind: "done"; bytesRead: number; linesRead: number }
+  | { kind: "failed"; message: string };
+
 /**
- * candidateLines for a plain file, with the scan on a worker thread so that it
- * overlaps the parsing and writing on this one. Candidates the worker finds
- * ahead of the writer wait here: at most the file's matching rows (~27,000
- * in the monthly file, ~32 MB), not the file.
+ * Cuts a file of `size` bytes into at most `parts` byte ranges of about equal
+ * size, each starting at a line's first byte, so no line is split between two
+ * scan workers. A cut that would fall inside the last line is dropped: a
+ * small file gets one range.
  */
-export async function* candidateLinesInWorker(path: string, options: ScanOptions & { chunkBytes: number }): AsyncGenerator<CandidateLine> {
-  const worker = new Worker(new URL("./scanWorker.mjs", import.meta.url), {
-    workerData: { path, code: options.code, watched: [...options.watched], chunkBytes: options.chunkBytes },
-  });
-  const queue: ScanMessage[] = [];
-  let wake: (() => void) | null = null;
-  const arrive = (message: ScanMessage) => {
-    queue.push(message);
-    wake?.();
-  };
-  worker.on("message", arrive);
-  worker.on("error", (error: Error) => arrive({ kind: "failed", message: error.message }));
+export function splitAtLines(path: string, size: number, parts: number): ByteRange[] {
+  const starts = [0];
+  const fd = openSync(path, "r");
   try {
-    for (;;) {
-      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      const message = queue.shift()!;
-      if (message.kind === "failed") throw new Error(message.message);
-      options.progress.bytesRead = message.bytesRead;
-      options.progress.linesRead = message.linesRead;
-      if (message.kind === "done") return;
-      for (const line of message.lines) yield { lineNumber: line.lineNumber, bytes: Buffer.from(line.bytes.buffer, line.bytes.byteOffset, line.bytes.byteLength), hasCode: line.hasCode };
+    const probe = Buffer.allocUnsafe(64 << 10);
+    for (let k = 1; k < parts; k++) {
+      let at = Math.max(Math.floor((size * k) / parts), starts[starts.length - 1]!);
+      let start = -1;
+      while (at < size) {
+        const n = readSync(fd, probe, 0, probe.length, at);
+        if (n <= 0) break;
+        const newline = probe.subarray(0, n).indexOf(NEWLINE);
+        if (newline >= 0) {
+          start = at + newline + 1;
+          break;
+        }
+        at += n;
+      }
+      if (start < 0 || start >= size) break;
+      if (start > starts[starts.length - 1]!) starts.push(start);
     }
   } finally {
-    await worker.terminate();
+    closeSync(fd);
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
+}
+
+/**
+ * candidateLines for a plain file, scanned in byte ranges on worker threads
+ * (one per core, two at most by default) while this thread parses and writes.
+ * Lines come out in file order with their line numbers in the whole file:
+ * a later range's lines wait here until the ranges before it are done and
+ * their line counts known. What waits is at most the later ranges' candidate
+ * lines (about half the monthly file's ~27,000 matching rows, ~16 MB), never
+ * the file.
+ */
+export async function* candidateLinesInWorkers(
+  path: string,
+  size: number,
+  options: ScanOptions & { chunkBytes: number; threads: number },
+): AsyncGenerator<CandidateLine> {
+  const ranges = splitAtLines(path, size, Math.max(1, options.threads));
+  const watched = [...options.watched];
+  const inbox = ranges.map(() => [] as ScanMessage[]);
+  const totals = ranges.map(() => ({ bytesRead: 0, linesRead: 0 }));
+  let wake: (() => void) | null = null;
+  let failure: string | null = null;
+  const workers = ranges.map((range, i) => {
+    const worker = new Worker(new URL("./scanWorker.mjs", import.meta.url), {
+      // Plain JavaScript: without the parent's loader flags (tsx) it starts ~8× sooner.
+      execArgv: [],
+      workerData: { path, range, header: i === 0, code: options.code, watched, chunkBytes: options.chunkBytes } satisfies ScanRequest,
+    });
+    const arrive = (message: ScanMessage) => {
+      if (message.kind === "failed") failure ??= message.message;
+      else totals[i] = { bytesRead: message.bytesRead, linesRead: message.linesRead };
+      inbox[i]!.push(message);
+      wake?.();
+    };
+    worker.on("message", arrive);
+    worker.on("error", (error: Error) => arrive({ kind: "failed", message: error.message }));
+    return worker;
+  });
+  const report = () => {
+    options.progress.bytesRead = totals.reduce((sum, t) => sum + t.bytesRead, 0);
+    options.progress.linesRead = totals.reduce((sum, t) => sum + t.linesRead, 0);
+  };
+  try {
+    let linesBefore = 0;
+    for (let i = 0; i < ranges.length; i++) {
+      for (;;) {
+        // A failure in any range ends the import at once, not when its turn comes.
+        if (failure !== null) throw new Error(failure);
+        if (inbox[i]!.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const message = inbox[i]!.shift();
+        if (!message) continue;
+        report();
+        if (message.kind === "failed") continue;
+        if (message.kind === "done") {
+          linesBefore += message.linesRead;
+          break;
+        }
+        const { bytes, offsets, lineNumbers, hasCode } = message.lines;
+        for (let k = 0; k < lineNumbers.length; k++) {
+          yield {
+            lineNumber: linesBefore + lineNumbers[k]!,
+            bytes: Buffer.from(bytes.buffer, bytes.byteOffset + offsets[k]!, offsets[k + 1]! - offsets[k]!),
+            hasCode: hasCode[k]!,
+          };
+        }
+      }
+    }
+    report();
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -9,27 +9,38 @@
  * is not older; a full (monthly) file also removes providers it no longer lists.
  */
 import { createHash } from "node:crypto";
-import { parse } from "csv-parse/sync";
+import { availableParallelism } from "node:os";
 import { ACUPUNCTURIST_TAXONOMY, findNppesColumns, type NppesColumns } from "../../../domain/directory/nppesColumns.ts";
 import { readNppesRow } from "../../../domain/directory/nppesRecord.ts";
 import { zip5, type DirectoryProvider } from "../../../domain/directory/provider.ts";
 import type { Database, Queryable } from "../../db/database.ts";
-import { deleteProviders, recordImport, storedRecords, upsertProviders, type PlacedProvider } from "../../db/repositories/directoryProviders.ts";
+import { deleteProviders, insertNewProviders, recordImport, storedRecords, upsertProviders, type PlacedProvider } from "../../db/repositories/directoryProviders.ts";
 import { placeZip } from "../../directory/zipCentroids.ts";
 import { fail, ok, type Outcome } from "../../errors.ts";
-import { candidateLines, candidateLinesInWorker, type ScanProgress } from "./lineScanner.ts";
-import { CHUNK, type NppesSource } from "./nppesSource.ts";
+import { candidateLines, candidateLinesInWorkers, type ScanProgress } from "./lineScanner.ts";
+import { parseLine } from "./csvLine.ts";
+import type { NppesSource } from "./nppesSource.ts";
+import { importSecondaryLocations, type SecondaryLocationReport } from "./secondaryLocationImport.ts";
+import { isSecondaryLocationHeader } from "../../../domain/directory/secondaryLocations.ts";
+
+/** The scan workers' read size (bench/README.md: measured against 256 KiB–16 MiB). */
+const SCAN_CHUNK = 1 << 20;
 
 export type ImportMode = "full" | "weekly";
 
-/** The monthly full-replacement file is npidata_pfile_20050523-YYYYMMDD.csv: it starts at NPPES's first day. */
+/**
+ * The monthly full-replacement files are npidata_pfile_20050523-YYYYMMDD.csv
+ * and pl_pfile_20050523-YYYYMMDD.csv: they start at NPPES's first day.
+ */
 export function modeOfFileName(name: string): ImportMode {
-  return /npidata_pfile_20050523-\d{8}/i.test(name) ? "full" : "weekly";
+  return /(npidata|pl)_pfile_20050523-\d{8}/i.test(name) ? "full" : "weekly";
 }
 
 export interface MalformedRow {
   line: number;
   reason: string;
+  /** Set for rows of the pl_pfile read after a zip's provider file. */
+  file?: string;
 }
 
 export interface NppesImportReport {
@@ -46,6 +57,8 @@ export interface NppesImportReport {
   removedBy: { deactivated: number; taxonomyDropped: number; absentFromFullFile: number };
   locationApproximate: number;
   malformed: { count: number; rows: MalformedRow[] };
+  /** The pl_pfile's pass: the file itself, or the one in a monthly zip; null when none was read. */
+  secondaryLocations: SecondaryLocationReport | null;
   seconds: number;
 }
 
@@ -54,33 +67,12 @@ export interface ImportProgress extends ScanProgress {
   elapsedMs: number;
 }
 
-const BATCH = 500;
+// Rows per write: larger batches made no measured difference with COPY (500 vs 5,000).
+const BATCH = 1000;
 /** Enough line numbers to find the damage; the count says how many more. */
 const MALFORMED_LISTED = 100;
 
-/**
- * CMS quotes every value and replaces quotes inside values with single quotes
- * (README of the data dissemination file), so a row in that exact form splits
- * on `","` with no ambiguity. The benchmark showed csv-parse at ~60–110 µs a
- * row, most of the time left after the byte scan; rows in CMS's exact form
- * take the split, and anything else (a stray quote, an unquoted field, a BOM)
- * goes to csv-parse, which reads it or says why it cannot.
- */
-export function parseLine(bytes: Buffer): string[] | string {
-  const text = bytes.toString("utf8");
-  if (text.length >= 2 && text.charCodeAt(0) === 0x22 && text.charCodeAt(text.length - 1) === 0x22) {
-    const fields = text.slice(1, -1).split('","');
-    if (!fields.some((field) => field.includes('"'))) return fields;
-  }
-  try {
-    // The delimiter is given: csv-parse otherwise searches for one on every call, 7× the parse itself.
-    const records = parse(bytes, { relax_column_count: true, bom: true, record_delimiter: "\n" }) as string[][];
-    if (records.length !== 1) return `${records.length} records on one line`;
-    return records[0]!;
-  } catch (error) {
-    return `not valid CSV (${(error as { code?: string }).code ?? (error as Error).message})`;
-  }
-}
+export { parseLine };
 
 function place(provider: DirectoryProvider): PlacedProvider {
   const where = placeZip(zip5(provider.practice.postalCode));
@@ -90,7 +82,12 @@ function place(provider: DirectoryProvider): PlacedProvider {
 export async function importNppes(
   db: Database,
   source: NppesSource,
-  options: { mode?: ImportMode; onProgress?: (progress: ImportProgress) => void } = {},
+  options: {
+    mode?: ImportMode;
+    onProgress?: (progress: ImportProgress) => void;
+    /** Scan threads for a plain file (default: one per core, at most two); 0 scans in this thread. */
+    scanThreads?: number;
+  } = {},
 ): Promise<Outcome<NppesImportReport>> {
   const started = Date.now();
   const mode = options.mode ?? modeOfFileName(source.name);
@@ -98,7 +95,7 @@ export async function importNppes(
     file: source.name, mode, bytesRead: 0, rowsRead: 0, matched: 0, imported: 0, updated: 0, removed: 0,
     skipped: { unchanged: 0, olderThanStored: 0, deactivated: 0 },
     removedBy: { deactivated: 0, taxonomyDropped: 0, absentFromFullFile: 0 },
-    locationApproximate: 0, malformed: { count: 0, rows: [] }, seconds: 0,
+    locationApproximate: 0, malformed: { count: 0, rows: [] }, secondaryLocations: null, seconds: 0,
   };
   const progress: ScanProgress = { bytesRead: 0, linesRead: 0 };
   let lastProgress = 0;
@@ -108,6 +105,14 @@ export async function importNppes(
     options.onProgress({ ...progress, totalBytes: source.size, elapsedMs: lastProgress - started });
   };
 
+  const finish = async (tx: Queryable) => {
+    report.bytesRead = progress.bytesRead;
+    report.seconds = (Date.now() - started) / 1000;
+    await recordImport(tx, { fileName: source.name, mode, report });
+    options.onProgress?.({ ...progress, totalBytes: source.size, elapsedMs: Date.now() - started });
+    return ok(report);
+  };
+
   try {
     return await db.transaction(async (tx) => {
       const stored = await storedRecords(tx);
@@ -115,16 +120,25 @@ export async function importNppes(
       const seen = new Set<string>();
       const pending = new Map<string, PlacedProvider>();
       const removals: string[] = [];
-      let columns: NppesColumns | null = null;
 
+      // NPIs with a row in the table now: new ones go in by the bulk insert, the rest by the upsert.
+      const inTable = new Set(stored.keys());
       const flush = async (q: Queryable) => {
-        await upsertProviders(q, [...pending.values()]);
+        // Removals first, so a provider removed and then listed again within one batch stays.
+        const removed = removals.splice(0);
+        await deleteProviders(q, removed);
+        for (const npi of removed) inTable.delete(npi);
+        const fresh: PlacedProvider[] = [];
+        const changed: PlacedProvider[] = [];
+        for (const placed of pending.values()) (inTable.has(placed.provider.npi) ? changed : fresh).push(placed);
         pending.clear();
-        await deleteProviders(q, removals.splice(0));
+        await insertNewProviders(q, fresh);
+        await upsertProviders(q, changed);
+        for (const placed of fresh) inTable.add(placed.provider.npi);
       };
-      const malformed = (line: number, reason: string) => {
+      const malformed = (line: number, reason: string, file?: string) => {
         report.malformed.count++;
-        if (report.malformed.rows.length < MALFORMED_LISTED) report.malformed.rows.push({ line, reason });
+        if (report.malformed.rows.length < MALFORMED_LISTED) report.malformed.rows.push({ line, reason, ...(file && { file }) });
       };
       const remove = (npi: string, why: keyof NppesImportReport["removedBy"]) => {
         if (!stored.has(npi)) return false;
@@ -136,20 +150,32 @@ export async function importNppes(
       };
 
       const scan = { code: ACUPUNCTURIST_TAXONOMY, watched, progress };
-      // A plain file is scanned on a second core while this one parses and writes; a zip streams through here.
-      if (source.path) source.stream.destroy();
-      const lines = source.path ? candidateLinesInWorker(source.path, { ...scan, chunkBytes: CHUNK }) : candidateLines(source.stream, scan);
-      for await (const line of lines) {
-        if (line.lineNumber === 1) {
-          const header = parseLine(line.bytes);
-          const lookup = typeof header === "string" ? { ok: false as const, missing: [`a CSV header (${header})`] } : findNppesColumns(header);
-          if (!lookup.ok) {
-            source.stream.destroy();
-            return fail("NPPES_FILE_NOT_RECOGNISED", `${source.name} is not an NPPES provider file: missing ${lookup.missing.slice(0, 6).join("; ")}${lookup.missing.length > 6 ? `; and ${lookup.missing.length - 6} more` : ""}.`);
-          }
-          columns = lookup.columns;
-          continue;
-        }
+      // A plain file is scanned in byte ranges on the other cores while this one parses and writes; a zip streams through here.
+      const threads = options.scanThreads ?? Math.min(2, availableParallelism());
+      const inWorkers = source.path !== undefined && threads > 0;
+      if (inWorkers) source.stream.destroy();
+      const lines = inWorkers ? candidateLinesInWorkers(source.path!, source.size, { ...scan, chunkBytes: SCAN_CHUNK, threads }) : candidateLines(source.stream, scan);
+      const rest = lines[Symbol.asyncIterator]();
+      const first = await rest.next();
+      if (first.done) return fail("NPPES_FILE_NOT_RECOGNISED", `${source.name} is empty.`);
+      const header = parseLine(first.value.bytes);
+      if (typeof header !== "string" && isSecondaryLocationHeader(header)) {
+        // A pl_pfile on its own: secondary locations of the providers stored now.
+        const pass = await importSecondaryLocations(tx, header, { [Symbol.asyncIterator]: () => rest }, {
+          file: source.name, full: mode === "full", known: new Set(stored.keys()), linesRead: () => progress.linesRead, malformed: (line, reason) => malformed(line, reason),
+        });
+        if (!pass.ok) return fail("NPPES_FILE_NOT_RECOGNISED", `${source.name} is not an NPPES secondary practice location file: missing ${pass.missing.join("; ")}.`);
+        report.secondaryLocations = pass.report;
+        report.rowsRead = pass.report.rowsRead;
+        return finish(tx);
+      }
+      const lookup = typeof header === "string" ? { ok: false as const, missing: [`a CSV header (${header})`] } : findNppesColumns(header);
+      if (!lookup.ok) {
+        source.stream.destroy();
+        return fail("NPPES_FILE_NOT_RECOGNISED", `${source.name} is not an NPPES provider file: missing ${lookup.missing.slice(0, 6).join("; ")}${lookup.missing.length > 6 ? `; and ${lookup.missing.length - 6} more` : ""}.`);
+      }
+      const columns: NppesColumns = lookup.columns;
+      for await (const line of { [Symbol.asyncIterator]: () => rest }) {
         if (line.hasCode) report.matched++;
         const fields = parseLine(line.bytes);
         const row = typeof fields === "string" ? { kind: "malformed" as const, reason: fields } : readNppesRow(fields, columns!);
@@ -179,16 +205,25 @@ export async function importNppes(
         if (pending.size + removals.length >= BATCH) await flush(tx);
         tick();
       }
-      if (!columns) return fail("NPPES_FILE_NOT_RECOGNISED", `${source.name} is empty.`);
       if (mode === "full") for (const npi of [...stored.keys()]) if (!seen.has(npi)) remove(npi, "absentFromFullFile");
       await flush(tx);
       report.removed = report.removedBy.deactivated + report.removedBy.taxonomyDropped + report.removedBy.absentFromFullFile;
-      report.bytesRead = progress.bytesRead;
       report.rowsRead = Math.max(0, progress.linesRead - 1);
-      report.seconds = (Date.now() - started) / 1000;
-      await recordImport(tx, { fileName: source.name, mode, report });
-      options.onProgress?.({ ...progress, totalBytes: source.size, elapsedMs: Date.now() - started });
-      return ok(report);
+      // A monthly zip also carries the pl_pfile: read it now, for the providers just stored, in the same transaction.
+      const companion = await source.secondaryLocations?.();
+      if (companion) {
+        const plProgress: ScanProgress = { bytesRead: 0, linesRead: 0 };
+        const plLines = candidateLines(companion.stream, { code: ACUPUNCTURIST_TAXONOMY, watched: new Set([...stored.keys()].map(Number)), progress: plProgress })[Symbol.asyncIterator]();
+        const plFirst = await plLines.next();
+        const plHeader = plFirst.done ? "an empty file" : parseLine(plFirst.value.bytes);
+        const pass = typeof plHeader === "string" ? { ok: false as const, missing: [`a CSV header (${plHeader})`] } : await importSecondaryLocations(tx, plHeader, { [Symbol.asyncIterator]: () => plLines }, {
+          file: companion.name, full: mode === "full", known: new Set(stored.keys()), linesRead: () => plProgress.linesRead, malformed: (line, reason) => malformed(line, reason, companion.name),
+        });
+        companion.stream.destroy();
+        if (!pass.ok) return fail("NPPES_FILE_NOT_RECOGNISED", `${companion.name} in the zip is not an NPPES secondary practice location file: missing ${pass.missing.join("; ")}.`);
+        report.secondaryLocations = pass.report;
+      }
+      return finish(tx);
     });
   } finally {
     source.stream.destroy();

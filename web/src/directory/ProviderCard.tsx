@@ -2,11 +2,13 @@
 import { formatPhone } from "../../../domain/directory/provider.ts";
 import { NCCAOM_FIND_A_PRACTITIONER } from "../../../domain/directory/verification.ts";
 import type { ReactNode } from "react";
-import type { DirectoryResult } from "./types.ts";
+import type { DirectoryAddress, DirectoryResult } from "./types.ts";
+
+const addressLines = (a: DirectoryAddress) => [a.line1, a.line2, `${a.city}${a.state ? `, ${a.state}` : ""} ${a.postalCode?.slice(0, 5) ?? ""}`].filter(Boolean) as string[];
 
 export function ProviderCard({ result: r, number, children }: { result: DirectoryResult; number: number; children?: ReactNode }) {
   const phone = formatPhone(r.phone);
-  const address = [r.address.line1, r.address.line2, `${r.address.city}${r.address.state ? `, ${r.address.state}` : ""} ${r.address.postalCode?.slice(0, 5) ?? ""}`].filter(Boolean);
+  const address = addressLines(r.address);
   return (
     <li className="provider-card" id={`provider-${r.npi}`}>
       <div className="provider-head">
@@ -23,7 +25,29 @@ export function ProviderCard({ result: r, number, children }: { result: Director
           <span key={line}>{line}</span>
         ))}
         {r.locationApproximate && <span className="muted small">Location approximate: distance measured to the ZIP area.</span>}
+        {r.matchedLocation === "secondary" && r.practiceMiles !== null && <span className="muted small">Main address {r.practiceMiles.toFixed(1)} mi away.</span>}
       </address>
+      {r.secondaryLocations.length > 0 && (
+        <div className="also-practises">
+          <h4>Also practises at</h4>
+          <ul>
+            {r.secondaryLocations.map((l, i) => (
+              <li key={i} className={l.matched ? "matched" : undefined}>
+                <address>
+                  {addressLines(l.address).map((line) => (
+                    <span key={line}>{line}</span>
+                  ))}
+                </address>
+                <span className="small">
+                  {l.miles !== null ? `${l.miles.toFixed(1)} mi` : "distance unknown"}
+                  {l.matched && <strong> · within your radius: the distance above</strong>}
+                  {l.locationApproximate && " · location approximate"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {phone && (
         <p>
           <a className="call" href={`tel:${r.phone}`}>
