@@ -140,6 +140,8 @@ describe("correcting entries", () => {
     await meds.screenshot({ path: join(DIR, "medications-phone.png") });
 
     // The pain-score entries and their correction form at phone size too.
+    // On a phone the navigation folds behind the Menu button.
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("link", { name: "Patients", exact: true }).click();
     await openPatient(page, "Tanaka, Aiko");
     await page.getByText(/^All scores/).click();

@@ -38,7 +38,7 @@ describe("owner manages staff", () => {
     await row.getByText("Deactivated").waitFor();
 
     // Their open session ends: the next request sends them back to sign-in.
-    await colleague.getByRole("link", { name: "Alvarez, Maria" }).click();
+    await colleague.getByRole("table").getByRole("link", { name: "Alvarez, Maria" }).click();
     await colleague.getByRole("button", { name: "Sign in" }).waitFor();
     await signIn(colleague, app.url, "jordan@demo.acuback.org", "welcome to the clinic");
     await colleague.getByText("That e-mail and password do not match an active account.").waitFor();
