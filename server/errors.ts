@@ -67,6 +67,15 @@ export const ERRORS = {
     status: 409,
     title: "Someone else changed this patient since you opened it; reload to see their changes.",
   },
+  PATIENT_RETIRED: {
+    status: 409,
+    title: "This record was merged into another or registered in error; nothing new can be recorded on it.",
+  },
+  PATIENT_MERGE_INVALID: { status: 422, title: "These two records cannot be merged; see the marked fields." },
+  PATIENT_HAS_RECORDS: {
+    status: 409,
+    title: "This patient has clinical records, so it was not registered in error: merge it into the right patient, or mark each entry entered in error first.",
+  },
   LAST_OWNER: { status: 409, title: "A clinic must keep at least one active owner." },
   PASSWORD_REJECTED: { status: 422, title: "That password cannot be used." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Send the body as application/json." },

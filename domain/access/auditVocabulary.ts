@@ -3,7 +3,7 @@
  * reads them. One list, so the database, the API's filters, the page and the
  * CSV export agree, and no internal name ("red_flag_screen") reaches a person.
  */
-export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend"] as const;
+export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend", "merge", "retire"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -17,10 +17,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   login_failed: "failed to sign in",
   sign: "signed",
   amend: "amended",
+  merge: "merged",
+  retire: "marked registered in error",
 };
 
 export const AUDIT_ENTITY_LABELS = {
   patient: "patient record",
+  patient_retirement: "merge or registration in error",
   pain_score: "pain score",
   episode: "back-pain episode",
   episode_diagnosis: "billing diagnosis",

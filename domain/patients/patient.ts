@@ -19,6 +19,9 @@ export const SEX_LABELS: Record<Sex, string> = {
   unknown: "Unknown",
 };
 
+export const PATIENT_STATUSES = ["active", "merged", "registered-in-error"] as const;
+export type PatientStatus = (typeof PATIENT_STATUSES)[number];
+
 export interface PatientContact {
   phone: string | null;
   email: string | null;
@@ -36,6 +39,12 @@ export interface Patient extends PatientContact {
   familyName: string;
   birthDate: CalendarDate;
   sex: Sex;
+  /**
+   * "active", or retired without deleting anything: "merged" into another
+   * record of the same person (mergedInto), or "registered-in-error".
+   */
+  status: PatientStatus;
+  mergedInto: PatientId | null;
   /** Increases on every edit; an edit must name the version it started from, so two desks cannot overwrite each other. */
   version: number;
   createdAt: string;

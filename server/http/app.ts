@@ -37,6 +37,7 @@ import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
+import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
@@ -106,6 +107,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   sessionRoutes(app, context);
   staffRoutes(app, context);
   patientRoutes(app, context);
+  patientRetirementRoutes(app, context);
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ROLES } from "../../domain/access/roles.ts";
-import { RECORD_NUMBER_PATTERN, SEXES } from "../../domain/patients/patient.ts";
+import { PATIENT_STATUSES, RECORD_NUMBER_PATTERN, SEXES } from "../../domain/patients/patient.ts";
 import { NRS_MAX, NRS_MIN } from "../../domain/outcomes/painScore.ts";
 import { calendarDateOf, isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
@@ -80,6 +80,8 @@ export const patientSchema = z.object({
   city: z.string().nullable(),
   region: z.string().nullable(),
   postalCode: z.string().nullable(),
+  status: z.enum(PATIENT_STATUSES),
+  mergedInto: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -32,6 +32,7 @@ import { isUniqueViolation } from "../db/repositories/rows.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { matchStaffNpis, type NpiDirectoryMatch } from "./staffNpiMatch.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export async function patientCoverageOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<PatientCoverage | null>> {
   const refused = denied(actor, "patients.demographics.read");
@@ -45,7 +46,8 @@ export async function setPatientCoverage(db: Database, actor: Actor, patientId: 
   const refused = denied(actor, "patients.demographics.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     if (coverage.planId && !(await findPayerPlan(tx, actor.clinicId, coverage.planId))) return fail("PAYER_PLAN_NOT_FOUND");
     if (coverage.supervisorId) {
       const supervisor = (await listProviderBilling(tx, actor.clinicId)).find((p) => p.id === coverage.supervisorId);

@@ -24,6 +24,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { flagStates } from "./safetyFlags.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface ScreenView extends RedFlagScreenRecord {
   actions: { category: string; urgency: string; action: string }[];
@@ -85,7 +86,8 @@ export async function startEpisode(
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const episode = await insertEpisode(tx, actor.clinicId, patientId, fields, actor.userId);
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,

@@ -11,6 +11,7 @@ import { entryPatient } from "../db/repositories/recordRevisions.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { appendRevision, reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface MedicationList {
   /** Every medication, entries in error included and marked. */
@@ -65,7 +66,8 @@ export async function addMedication(db: Database, actor: Actor, patientId: Patie
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const id = await insertMedication(tx, actor.clinicId, patientId, fields, actor.userId);
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "medication", entityId: id, patientId, ip: actor.ip });
     return ok(summarise(await listMedications(tx, actor.clinicId, patientId)));

@@ -22,6 +22,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface PatientOutcomes {
   /** Every response, entries in error included and marked (the trajectories leave them out). */
@@ -46,7 +47,8 @@ export async function recordInstrumentResponse(
     return fail(code, detail, fields);
   }
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const { score } = scored;
     const response = await insertInstrumentResponse(
       tx,

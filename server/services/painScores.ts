@@ -10,6 +10,7 @@ import { findPatient } from "../db/repositories/patients.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface PainScoreValues {
   score: number;
@@ -44,7 +45,8 @@ export async function recordPainScore(
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const score = await insertPainScore(tx, actor.clinicId, { ...input, patientId, recordedBy: actor.userId });
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,

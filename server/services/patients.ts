@@ -20,6 +20,7 @@ import {
 import { isUniqueViolation } from "../db/repositories/rows.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { patientRetired } from "./patientStatus.ts";
 
 export type PatientInput = Omit<PatientFields, "recordNumber"> & { recordNumber: string | null };
 
@@ -109,7 +110,8 @@ export async function editPatient(
       const updated = await updatePatient(tx, actor.clinicId, id, edit.version, edit.fields);
       if (!updated) {
         const exists = await findPatient(tx, actor.clinicId, id);
-        return exists ? fail("PATIENT_VERSION_CONFLICT") : fail("PATIENT_NOT_FOUND");
+        if (!exists) return fail("PATIENT_NOT_FOUND");
+        return exists.status === "active" ? fail("PATIENT_VERSION_CONFLICT") : patientRetired(exists);
       }
       await appendAuditEvent(tx, {
         clinicId: actor.clinicId,

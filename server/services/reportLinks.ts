@@ -21,6 +21,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
 import { clinicQuestionnaires } from "./instrumentWordings.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -35,7 +36,8 @@ export async function createReportLink(
   const unknown = input.instruments.filter((id) => !instrumentById(id));
   if (unknown.length > 0) return fail("INSTRUMENT_NOT_FOUND", `Unknown: ${unknown.join(", ")}.`);
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     // A patient at home cannot answer "Statement 7": licensed questionnaires go out only with the clinic's wording.
     const questionnaires = await clinicQuestionnaires(tx, actor.clinicId);
     const unanswerable = questionnaires.filter((form) => input.instruments.includes(form.id) && !form.patientReady);
@@ -80,6 +82,8 @@ async function usableLink(db: Database, token: string): Promise<Outcome<ReportLi
   if (!link) return fail("REPORT_LINK_NOT_FOUND");
   if (link.usedAt) return fail("REPORT_LINK_USED");
   if (Date.parse(link.expiresAt) <= Date.now()) return fail("REPORT_LINK_EXPIRED");
+  // A merge moves links to the record kept; a patient registered in error has no one to report for.
+  if (await refuseUnlessOpen(db, link.clinicId, link.patientId)) return fail("REPORT_LINK_NOT_FOUND");
   return ok(link);
 }
 

@@ -8,6 +8,7 @@ import { findPatient } from "../db/repositories/patients.ts";
 import { listSafetyFlags, upsertSafetyFlag } from "../db/repositories/safetyFlags.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 /**
  * Every known flag with its recorded state (never recorded = not active,
@@ -55,7 +56,8 @@ export async function updateSafetyFlags(
     return fail("VALIDATION_FAILED", `Unknown safety flags: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((id) => [id, "Unknown flag."])));
   }
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     for (const [flag, change] of Object.entries(changes)) {
       await upsertSafetyFlag(tx, actor.clinicId, patientId, { flag, ...change }, actor.userId);
     }

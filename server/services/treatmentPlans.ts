@@ -21,6 +21,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { episodeCarePath } from "./episodes.ts";
 import { measuredTrajectories } from "./outcomes.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface PlanInput {
   episodeId: string;
@@ -45,7 +46,8 @@ export async function createPlan(db: Database, actor: Actor, patientId: PatientI
   const schedule = parseSchedule(input.schedule);
   if (!schedule.ok) return fail("VALIDATION_FAILED", schedule.message, { schedule: schedule.message });
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const episode = await findEpisode(tx, actor.clinicId, input.episodeId);
     if (!episode || episode.patientId !== patientId) return fail("EPISODE_NOT_FOUND");
     if (episode.enteredInError) return fail("ENTRY_IN_ERROR");

@@ -38,6 +38,7 @@ import { episodeCarePath } from "./episodes.ts";
 import { flagStates } from "./safetyFlags.ts";
 import { recordVisitClaim } from "./visitCoverage.ts";
 import { startingTreatment, type TreatmentStart } from "./treatmentStart.ts";
+import { refuseUnlessOpen } from "./patientStatus.ts";
 
 export interface VisitView extends VisitRecord {
   /** Live for a draft (the patient's flags now); as signed for a signed visit. */
@@ -89,7 +90,8 @@ export async function startVisit(
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
   return db.transaction(async (tx) => {
-    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+    if (closed) return closed;
     const plan = input.planId ? await findPlan(tx, actor.clinicId, input.planId) : null;
     if (input.planId && (!plan || plan.patientId !== patientId)) return fail("PLAN_NOT_FOUND");
     const episode = plan ? await findEpisode(tx, actor.clinicId, plan.episodeId) : await currentEpisode(tx, actor.clinicId, patientId);

@@ -1,12 +1,12 @@
 import type { ClinicId, PatientId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
-import type { Patient, Sex } from "../../../domain/patients/patient.ts";
+import type { Patient, PatientStatus, Sex } from "../../../domain/patients/patient.ts";
 import { FOLD_TABLE } from "../../../domain/patients/foldText.ts";
 import type { PatientQuery } from "../../../domain/patients/patientSearch.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
 
-export type PatientFields = Omit<Patient, "id" | "clinicId" | "version" | "createdAt" | "updatedAt">;
+export type PatientFields = Omit<Patient, "id" | "clinicId" | "status" | "mergedInto" | "version" | "createdAt" | "updatedAt">;
 
 interface PatientRow {
   id: PatientId;
@@ -22,13 +22,15 @@ interface PatientRow {
   city: string | null;
   region: string | null;
   postal_code: string | null;
+  status: PatientStatus;
+  merged_into: PatientId | null;
   version: number;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS =
-  "id, clinic_id, record_number, given_name, family_name, birth_date, sex, phone, email, address_line, city, region, postal_code, version, created_at, updated_at";
+  "id, clinic_id, record_number, given_name, family_name, birth_date, sex, phone, email, address_line, city, region, postal_code, status, merged_into, version, created_at, updated_at";
 
 function toPatient(row: PatientRow): Patient {
   return {
@@ -45,6 +47,8 @@ function toPatient(row: PatientRow): Patient {
     city: row.city,
     region: row.region,
     postalCode: row.postal_code,
+    status: row.status,
+    mergedInto: row.merged_into,
     version: row.version,
     createdAt: isoTimestamp(row.created_at),
     updatedAt: isoTimestamp(row.updated_at),
@@ -106,7 +110,7 @@ export async function updatePatient(
     `update patients set record_number = $4, given_name = $5, family_name = $6, birth_date = $7, sex = $8,
        phone = $9, email = $10, address_line = $11, city = $12, region = $13, postal_code = $14,
        version = version + 1, updated_at = now()
-     where clinic_id = $1 and id = $2 and version = $3 returning ${COLUMNS}`,
+     where clinic_id = $1 and id = $2 and version = $3 and status = 'active' returning ${COLUMNS}`,
     [clinicId, id, expectedVersion, ...fieldValues(fields)],
   );
   return row ? toPatient(row) : null;
@@ -124,7 +128,8 @@ export async function searchPatients(
   page: { limit: number; offset: number },
 ): Promise<PatientPage> {
   const params: unknown[] = [clinicId];
-  let where = "clinic_id = $1";
+  // Merged and registered-in-error records are kept but not offered: a search finds the record to use.
+  let where = "clinic_id = $1 and status = 'active'";
   if (query.kind === "birthDate") {
     params.push(query.birthDate);
     where += ` and birth_date = $${params.length}`;
