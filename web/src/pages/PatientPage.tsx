@@ -8,12 +8,14 @@ import { Episodes } from "../components/Episodes.tsx";
 import { Medications, type MedicationList } from "../components/Medications.tsx";
 import { Outcomes } from "../components/Outcomes.tsx";
 import { PainScores } from "../components/PainScores.tsx";
+import { RecordRetirement } from "../components/RecordRetirement.tsx";
 import { ReportLinks } from "../components/ReportLinks.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { PatientCoverage } from "../coverage/PatientCoverage.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
+import { formatDate } from "../dates.ts";
 
 // The course of care draws points on body maps: the atlas loads with it, not with every page.
 const CourseOfCare = lazy(() => import("../visit/CourseOfCare.tsx").then((m) => ({ default: m.CourseOfCare })));
@@ -52,7 +54,10 @@ export function PatientPage() {
           <span className="mono">{patient.recordNumber}</span>
         </span>
       </div>
-      {editing ? (
+      {patient.status !== "active" ? (
+        // A merged or registered-in-error record is kept to be read: what happened to it, and nothing to add to.
+        <RecordRetirement patient={patient} onChange={reload} />
+      ) : editing ? (
         <PatientForm
           initial={formValuesOf(patient)}
           recordNumberRequired
@@ -68,7 +73,7 @@ export function PatientPage() {
         <section className="card demographics">
           <dl>
             <dt>Date of birth</dt>
-            <dd>{patient.birthDate}</dd>
+            <dd>{formatDate(patient.birthDate)}</dd>
             <dt>Phone</dt>
             <dd>{patient.phone ?? "—"}</dd>
             <dt>E-mail</dt>
@@ -84,8 +89,8 @@ export function PatientPage() {
           </div>
         </section>
       )}
-      <PatientCoverage patientId={patient.id} />
-      {seesClinical ? (
+      {patient.status === "active" && <PatientCoverage patientId={patient.id} />}
+      {patient.status !== "active" ? null : seesClinical ? (
         <>
           <SafetyFlags key={intakeChanged} patientId={patient.id} />
           <Episodes patientId={patient.id} onChange={() => setIntakeChanged((n) => n + 1)} />
@@ -106,6 +111,7 @@ export function PatientPage() {
           {sendsFollowUps && <ReportLinks patientId={patient.id} />}
         </>
       )}
+      {patient.status === "active" && <RecordRetirement patient={patient} onChange={reload} />}
     </section>
   );
 }
