@@ -126,7 +126,7 @@ describe("charting acupuncture visits", () => {
     // Nothing on the chart is wider than the phone.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling on a phone");
     const reason = "38 weeks, induction planned; her midwife asked for SP6 and she agreed after we discussed it.";
-    await page.getByLabel("Reason to override pregnancy-forbidden-point").fill(reason);
+    await page.getByLabel("Reason to override: Pregnant").fill(reason);
     await block.getByText("Overridden").waitFor();
     await page.getByRole("button", { name: "Sign visit" }).click();
     await page.getByRole("heading", { name: /^Visit .* Signed$/ }).waitFor();

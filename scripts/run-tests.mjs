@@ -3,7 +3,7 @@
 // finds no .ts files in a folder (a silent run of zero tests), so this lists
 // the files itself and refuses to run when it finds none.
 //   node scripts/run-tests.mjs [all]  everything below (npm test)
-//   node scripts/run-tests.mjs unit   domain, server, web-helper and build-script tests (*.test.ts)
+//   node scripts/run-tests.mjs unit   domain, server and build-script tests (*.test.ts)
 //   node scripts/run-tests.mjs e2e    browser tests against the built app (e2e/*.e2e.ts)
 // A third argument keeps only files whose path contains it.
 // Server tests use PGlite, or PostgreSQL when ACUBACK_TEST_DATABASE_URL is set.
@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const UNIT = { dirs: ["domain", "server", "scripts", "web/src"], suffix: ".test.ts" };
+const UNIT = { dirs: ["domain", "server", "scripts"], suffix: ".test.ts" };
 const E2E = { dirs: ["e2e"], suffix: ".e2e.ts" };
 const suites = { all: [UNIT, E2E], unit: [UNIT], e2e: [E2E] };
 const name = process.argv[2] ?? "all";

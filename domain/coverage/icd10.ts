@@ -65,7 +65,7 @@ export function validateIcd10(input: string): Icd10Check {
   if (UNCONFIRMED_PREFIXES.some((prefix) => code.startsWith(prefix))) {
     return { ok: false, code, reason: `${code}: the FY2025 disc-degeneration subcodes (M51.36x/M51.37x) are unconfirmed and not offered until verified.` };
   }
-  return { ok: false, code, reason: `${code || "(empty)"} is not one of the ICD-10-CM codes Acuback offers for low back pain (clinical-facts §3).` };
+  return { ok: false, code, reason: `${code || "(empty)"} is not one of the ICD-10-CM codes Acuback offers for low back pain (ICD-10-CM, FY2022 onward).` };
 }
 
 /** What the episode records that the suggestion reads (the chart's EpisodeFields, plus an explicit diagnosis). */

@@ -16,7 +16,8 @@ export interface Caution {
   source: string;
 }
 
-const FACTS_6 = "clinical-facts.md §6 (Witt 2009; NPSA/NRLS; Carr 2015)";
+// Shown under each caution in the atlas: the papers, never our own file names (clinical-facts.md §6 holds them).
+const FACTS_6 = "WHO safety guidelines (1999); Witt 2009 (229,230 patients); Carr 2015 on points in pregnancy";
 const NOTES = "needling notes of Chinese Acupuncture and Moxibustion (1999), via TARA";
 const VESSELS = "vessels under the point in Chinese Acupuncture and Moxibustion (1999), via TARA";
 const SUPPLEMENT_NOTES = "needling notes of Chinese Acupuncture and Moxibustion (1999), via the needling supplement";

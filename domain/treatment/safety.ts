@@ -55,8 +55,10 @@ export interface SafetyInput {
   cunMm?: number | null | undefined;
 }
 
-const FACTS_6 = "clinical-facts.md §6 (acupuncture safety)";
-const CARR = "clinical-facts.md §6; Carr 2015 found no objective evidence of harm";
+// Where each check comes from, as the practitioner reads it under the finding (clinical-facts.md §6 lists them).
+const WHO_1999 = "WHO, Guidelines on basic training and safety in acupuncture (1999), section II: safety";
+const FACTS_6 = WHO_1999;
+const CARR = "WHO (1999) on pregnancy; Carr 2015 found no objective evidence of harm from these points";
 
 /** Regions where a current would pass through the head or brain. */
 const HEAD_REGIONS: ReadonlySet<BodyRegion> = new Set(["head", "face", "neck"]);

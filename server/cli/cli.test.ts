@@ -115,7 +115,7 @@ describe("acuback CLI", () => {
     const text = acuback(["safety", "check", "--flags", "pregnancy", "--points", "LI4"]);
     assert.equal(text.code, 0, text.out);
     assert.match(text.out, /^BLOCK\s+pregnancy-forbidden-point\s+\[LI4\]/m);
-    assert.match(text.out, /Source: clinical-facts\.md §6/);
+    assert.match(text.out, /Source: WHO \(1999\) on pregnancy; Carr 2015/);
 
     assert.deepEqual(JSON.parse(acuback(["safety", "check", "--points", "BL23,BL25", "--json"]).out), { findings: [] });
     const wholeTreatment = acuback(["safety", "check", "--flags", "anticoagulants", "--points", "BL23", "--side", "left"]);

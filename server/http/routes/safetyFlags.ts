@@ -24,7 +24,7 @@ export function safetyFlagRoutes(app: FastifyInstance, { db }: RouteContext) {
     "/api/v1/patients/:patientId/safety-flags",
     {
       preHandler: requireSession,
-      schema: { tags, summary: "The patient's safety flags (clinical-facts §6), every known flag with its state", params: patientIdParam, response: { 200: z.array(flagSchema), ...problemResponses } },
+      schema: { tags, summary: "The patient's safety flags (WHO 1999 acupuncture safety guidelines), every known flag with its state", params: patientIdParam, response: { 200: z.array(flagSchema), ...problemResponses } },
     },
     async (request, reply) => sendOutcome(reply, await safetyFlagsOf(db, actorOf(request), request.params.patientId)),
   );

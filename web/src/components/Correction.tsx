@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { api, type ApiError } from "../api.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
 export interface EntryState {
   enteredInError: boolean;
@@ -134,7 +135,7 @@ export function EntryHistory({ url }: { url: string }) {
         const changed = Object.keys(r.after).filter((k) => JSON.stringify(r.before[k] ?? null) !== JSON.stringify(r.after[k] ?? null));
         return (
           <li key={r.id}>
-            <strong>{ACTION_WORDS[r.action]}</strong> {new Date(r.at).toLocaleString()} by {r.authorName ?? "—"}
+            <strong>{ACTION_WORDS[r.action]}</strong> {formatDateTime(r.at)} by {r.authorName ?? "—"}
             {r.reason && <> · “{r.reason}”</>}
             {changed.length > 0 && (
               <ul>

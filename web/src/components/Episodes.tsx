@@ -14,6 +14,7 @@ import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
 import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 interface Flag {
   id: string;
@@ -87,7 +88,7 @@ export function Episodes({ patientId, onChange }: { patientId: string; onChange?
       {current && (
         <>
           <p className="episode-summary">
-            Since <strong>{current.onsetDate}</strong>
+            Since <strong>{formatDate(current.onsetDate)}</strong>
             {current.duration && (
               <>
                 {" "}· {current.duration.weeks} weeks · <span className={`badge ${current.duration.durationClass}`}>{current.duration.durationClass}</span>
@@ -147,14 +148,14 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 /** Everything the intake recorded, with the tools to correct it or mark the episode entered in error. */
 function IntakeAnswers({ episode, onChanged }: { episode: Episode; onChanged: () => void }) {
-  const what = `intake of ${episode.intakeOn}`;
+  const what = `intake of ${formatDate(episode.intakeOn)}`;
   return (
     <div className="intake-answers">
       <dl className="answers" data-testid="intake-answers">
         <dt>Intake done on</dt>
-        <dd>{episode.intakeOn}</dd>
+        <dd>{formatDate(episode.intakeOn)}</dd>
         <dt>Pain began on</dt>
-        <dd>{episode.onsetDate}</dd>
+        <dd>{formatDate(episode.onsetDate)}</dd>
         <dt>Where</dt>
         <dd>
           {episode.location}
@@ -212,7 +213,7 @@ function EarlierEpisodes({ episodes, onChanged }: { episodes: Episode[]; onChang
       {shown.map((e) => (
         <div key={e.id} className={entryClass(e, "earlier-episode")}>
           <h3>
-            Intake {e.intakeOn} · pain since {e.onsetDate} <EntryBadge entry={e} />
+            Intake {formatDate(e.intakeOn)} · pain since {formatDate(e.onsetDate)} <EntryBadge entry={e} />
           </h3>
           <IntakeAnswers episode={e} onChanged={onChanged} />
         </div>

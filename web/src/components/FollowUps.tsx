@@ -4,6 +4,7 @@ import { describeSchedule, instrumentList, type FollowUpSchedule, type Milestone
 import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { FormError } from "./FormError.tsx";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 interface FollowUp {
   patientId: string;
@@ -37,12 +38,12 @@ export function FollowUps() {
                 .filter((m) => m.kind === "milestone" && open(m))
                 .map((m) => (
                   <span key={m.week} className={`milestone ${m.status}`}>
-                    week {m.week} {m.status}: {instrumentList(m.missing)} ({m.dueOn})
+                    week {m.week} {m.status}: {instrumentList(m.missing)} ({formatDate(m.dueOn)})
                   </span>
                 ))}
               {current && (
                 <span className="milestone due">
-                  check-in due: {instrumentList(current.missing)} ({current.dueOn})
+                  check-in due: {instrumentList(current.missing)} ({formatDate(current.dueOn)})
                 </span>
               )}
               {missed > 0 && (

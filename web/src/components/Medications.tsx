@@ -7,6 +7,7 @@ import type { Loaded } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 export interface Medication extends EntryState {
   id: string;
@@ -55,7 +56,7 @@ export function Medications({ patientId, list }: { patientId: string; list: Load
                     · {m.opioid}, {m.dailyDose} {doseUnit(m.opioid)} = {Math.round(m.dailyDose! * MME_FACTORS[m.opioid] * 10) / 10} MME/day
                   </span>
                 )}
-                <span className="muted"> {m.stoppedOn ? `· stopped ${m.stoppedOn}` : m.startedOn ? `· since ${m.startedOn}` : ""}</span>
+                <span className="muted"> {m.stoppedOn ? `· stopped ${formatDate(m.stoppedOn)}` : m.startedOn ? `· since ${formatDate(m.startedOn)}` : ""}</span>
                 {m.note && <span className="muted"> · {m.note}</span>} <EntryBadge entry={m} />
               </span>
               {!m.stoppedOn && !m.enteredInError && <StopToday medication={m} onDone={reload} />}

@@ -7,7 +7,7 @@
  */
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime } from "../dates.ts";
+import { formatDate, formatDateTime } from "../../../domain/shared/dateWords.ts";
 import { api, type Patient } from "../api.ts";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";

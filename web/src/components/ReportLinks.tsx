@@ -14,6 +14,7 @@ import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FormError } from "./FormError.tsx";
+import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
 interface Link {
   id: string;
@@ -102,8 +103,8 @@ function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: st
         <ul className="link-history small">
           {links.data.map((link) => (
             <li key={link.id}>
-              {new Date(link.createdAt).toLocaleDateString()}: {instrumentList(link.instruments)} —{" "}
-              {link.usedAt ? `answered ${new Date(link.usedAt).toLocaleDateString()}` : Date.parse(link.expiresAt) < Date.now() ? "expired" : `open until ${new Date(link.expiresAt).toLocaleDateString()}`}
+              {formatDateTime(link.createdAt)}: {instrumentList(link.instruments)} —{" "}
+              {link.usedAt ? `answered ${formatDateTime(link.usedAt)}` : Date.parse(link.expiresAt) < Date.now() ? "expired" : `open until ${formatDateTime(link.expiresAt)}`}
             </li>
           ))}
         </ul>

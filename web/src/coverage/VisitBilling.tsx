@@ -8,6 +8,7 @@ import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { CoverageResult, type CoverageResultView } from "./CoverageResult.tsx";
 import { useLoad } from "../useLoad.ts";
+import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
 interface Line {
   code: string;
@@ -99,7 +100,7 @@ export function VisitBilling({ visitId, refreshKey = "" }: { visitId: string; re
           <ul className="small">
             {data.claims.slice(0, -1).map((c) => (
               <li key={c.computedAt}>
-                {new Date(c.computedAt).toLocaleString()} ({c.computedFor === "signing" ? "at signing" : "after an amendment"}): {c.lines.map((l) => `${l.code}×${l.units}`).join(", ")}
+                {formatDateTime(c.computedAt)} ({c.computedFor === "signing" ? "at signing" : "after an amendment"}): {c.lines.map((l) => `${l.code}×${l.units}`).join(", ")}
               </li>
             ))}
           </ul>

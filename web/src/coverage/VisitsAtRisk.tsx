@@ -5,6 +5,7 @@ import { NCD_VISITS_PER_YEAR } from "../../../domain/coverage/ncd30_3_3.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 interface PatientAtRisk {
   patientId: string;
@@ -38,7 +39,7 @@ export function VisitsAtRisk() {
               <tr key={p.patientId} className={p.risks.some((r) => r.kind === "not-improving") ? "stop" : undefined}>
                 <td>
                   <Link to={`/patients/${p.patientId}`}>{p.name}</Link>
-                  <div className="small muted">last visit {p.lastVisitOn}</div>
+                  <div className="small muted">last visit {formatDate(p.lastVisitOn)}</div>
                 </td>
                 <td>
                   {p.visitInWindow} in window · {p.visitInYear} of {NCD_VISITS_PER_YEAR} this year

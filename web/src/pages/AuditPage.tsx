@@ -17,6 +17,7 @@ import {
 import { api, type AuditEvent, type StaffMember } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
+import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
 const PAGE = 50;
 const FILTERS = ["patientId", "userId", "action", "entity", "fromDay", "toDay"] as const;
@@ -162,7 +163,7 @@ export function AuditPage() {
           {events.map((event) => (
             <tr key={event.id}>
               <td className="mono" data-label="When">
-                {new Date(event.at).toLocaleString()}
+                {formatDateTime(event.at)}
               </td>
               <td data-label="Who">{event.userName ?? "—"}</td>
               <td data-label="Did">{AUDIT_ACTION_LABELS[event.action as AuditAction] ?? event.action}</td>

@@ -21,7 +21,7 @@ export function DashboardPage() {
         <>
           <p className="muted">
             {data.patients} patient{data.patients === 1 ? "" : "s"} with a back-pain episode. Responding means better by the
-            minimal clinically important difference on NRS, ODI or RMDQ (clinical-facts §4), none worse, at a measurement within
+            minimal clinically important difference on NRS, ODI or RMDQ (Ostelo 2008: 2 points, 10 points and 5 points, or 30%), none worse, at a measurement within
             7 days of the milestone.
           </p>
           <div className="milestones">

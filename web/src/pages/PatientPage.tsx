@@ -15,7 +15,7 @@ import { PatientCoverage } from "../coverage/PatientCoverage.tsx";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 // The course of care draws points on body maps: the atlas loads with it, not with every page.
 const CourseOfCare = lazy(() => import("../visit/CourseOfCare.tsx").then((m) => ({ default: m.CourseOfCare })));

@@ -8,6 +8,7 @@ import { FormError } from "../components/FormError.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useShortcut } from "../useShortcut.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 const PAGE_SIZE = 25;
 
@@ -93,7 +94,7 @@ export function PatientsPage() {
                       </Link>
                     </td>
                     <td>
-                      {patient.birthDate} <span className="muted">({ageInYears(patient.birthDate, today)} y)</span>
+                      {formatDate(patient.birthDate)} <span className="muted">({ageInYears(patient.birthDate, today)} y)</span>
                     </td>
                     <td>{SEX_LABELS[patient.sex]}</td>
                     <td className="mono">{patient.recordNumber}</td>

@@ -20,6 +20,7 @@ import { useSubmit } from "../useSubmit.ts";
 import { CourseMap } from "./CourseMap.tsx";
 import { PlanForm, ProtocolOptions } from "./PlanForm.tsx";
 import type { Visit, VisitSummary } from "./types.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 export interface ProtocolCatalogue {
   library: Protocol[];
@@ -87,7 +88,7 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
       {gate && !gate.canStartPlan && <p className="form-error">{gate.reason}</p>}
       {plans.data?.map((plan) => (
         <div key={plan.id} className="plan" data-testid="plan">
-          <strong>{plan.protocolName ?? labelOf(MODALITIES, plan.modality)}</strong> · {plan.schedule} · from {plan.startOn}
+          <strong>{plan.protocolName ?? labelOf(MODALITIES, plan.modality)}</strong> · {plan.schedule} · from {formatDate(plan.startOn)}
           <div className="progress" aria-label={`${plan.progress.done} of ${plan.plannedVisits} visits`}>
             <span style={{ width: `${Math.min(100, (plan.progress.done / plan.plannedVisits) * 100)}%` }} />
           </div>
@@ -101,7 +102,7 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
       <div className="actions start-visit">
         {draft && (
           <Link className="button primary" to={`/visits/${draft.id}`}>
-            Continue draft of {draft.chart.visitOn}
+            Continue draft of {formatDate(draft.chart.visitOn)}
           </Link>
         )}
         {lastSigned && (
@@ -135,7 +136,7 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
       {planning && episodes.data && (
         <PlanForm
           patientId={patientId}
-          episodes={episodes.data.map((e) => ({ id: e.id, label: `Episode from ${e.onsetDate}` }))}
+          episodes={episodes.data.map((e) => ({ id: e.id, label: `Episode from ${formatDate(e.onsetDate)}` }))}
           protocols={protocols.data}
           onDone={() => {
             setPlanning(false);
@@ -160,7 +161,7 @@ function VisitList({ visits }: { visits: Visit[] }) {
             <CourseMap sites={chart.treatment.sites} />
             <div>
               <Link to={`/visits/${visit.id}`}>
-                <strong>{chart.visitOn}</strong>
+                <strong>{formatDate(chart.visitOn)}</strong>
               </Link>{" "}
               <span className={`status ${visit.status}`}>{visit.status === "signed" ? "Signed" : "Draft"}</span>
               {visit.amendments.length > 0 && <span className="small"> · {visit.amendments.length} amendment{visit.amendments.length > 1 ? "s" : ""}</span>}
@@ -191,7 +192,7 @@ function VisitSummaries({ visits }: { visits: VisitSummary[] }) {
         <ul>
           {visits.map((v) => (
             <li key={v.id}>
-              {v.visitOn} · {v.status === "signed" ? "signed" : "draft"} · {v.practitionerName}
+              {formatDate(v.visitOn)} · {v.status === "signed" ? "signed" : "draft"} · {v.practitionerName}
             </li>
           ))}
         </ul>

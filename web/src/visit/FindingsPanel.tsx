@@ -23,7 +23,7 @@ export function FindingsPanel({ findings, overrides, onOverride, readOnly = fals
                 To go ahead, write why (kept with the visit and shown on it)
                 <textarea
                   rows={2}
-                  aria-label={`Reason to override ${finding.rule}`}
+                  aria-label={`Reason to override: ${finding.message.split(":")[0]}`}
                   value={override?.reason ?? ""}
                   onChange={(e) => onOverride({ rule: finding.rule, points: finding.points, reason: e.target.value })}
                 />

@@ -14,6 +14,7 @@ import { ChartCorrectionEditor, correctionOf } from "./ChartCorrectionEditor.tsx
 import { CourseMap } from "./CourseMap.tsx";
 import { FindingsPanel } from "./FindingsPanel.tsx";
 import type { Visit } from "./types.ts";
+import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
 export function VisitNote({ visit, onAmended }: { visit: Visit; onAmended: (visit: Visit) => void }) {
   const { chart } = visit;
@@ -28,7 +29,7 @@ export function VisitNote({ visit, onAmended }: { visit: Visit; onAmended: (visi
           <dl className="facts">
             <dt>Signed</dt>
             <dd>
-              {visit.signedAt ? new Date(visit.signedAt).toLocaleString() : "—"} by {visit.practitionerName}
+              {visit.signedAt ? formatDateTime(visit.signedAt) : "—"} by {visit.practitionerName}
             </dd>
             <dt>Modality</dt>
             <dd>
@@ -155,7 +156,7 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
         <ol className="amendments">
           {visit.amendments.map((a, i) => (
             <li key={a.id}>
-              <strong>{new Date(a.at).toLocaleString()}</strong>, {a.authorName}
+              <strong>{formatDateTime(a.at)}</strong>, {a.authorName}
               {a.enteredInError && <strong> — marked entered in error</strong>}: <em>{a.reason}</em>
               {a.correction && <p>{a.correction}</p>}
               {a.chartCorrection && <CorrectionSummary before={chartAsAmended(visit.chart, visit.amendments.slice(0, i).map((b) => b.chartCorrection))} correction={a.chartCorrection} />}

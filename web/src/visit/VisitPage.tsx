@@ -10,6 +10,7 @@ import type { Visit } from "./types.ts";
 import { VisitNote } from "./VisitNote.tsx";
 import { VisitBilling } from "../coverage/VisitBilling.tsx";
 import { useState } from "react";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 
 export default function VisitPage() {
   const { visitId = "" } = useParams();
@@ -37,7 +38,7 @@ export default function VisitPage() {
       </p>
       <div className="page-head">
         <h1>
-          Visit {visit.chart.visitOn} <span className={`status ${visit.status}`}>{visit.status === "signed" ? "Signed" : "Draft"}</span>
+          Visit {formatDate(visit.chart.visitOn)} <span className={`status ${visit.status}`}>{visit.status === "signed" ? "Signed" : "Draft"}</span>
         </h1>
         {activeFlags.length > 0 && (
           <span className="flag-strip" data-testid="active-flags">

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatDate, formatDateTime } from "./dates.ts";
+import { formatDate, formatDateTime } from "./dateWords.ts";
 
 describe("dates as the app shows them", () => {
   it("shows a calendar date with the month in words and never shifts it by a time zone", () => {

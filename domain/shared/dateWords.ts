@@ -4,7 +4,7 @@
  * in the device's time zone. Calendar dates (birth dates, visit days) carry no
  * time zone and are shown as the day they are, never shifted by one.
  */
-import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
+import type { CalendarDate } from "./calendarDate.ts";
 
 const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const MOMENT = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
