@@ -49,6 +49,7 @@ export const AUDIT_ENTITY_LABELS = {
   user: "staff account",
   session: "sign-in",
   audit_log: "audit log",
+  fhir_resource: "FHIR records",
   referral_contact: "referral contact",
   directory_import: "directory import",
 } as const;

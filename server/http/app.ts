@@ -38,6 +38,7 @@ import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
+import { fhirRoutes } from "./routes/fhir.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
@@ -108,6 +109,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   staffRoutes(app, context);
   patientRoutes(app, context);
   patientRetirementRoutes(app, context);
+  fhirRoutes(app, context);
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);

@@ -1,11 +1,13 @@
 /**
  * Every error leaves the server as application/problem+json (RFC 9457) with a
  * stable `code` from server/errors.ts. Validation errors list each bad field.
+ * Under /fhir/R4 the same error goes out as a FHIR OperationOutcome.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERRORS, type ErrorCode, type Failure } from "../errors.ts";
+import { FHIR_JSON, isFhirUrl, operationOutcome } from "../fhir/operationOutcome.ts";
 
 export const problemSchema = z.object({
   type: z.string(),
@@ -30,6 +32,9 @@ export function problem(code: ErrorCode, detail?: string, fields?: Record<string
 }
 
 export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: string, fields?: Record<string, string>) {
+  if (isFhirUrl(reply.request.url)) {
+    return reply.code(ERRORS[code].status).type(FHIR_JSON).serializer(JSON.stringify).send(operationOutcome(code, detail, fields));
+  }
   const body = problem(code, detail, fields);
   return reply.code(body.status).type("application/problem+json").serializer(JSON.stringify).send(body);
 }

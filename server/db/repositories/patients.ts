@@ -116,6 +116,12 @@ export async function updatePatient(
   return row ? toPatient(row) : null;
 }
 
+/** Every patient record of the clinic, retired ones included (an export or FHIR search shows what became of them). */
+export async function allPatientsOfClinic(q: Queryable, clinicId: ClinicId): Promise<Patient[]> {
+  const rows = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 order by created_at, id`, [clinicId]);
+  return rows.map(toPatient);
+}
+
 export interface PatientPage {
   patients: Patient[];
   total: number;
