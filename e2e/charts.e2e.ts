@@ -3,7 +3,7 @@
  * 1280×800 desktop: Maria Alvarez's pain with her opioid taper. The text is
  * a real 12 px or more on screen, the baseline and MCID labels sit clear of
  * every reading, and opioid MME/day has its own panel under the pain panel.
- * The dashboard shows responders at 4, 8 and 12 weeks. Screenshots go to
+ * Her safety flags show. The dashboard shows responders at 4, 8 and 12 weeks. Screenshots go to
  * e2e/artifacts/charts/.
  */
 import assert from "node:assert/strict";
@@ -60,6 +60,11 @@ describe("outcome charts", () => {
       const { patients } = (await apiOf(page)("GET", "/api/v1/patients?q=Alvarez")) as { patients: { id: string }[] };
       await page.goto(`${app.url}/patients/${patients[0]!.id}`);
       await page.getByRole("heading", { name: "Alvarez, Maria" }).waitFor();
+
+      // Her safety flags, recorded at intake, are on her page (the demo used to leave them unrecorded).
+      const safety = page.getByRole("region", { name: "Safety flags" });
+      await safety.getByTestId("safety-summary").getByText("Needle anxiety or fainting").waitFor();
+      await safety.screenshot({ path: join(DIR, `safety-${viewport.name}.png`) });
 
       const chart = page.locator('.chart[data-measure="nrs"]');
       await chart.locator("circle.point").first().waitFor();

@@ -289,7 +289,7 @@ describe("demo clinic", () => {
     const maria = await safetyFlagsOf(db, actor, course["Alvarez"]!.patientId);
     assert.ok(maria.ok);
     assert.deepEqual(flagsInForce(maria.value), ["needle-anxiety"]);
-    assert.match(maria.value.find((f) => f.flag === "needle-anxiety")!.note ?? "", /lying down/);
+    assert.match(maria.value.find((f) => f.flag === "needle-anxiety")!.note ?? "", /Fainted once/);
     assert.ok(maria.value.every((f) => f.updatedAt !== null), "every flag checked at intake, none left unrecorded");
     const carter = await safetyFlagsOf(db, actor, course["Carter"]!.patientId);
     assert.ok(carter.ok);

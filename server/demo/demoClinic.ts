@@ -73,7 +73,7 @@ const PEOPLE: DemoPatient[] = [
   // Intake at her first score; the Cherkin course began three weeks ago (demoTreatment.ts). ODI 44% at intake, 40% at week 4.
   // Needle anxiety recorded at intake (she fainted having blood taken): treated lying down, as every visit charts.
   { givenName: "Maria", familyName: "Alvarez", phone: "503-555-0101", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30, intakeDaysAgo: 49,
-    safety: { "needle-anxiety": { active: true, note: "Fainted once having blood taken. Treat lying down; stay with her for the first minutes." } },
+    safety: { "needle-anxiety": { active: true, note: "Fainted once having blood taken; says she is nervous of needles." } },
     odi: [
       { daysAgo: 49, answers: [3, 1, 3, 2, 3, 2, 2, 2, 2, 2] },
       { daysAgo: 21, answers: [3, 1, 2, 2, 2, 2, 2, 2, 2, 2] },
