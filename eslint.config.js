@@ -36,5 +36,7 @@ export default tseslint.config(
   ),
   layer(["domain/**/*.test.ts"], DOMAIN_OUTSIDE, "domain tests exercise domain only."),
   layer(["server/**/*.ts"], ["**/web", "**/web/**", "**/e2e/**"], "server must not import the web app or e2e code."),
-  layer(["web/src/**/*.{ts,tsx}"], ["**/server", "**/server/**", "node:*"], "web runs in the browser: import domain, never server or Node built-ins."),
+  layer(["web/src/**/*.{ts,tsx}"], ["**/server", "**/server/**", "node:*"], "web runs in the browser: import domain, never server or Node built-ins.", [], ["web/src/**/*.test.ts"]),
+  // Tests of the web app's pure helpers run under node's test runner; they still never reach into the server.
+  layer(["web/src/**/*.test.ts"], ["**/server", "**/server/**"], "web tests exercise the web app's own code and domain only."),
 );

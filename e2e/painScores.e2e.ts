@@ -37,9 +37,9 @@ describe("practitioner records pain scores and sees the chart", () => {
     await send.getByText(/Also due: ODI\. Record it at the next visit/).waitFor({ timeout: 15000 });
     assert.ok(await send.getByRole("button", { name: /Create link/ }).evaluate((button) => button === document.activeElement));
 
-    // The dashboard: Nguyen was measured at 12 weeks and is worse, and missed two follow-ups.
+    // The dashboard: Nguyen was measured at 12 weeks and is worse (with three finished courses, two responding), and missed two follow-ups.
     await page.getByRole("link", { name: "Dashboard" }).click();
-    await page.getByTestId("milestone-12").getByText("0 of 1 measured patients responding").waitFor();
+    await page.getByTestId("milestone-12").getByText("2 of 4 measured patients responding").waitFor();
     assert.match(await page.getByTestId("overdue").innerText(), /^2 follow-up measurements overdue/);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png") });
     await page.getByRole("link", { name: "Patients", exact: true }).click();

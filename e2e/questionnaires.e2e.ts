@@ -66,7 +66,7 @@ describe("questionnaire wording and MME beside pain", () => {
     await page.getByText("Licensed PEG question 2").waitFor();
 
     // 40 → 30 → 20 MME/day over her eight weeks of care.
-    const steps = page.locator('.chart[data-measure="nrs"] .companion circle');
+    const steps = page.locator('.chart[data-measure="nrs"] [data-panel="companion"] circle');
     await steps.first().waitFor();
     assert.deepEqual(await steps.evaluateAll((circles) => circles.map((c) => c.textContent?.match(/: (\d+) MME/)?.[1])), ["40", "30", "20"]);
     await page.locator('.chart[data-measure="nrs"]').screenshot({ path: join(ARTIFACTS, "pain-with-mme.png") });

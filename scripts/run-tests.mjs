@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const UNIT = { dirs: ["domain", "server", "scripts"], suffix: ".test.ts" };
+const UNIT = { dirs: ["domain", "server", "scripts", "web"], suffix: ".test.ts" };
 const E2E = { dirs: ["e2e"], suffix: ".e2e.ts" };
 const suites = { all: [UNIT, E2E], unit: [UNIT], e2e: [E2E] };
 const name = process.argv[2] ?? "all";

@@ -30,6 +30,8 @@ import { loadDemoClinic } from "./demoClinic.ts";
 import { painScoresOf } from "../services/painScores.ts";
 import { medicationsOf } from "../services/medications.ts";
 import { episodesOf } from "../services/episodes.ts";
+import { safetyFlagsOf } from "../services/safetyFlags.ts";
+import { flagsInForce } from "../../domain/assessment/safetyFlags.ts";
 
 describe("demo clinic", () => {
   let test: TestDatabase;
@@ -58,7 +60,7 @@ describe("demo clinic", () => {
   const signed = (family: string) => course[family]!.visits.filter((v) => v.status === "signed");
 
   it("gives every patient with an episode one plan and signed visits, each fully charted", () => {
-    for (const family of ["Alvarez", "Carter", "Nguyen", "Okonkwo", "Miller", "Walsh", "Delgado"]) {
+    for (const family of ["Alvarez", "Carter", "Nguyen", "Okonkwo", "Miller", "Walsh", "Delgado", "Brooks", "Brennan", "Howard"]) {
       assert.equal(course[family]!.plans.length, 1, family);
       assert.ok(signed(family).length >= 2, family);
       for (const visit of signed(family)) {
@@ -261,6 +263,46 @@ describe("demo clinic", () => {
     const dashboard = await dashboardOf(db, actor, today);
     assert.ok(dashboard.ok);
     assert.equal(dashboard.value.overdue, 2);
-    assert.deepEqual(dashboard.value.milestones.find((m) => m.week === 12), { week: 12, measured: 1, responding: 0, share: 0 });
+    // Nguyen measured at 12 weeks and worse, beside the three finished courses (demoFinishedCourses.ts).
+    assert.deepEqual(dashboard.value.milestones.find((m) => m.week === 12), { week: 12, measured: 4, responding: 2, share: 50 });
+  });
+
+  it("measures patients at 4, 8 and 12 weeks, some responding and some not, so every dashboard column has figures", async () => {
+    const dashboard = await dashboardOf(db, actor, today);
+    assert.ok(dashboard.ok);
+    assert.deepEqual(dashboard.value.milestones, [
+      { week: 4, measured: 8, responding: 3, share: 37.5 },
+      { week: 8, measured: 4, responding: 3, share: 75 },
+      { week: 12, measured: 4, responding: 2, share: 50 },
+    ]);
+    // The finished courses leave nothing due: every check-in and milestone was done in its window.
+    const due = await followUpsDue(db, actor, today);
+    assert.ok(due.ok);
+    const list = due.value;
+    for (const name of ["Brooks, Angela", "Brennan, Kevin", "Howard, Denise"]) {
+      const pending = (list.find((f) => f.name === name)?.milestones ?? []).filter((m) => m.status === "due" || m.status === "overdue");
+      assert.deepEqual(pending, [], name);
+    }
+  });
+
+  it("records the safety flags of everyone with an intake: Maria Alvarez's needle anxiety, the rest checked", async () => {
+    const maria = await safetyFlagsOf(db, actor, course["Alvarez"]!.patientId);
+    assert.ok(maria.ok);
+    assert.deepEqual(flagsInForce(maria.value), ["needle-anxiety"]);
+    assert.match(maria.value.find((f) => f.flag === "needle-anxiety")!.note ?? "", /Fainted once/);
+    assert.ok(maria.value.every((f) => f.updatedAt !== null), "every flag checked at intake, none left unrecorded");
+    const carter = await safetyFlagsOf(db, actor, course["Carter"]!.patientId);
+    assert.ok(carter.ok);
+    assert.deepEqual(flagsInForce(carter.value).sort(), ["anticoagulants", "implanted-device"]);
+    // Aiko Tanaka has no intake yet: her flags are still to be recorded (the intake browser test records them).
+    const tanaka = await safetyFlagsOf(db, actor, course["Tanaka"]!.patientId);
+    assert.ok(tanaka.ok && tanaka.value.every((f) => f.updatedAt === null));
+  });
+
+  it("gives every demo patient their own fictional phone number, 555-0100 to 555-0199", async () => {
+    const phones = (await db.query<{ phone: string | null }>("select phone from patients")).map((p) => p.phone);
+    assert.equal(phones.length, 11);
+    assert.equal(new Set(phones).size, phones.length, "no two patients share a number");
+    for (const phone of phones) assert.match(phone ?? "", /^503-555-01\d\d$/);
   });
 });

@@ -28,6 +28,8 @@ import { loadDemoTreatment, type DemoTreatmentPatients } from "./demoTreatment.t
 import { loadDemoBilling, loadDemoMedicare } from "./demoCoverage.ts";
 import { loadDemoCorrections } from "./demoCorrections.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
+import { SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
+import { FINISHED_COURSES, finishedCourseOdi, loadDemoFinishedCourses } from "./demoFinishedCourses.ts";
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
 
@@ -49,6 +51,8 @@ interface DemoPatient {
   birthDate: string;
   sex: Sex;
   city: string;
+  /** Fictional: 555-0100 to 555-0199 are reserved for fiction in every US area code. One each, so a search by phone finds one person. */
+  phone: string;
   /** NRS scores at weekly visits: improving, flat and worsening courses. */
   weeklyPain: number[];
   /** Weeks since the pain began, for the intake; none when no intake yet. */
@@ -57,6 +61,7 @@ interface DemoPatient {
   intakeDaysAgo?: number;
   /** At intake (default working). */
   workStatus?: "working" | "retired";
+  /** Flags found at intake; every other flag is recorded as checked and absent (patients with an intake only). */
   safety?: Record<string, { active: boolean; note: string | null }>;
   /** Start and stop in weeks before today; no start = taken since before the first visit. */
   medications?: (Omit<MedicationFields, "startedOn"> & { startedWeeksAgo?: number; stoppedWeeksAgo?: number })[];
@@ -64,9 +69,11 @@ interface DemoPatient {
   odi?: { daysAgo: number; answers: number[] }[];
 }
 
-const PATIENTS: DemoPatient[] = [
+const PEOPLE: DemoPatient[] = [
   // Intake at her first score; the Cherkin course began three weeks ago (demoTreatment.ts). ODI 44% at intake, 40% at week 4.
-  { givenName: "Maria", familyName: "Alvarez", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30, intakeDaysAgo: 49,
+  // Needle anxiety recorded at intake (she fainted having blood taken): treated lying down, as every visit charts.
+  { givenName: "Maria", familyName: "Alvarez", phone: "503-555-0101", birthDate: "1968-04-12", sex: "female", city: "Portland", weeklyPain: [7, 6, 6, 5, 4, 4, 3, 3], episodeWeeks: 30, intakeDaysAgo: 49,
+    safety: { "needle-anxiety": { active: true, note: "Fainted once having blood taken; says she is nervous of needles." } },
     odi: [
       { daysAgo: 49, answers: [3, 1, 3, 2, 3, 2, 2, 2, 2, 2] },
       { daysAgo: 21, answers: [3, 1, 2, 2, 2, 2, 2, 2, 2, 2] },
@@ -79,36 +86,55 @@ const PATIENTS: DemoPatient[] = [
       { name: "Naproxen 500 mg twice daily", opioid: null, dailyDose: null, note: null },
     ] },
   // Intake at his first score; weekly visits since, on the clinic's own protocol. ODI 36% at intake, 34% at week 4.
-  { givenName: "James", familyName: "Carter", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20, intakeDaysAgo: 35,
+  { givenName: "James", familyName: "Carter", phone: "503-555-0102", birthDate: "1955-09-30", sex: "male", city: "Portland", weeklyPain: [6, 6, 5, 6, 6, 5], episodeWeeks: 20, intakeDaysAgo: 35,
     odi: [
       { daysAgo: 35, answers: [2, 1, 3, 2, 2, 2, 2, 1, 2, 1] },
       { daysAgo: 6, answers: [2, 1, 3, 2, 2, 2, 1, 1, 2, 1] },
     ],
     safety: { anticoagulants: { active: true, note: "Warfarin, INR checked monthly" }, "implanted-device": { active: true, note: "Pacemaker since 2019" } } },
-  { givenName: "Aiko", familyName: "Tanaka", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
+  { givenName: "Aiko", familyName: "Tanaka", phone: "503-555-0103", birthDate: "1979-01-22", sex: "female", city: "Beaverton", weeklyPain: [8, 7, 5, 4, 3] },
   // Intake 90 days ago, scores only in the last month: the 4- and 8-week follow-ups were missed.
-  { givenName: "Robert", familyName: "Nguyen", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7], episodeWeeks: 16, intakeDaysAgo: 90 },
+  { givenName: "Robert", familyName: "Nguyen", phone: "503-555-0104", birthDate: "1962-11-03", sex: "male", city: "Gresham", weeklyPain: [5, 6, 7, 7], episodeWeeks: 16, intakeDaysAgo: 90 },
   // Intake 26 days ago, pain recorded only today: the 4-week milestone still lacks the ODI, and three weekly check-ins were missed
   // (two visits in her first week, then three weeks away; today's visit is a chart in progress).
-  { givenName: "Linda", familyName: "Okonkwo", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6], episodeWeeks: 9, intakeDaysAgo: 26,
+  { givenName: "Linda", familyName: "Okonkwo", phone: "503-555-0105", birthDate: "1949-06-18", sex: "female", city: "Portland", weeklyPain: [6], episodeWeeks: 9, intakeDaysAgo: 26,
     safety: { "bleeding-disorder": { active: true, note: "Mild type 1 von Willebrand disease; haematology letter on file allows fine, shallow needling." } } },
   // Intake 8 days ago, dry needling then and 3 days later, nothing since: the first weekly check-in is due.
-  { givenName: "Chris", familyName: "Miller", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [], episodeWeeks: 3, intakeDaysAgo: 8 },
+  { givenName: "Chris", familyName: "Miller", phone: "503-555-0106", birthDate: "1990-02-27", sex: "other", city: "Tigard", weeklyPain: [], episodeWeeks: 3, intakeDaysAgo: 8 },
   // Medicare patients (demoCoverage.ts), pain recorded at their visits. Twice-weekly visits and the ODI at week 4 keep every
   // follow-up done so far, and neither has reached week 12, so the follow-up list and the dashboard stay as the browser tests expect.
   // Improving over 14 visits in 45 days: ODI 40% at intake, 28% at week 4.
-  { givenName: "Patricia", familyName: "Walsh", birthDate: "1953-05-21", sex: "female", city: "Milwaukie", weeklyPain: [], episodeWeeks: 156, intakeDaysAgo: 45, workStatus: "retired",
+  { givenName: "Patricia", familyName: "Walsh", phone: "503-555-0107", birthDate: "1953-05-21", sex: "female", city: "Milwaukie", weeklyPain: [], episodeWeeks: 156, intakeDaysAgo: 45, workStatus: "retired",
     odi: [
       { daysAgo: 45, answers: [3, 1, 3, 2, 3, 2, 2, 1, 2, 1] },
       { daysAgo: 17, answers: [2, 1, 2, 1, 2, 2, 1, 1, 1, 1] },
     ] },
   // Better at first, then back to his starting pain by visit 9: ODI 38% at intake, 36% at week 4.
-  { givenName: "Frank", familyName: "Delgado", birthDate: "1951-08-09", sex: "male", city: "Lake Oswego", weeklyPain: [], episodeWeeks: 104, intakeDaysAgo: 31, workStatus: "retired",
+  { givenName: "Frank", familyName: "Delgado", phone: "503-555-0108", birthDate: "1951-08-09", sex: "male", city: "Lake Oswego", weeklyPain: [], episodeWeeks: 104, intakeDaysAgo: 31, workStatus: "retired",
     odi: [
       { daysAgo: 31, answers: [2, 1, 2, 2, 2, 2, 2, 1, 2, 3] },
       { daysAgo: 3, answers: [2, 1, 2, 2, 2, 2, 2, 1, 2, 2] },
     ] },
+  // Twelve-week courses finished (demoFinishedCourses.ts): measured at 4, 8 and 12 weeks for the dashboard.
+  { givenName: "Angela", familyName: "Brooks", phone: "503-555-0109", birthDate: "1981-03-14", sex: "female", city: "Hillsboro", weeklyPain: [], episodeWeeks: 49, intakeDaysAgo: 98 },
+  { givenName: "Kevin", familyName: "Brennan", phone: "503-555-0110", birthDate: "1974-07-02", sex: "male", city: "Beaverton", weeklyPain: [], episodeWeeks: 65, intakeDaysAgo: 91 },
+  { givenName: "Denise", familyName: "Howard", phone: "503-555-0111", birthDate: "1966-10-21", sex: "female", city: "Oregon City", weeklyPain: [], episodeWeeks: 116, intakeDaysAgo: 84 },
 ];
+
+/** The finished courses' ODI questionnaires come with the course (demoFinishedCourses.ts). */
+const PATIENTS: DemoPatient[] = PEOPLE.map((person) => {
+  const finished = FINISHED_COURSES.find((course) => course.family === person.familyName);
+  return finished ? { ...person, odi: finishedCourseOdi(finished) } : person;
+});
+
+/**
+ * The flags as checked at intake: those found, with their notes, and every
+ * other flag recorded as absent, so the patient page says "checked" rather
+ * than "not recorded yet" for anyone already in care.
+ */
+function flagsCheckedAtIntake(found: DemoPatient["safety"] = {}): Record<string, { active: boolean; note: string | null }> {
+  return Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag.id, found[flag.id] ?? { active: false, note: null }]));
+}
 
 /** A password people can type from the screen: four random groups of letters and digits. */
 export function generatePassword(): string {
@@ -203,7 +229,7 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
       familyName: person.familyName,
       birthDate: person.birthDate as CalendarDate,
       sex: person.sex,
-      phone: "555-0100",
+      phone: person.phone,
       email: null,
       addressLine: null,
       city: person.city,
@@ -212,7 +238,10 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
     });
     if (!registered.ok) throw new Error(`Demo patient: ${registered.code}`);
     registeredIds[person.familyName] = registered.value.id;
-    if (person.safety) await updateSafetyFlags(db, practitioner, registered.value.id, person.safety);
+    if (person.episodeWeeks !== undefined || person.safety) {
+      const flags = await updateSafetyFlags(db, practitioner, registered.value.id, person.episodeWeeks === undefined ? person.safety! : flagsCheckedAtIntake(person.safety));
+      if (!flags.ok) throw new Error(`Demo safety flags: ${flags.code}`);
+    }
     for (const { startedWeeksAgo, stoppedWeeksAgo, ...medication } of person.medications ?? []) {
       const weeksAgo = (weeks: number) => new Date(options.today.getTime() - weeks * 7 * 86_400_000).toISOString().slice(0, 10) as CalendarDate;
       const added = await addMedication(db, practitioner, registered.value.id, {
@@ -255,6 +284,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   await loadDemoTreatment(db, { practitioner, owner }, withEpisodes, options.today);
   // Medicare: one patient past visit 12 while improving (KX from 13), one not improving (the discontinue warning).
   await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
+  // Three twelve-week courses finished, measured at 4, 8 and 12 weeks: the dashboard's every column has people in it.
+  await loadDemoFinishedCourses(db, { practitioner, owner }, withEpisodes, options.today.toISOString().slice(0, 10) as CalendarDate);
   // The public finder (/find) shows fictional providers near the clinic until a real NPPES file is imported.
   await loadDemoDirectory(db);
   // Two referral contacts saved from that directory, one of them changed there since.

@@ -113,7 +113,7 @@ export interface Course {
 export const withDeQi = (deQi: boolean | null) => (t: Treatment): Treatment => ({ ...t, sites: t.sites.map((s) => ({ ...s, deQi })) });
 
 // Cherkin 2009: BL23, BL40, KI3 both sides, GV3 and one tender point; even twirling, 20 minutes (clinical-facts §9).
-const cherkinFirst = (t: Treatment): Treatment => ({
+export const cherkinFirst = (t: Treatment): Treatment => ({
   ...t,
   needles: NEEDLES,
   sites: t.sites.map((s) => ({

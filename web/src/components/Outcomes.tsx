@@ -8,7 +8,7 @@ import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
-import { MeasureChart } from "./MeasureChart.tsx";
+import { MeasureChart } from "../charts/MeasureChart.tsx";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
@@ -210,7 +210,8 @@ function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone:
           }}
         >
           <option value="">Choose…</option>
-          {instruments.data?.map((i) => (
+          {/* Pain (NRS) has one way in on this page: the 0–10 scale in the Pain section. */}
+          {instruments.data?.filter((i) => i.id !== "nrs").map((i) => (
             <option key={i.id} value={i.id}>
               {i.name} ({i.version})
             </option>

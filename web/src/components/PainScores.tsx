@@ -6,7 +6,7 @@ import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError } from "./Correction.tsx";
-import { MeasureChart, type CompanionSeries } from "./MeasureChart.tsx";
+import { MeasureChart, type CompanionSeries } from "../charts/MeasureChart.tsx";
 import type { Medication, MedicationList } from "./Medications.tsx";
 import { mmeSteps } from "../../../domain/assessment/mme.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
@@ -147,7 +147,7 @@ function opioidSeries(medications: Medication[], first: CalendarDate, last: Cale
       : [],
   );
   if (periods.length === 0) return undefined;
-  return { name: "opioids", unit: "MME/day, CDC 2022", steps: mmeSteps(periods, first, last).map((s) => ({ from: s.from, value: s.mmePerDay })) };
+  return { name: "Opioids", unit: "MME/day", source: "CDC 2022 conversion factors", steps: mmeSteps(periods, first, last).map((s) => ({ from: s.from, value: s.mmePerDay })) };
 }
 
 function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () => void }) {
