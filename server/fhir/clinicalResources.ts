@@ -32,7 +32,9 @@ import {
   CONDITION_VERIFICATION,
   ICD10_CM,
   LOINC,
+  LOINC_INSTRUMENT_TOTALS,
   LOINC_PAIN_NRS,
+  LOINC_SUBSCALES,
   OBSERVATION_CATEGORY,
 } from "./codeSystems.ts";
 import { reference } from "./demographicResources.ts";
@@ -95,7 +97,13 @@ export function instrumentObservation(response: InstrumentResponseRecord): Obser
     meta: lastUpdated(response.createdAt, response.revisedAt),
     status: observationStatus(response),
     category: survey,
-    code: { coding: [{ system: ACUBACK_INSTRUMENT, code: response.instrument, display: name }], text: `${name} (${response.version})` },
+    code: {
+      coding: [
+        ...(LOINC_INSTRUMENT_TOTALS[response.instrument] ? [{ system: LOINC, ...LOINC_INSTRUMENT_TOTALS[response.instrument]! }] : []),
+        { system: ACUBACK_INSTRUMENT, code: response.instrument, display: name },
+      ],
+      text: `${name} (${response.version})`,
+    },
     subject: reference("Patient", response.patientId),
     effectiveDateTime: response.recordedOn,
     issued: response.createdAt,
@@ -103,7 +111,13 @@ export function instrumentObservation(response: InstrumentResponseRecord): Obser
     ...(response.band && { interpretation: [{ text: response.band }] }),
     ...(Object.keys(response.subscales).length > 0 && {
       component: Object.entries(response.subscales).map(([subscale, value]) => ({
-        code: { coding: [{ system: ACUBACK_INSTRUMENT_SUBSCALE, code: `${response.instrument}-${subscale}` }], text: subscale },
+        code: {
+          coding: [
+            ...(LOINC_SUBSCALES[`${response.instrument}-${subscale}`] ? [{ system: LOINC, ...LOINC_SUBSCALES[`${response.instrument}-${subscale}`]! }] : []),
+            { system: ACUBACK_INSTRUMENT_SUBSCALE, code: `${response.instrument}-${subscale}` },
+          ],
+          text: subscale,
+        },
         valueQuantity: { value },
       })),
     }),

@@ -27,6 +27,25 @@ export const LOINC = "http://loinc.org";
  * (MesObservationPainSeverity fixes code.coding to loinc#72514-3).
  */
 export const LOINC_PAIN_NRS = "72514-3";
+
+/**
+ * LOINC codes for the instruments' totals, each seen in at least two sources
+ * (loinc.org pages, FHIR guides: CMS ACCESS Model and PACIO for the ODI;
+ * the AHRQ/CQF cds4cpm guide for PEG and STarT Back; LOINC's own
+ * Questionnaires). No LOINC code was found for the Roland-Morris
+ * questionnaire, so it carries only Acuback's instrument code.
+ * (Research notes: docs/research/loinc-instrument-codes.md.)
+ */
+export const LOINC_INSTRUMENT_TOTALS: Record<string, { code: string; display: string }> = {
+  nrs: { code: LOINC_PAIN_NRS, display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" },
+  odi: { code: "97909-6", display: "Oswestry disability index score ODI" },
+  peg: { code: "91147-9", display: "Mean score [PEG]" },
+  "start-back": { code: "91351-7", display: "Total score [STarT Back]" },
+};
+/** LOINC calls Keele's psychosocial subscore (items 5–9) the "Distress subscore" (loinc.org/91350-9). */
+export const LOINC_SUBSCALES: Record<string, { code: string; display: string }> = {
+  "start-back-psychosocial": { code: "91350-9", display: "Distress subscore [STarT Back]" },
+};
 export const ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
 export const US_NPI = "http://hl7.org/fhir/sid/us-npi";
 export const V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";

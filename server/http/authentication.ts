@@ -11,6 +11,7 @@ import type { SessionRecord } from "../db/repositories/signInSessions.ts";
 import type { Actor } from "../services/actor.ts";
 import { resumeSession } from "../services/signInSessions.ts";
 import { sendProblem } from "./problem.ts";
+import { isFhirUrl } from "../fhir/operationOutcome.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -35,7 +36,7 @@ export function installSessions(app: FastifyInstance, db: Database, config: Conf
   app.decorateRequest("session", null);
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/api/") || request.routeOptions.config?.withoutSession) return;
+    if (!(request.url.startsWith("/api/") || isFhirUrl(request.url)) || request.routeOptions.config?.withoutSession) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resumeSession(db, token, config.sessions);
