@@ -24,6 +24,8 @@ export interface Config {
   sessions: SessionPolicy;
   /** Login attempts allowed per client address per minute. */
   loginAttemptsPerMinute: number;
+  /** Requests one API token may make per minute (ACUBACK_API_TOKEN_REQUESTS_PER_MINUTE). */
+  apiTokenRequestsPerMinute: number;
   /** Directory of the built web app (vite build output). */
   webDir: string;
   /** Owners' NPPES uploads from the web: the largest file accepted, and where it waits on disk while it is imported. */
@@ -50,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: integer(env.ACUBACK_SESSION_IDLE_MINUTES, 60, "ACUBACK_SESSION_IDLE_MINUTES"),
     },
     loginAttemptsPerMinute: integer(env.ACUBACK_LOGIN_ATTEMPTS_PER_MINUTE, 10, "ACUBACK_LOGIN_ATTEMPTS_PER_MINUTE"),
+    apiTokenRequestsPerMinute: integer(env.ACUBACK_API_TOKEN_REQUESTS_PER_MINUTE, 600, "ACUBACK_API_TOKEN_REQUESTS_PER_MINUTE"),
     webDir: resolve(env.ACUBACK_WEB_DIR ?? "dist/web"),
     nppesUpload: {
       // The monthly zip is ~1.1 GB (shared/reference/nppes); its unzipped CSV (~10.7 GB) is for the CLI.

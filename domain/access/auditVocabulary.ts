@@ -50,6 +50,7 @@ export const AUDIT_ENTITY_LABELS = {
   session: "sign-in",
   audit_log: "audit log",
   fhir_resource: "FHIR records",
+  api_token: "API token",
   referral_contact: "referral contact",
   directory_import: "directory import",
 } as const;

@@ -27,7 +27,9 @@ export type Permission =
    * which questionnaires and when, never the answers or scores, so the front
    * desk can do it too (issue 10).
    */
-  | "followUps.send";
+  | "followUps.send"
+  /** Create, list and revoke the clinic's API tokens for other systems (issue 14). */
+  | "apiTokens.manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -41,6 +43,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "referrals.manage",
     "directory.import",
     "followUps.send",
+    "apiTokens.manage",
   ],
   practitioner: [
     "patients.demographics.read",

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import { installApiTokenAuth } from "./apiTokenAuth.ts";
 import { installSessions } from "./authentication.ts";
 import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
@@ -39,6 +40,7 @@ import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
+import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
@@ -102,6 +104,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
+  installApiTokenAuth(app, db, config);
   installSessions(app, db, config);
   const context = { db, config };
   healthRoutes(app, context);
@@ -110,6 +113,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRoutes(app, context);
   patientRetirementRoutes(app, context);
   fhirRoutes(app, context);
+  apiTokenRoutes(app, context);
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);

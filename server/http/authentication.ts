@@ -37,6 +37,8 @@ export function installSessions(app: FastifyInstance, db: Database, config: Conf
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!(request.url.startsWith("/api/") || isFhirUrl(request.url)) || request.routeOptions.config?.withoutSession) return;
+    // A request with a bearer token was answered by apiTokenAuth.ts: a cookie beside it is not read.
+    if (request.headers.authorization !== undefined) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resumeSession(db, token, config.sessions);

@@ -47,12 +47,13 @@ export async function exportAuditLog(db: Database, actor: Actor, filter: Omit<Au
     event.patientId ?? "",
     event.patientName ?? "",
     event.ip ?? "",
+    event.apiTokenName ?? "",
     Object.keys(event.detail).length > 0 ? JSON.stringify(event.detail) : "",
   ]);
   return ok(
     stringify(rows, {
       header: true,
-      columns: ["entry", "at_utc", "who", "did", "what", "record_id", "patient_id", "patient", "from_ip", "detail"],
+      columns: ["entry", "at_utc", "who", "did", "what", "record_id", "patient_id", "patient", "from_ip", "api_token", "detail"],
       record_delimiter: "\r\n",
       // A staff name such as "=HYPERLINK(…)" must stay text when the file opens in a spreadsheet.
       escape_formulas: true,

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntity } from "../../../domain/access/auditVocabulary.ts";
 import type { ClinicId, PatientId, UserId } from "../../../domain/shared/brand.ts";
 import type { Queryable } from "../database.ts";
+import { auditContext } from "../auditContext.ts";
 import { isoTimestamp } from "./rows.ts";
 
 export type { AuditAction, AuditEntity };
@@ -29,13 +30,15 @@ export interface AuditEvent {
   /** "Family, Given", only for readers allowed to see patients' names; never stored in the log itself. */
   patientName: string | null;
   ip: string | null;
+  /** The API token the request came with, by its name; null for the web app. */
+  apiTokenName: string | null;
   detail: Record<string, unknown>;
 }
 
 export async function appendAuditEvent(q: Queryable, event: AuditEventInput): Promise<void> {
   await q.query(
-    `insert into audit_events (clinic_id, user_id, action, entity, entity_id, patient_id, ip, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `insert into audit_events (clinic_id, user_id, action, entity, entity_id, patient_id, ip, detail, api_token_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       event.clinicId,
       event.userId,
@@ -45,6 +48,7 @@ export async function appendAuditEvent(q: Queryable, event: AuditEventInput): Pr
       event.patientId ?? null,
       event.ip,
       JSON.stringify(event.detail ?? {}),
+      auditContext.getStore()?.apiTokenId ?? null,
     ],
   );
 }
@@ -93,12 +97,14 @@ export async function listAuditEvents(
     patient_id: string | null;
     patient_name: string | null;
     ip: string | null;
+    api_token_name: string | null;
     detail: Record<string, unknown> | string;
   }>(
     `select a.id::text as id, a.at, a.user_id, u.display_name as user_name, a.action, a.entity, a.entity_id,
-            a.patient_id, ${options.withPatientNames ? "p.family_name || ', ' || p.given_name" : "null"} as patient_name, a.ip, a.detail
+            a.patient_id, ${options.withPatientNames ? "p.family_name || ', ' || p.given_name" : "null"} as patient_name, a.ip, t.name as api_token_name, a.detail
        from audit_events a
        left join users u on u.id = a.user_id
+       left join api_tokens t on t.clinic_id = a.clinic_id and t.id = a.api_token_id
        left join patients p on p.clinic_id = a.clinic_id and p.id = a.patient_id
       where ${conditions.join(" and ")} order by a.id desc limit ${Number(filter.limit)}`,
     params,
@@ -114,6 +120,7 @@ export async function listAuditEvents(
     patientId: row.patient_id,
     patientName: row.patient_name,
     ip: row.ip,
+    apiTokenName: row.api_token_name,
     detail: typeof row.detail === "string" ? (JSON.parse(row.detail) as Record<string, unknown>) : row.detail,
   }));
 }

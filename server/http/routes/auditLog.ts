@@ -19,6 +19,7 @@ const auditEventSchema = z.object({
   patientId: z.string().nullable(),
   patientName: z.string().nullable(),
   ip: z.string().nullable(),
+  apiTokenName: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
 

@@ -66,7 +66,7 @@ describe("audit log", () => {
     assert.match(String(response.headers["content-type"]), /^text\/csv/);
     assert.match(String(response.headers["content-disposition"]), /attachment; filename="acuback-audit-log.csv"/);
     const lines = response.body.trim().split("\r\n");
-    assert.equal(lines[0], "entry,at_utc,who,did,what,record_id,patient_id,patient,from_ip,detail");
+    assert.equal(lines[0], "entry,at_utc,who,did,what,record_id,patient_id,patient,from_ip,api_token,detail");
     assert.equal(lines.length, 3, response.body);
     assert.match(lines[1]!, /,viewed,back-pain episode,,/);
     assert.ok(lines[1]!.includes(',"\'=Csvson, Testa",'), "a leading = is defused with a quote mark");
