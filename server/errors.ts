@@ -4,7 +4,7 @@
  * Responses are RFC 9457 (formerly 7807) problem details.
  */
 export const ERRORS = {
-  VALIDATION_FAILED: { status: 400, title: "Some values are missing or not valid; see the marked fields." },
+  VALIDATION_FAILED: { status: 400, title: "Some values are missing or not valid." },
   BAD_REQUEST: { status: 400, title: "The request could not be read." },
   UNAUTHENTICATED: { status: 401, title: "Sign in to continue." },
   INVALID_CREDENTIALS: { status: 401, title: "That e-mail and password do not match an active account." },

@@ -104,3 +104,10 @@ export function itemNoun(path: string | readonly PropertyKey[]): string | null {
   const key = keyOf(path);
   return key === null ? null : (ITEM_NOUNS[key] ?? null);
 }
+
+/** A field's message as it reads away from its field: prefixed with the field's name unless it already names it. */
+export function fieldMessage(path: string | readonly PropertyKey[], message: string): string {
+  const label = fieldLabel(path);
+  const sentence = /[.!?)]$/.test(message) ? message : `${message}.`;
+  return sentence.toLowerCase().startsWith(label.toLowerCase()) ? sentence : `${label}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+}

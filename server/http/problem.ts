@@ -5,6 +5,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { fieldMessage } from "../../domain/plausibility/fieldLabels.ts";
+import { plainIssue, type ValidationIssue } from "../../domain/plausibility/issueWords.ts";
 import { ERRORS, type ErrorCode, type Failure } from "../errors.ts";
 
 export const problemSchema = z.object({
@@ -38,15 +40,33 @@ export function sendFailure(reply: FastifyReply, failure: Failure) {
   return sendProblem(reply, failure.code, failure.detail, failure.fields);
 }
 
+/**
+ * Every schema problem a route's own message does not cover is said in plain
+ * words that name the field (domain/plausibility/issueWords.ts), so no
+ * "Too small: expected array to have >=1 items" reaches a person. A message a
+ * schema gives itself still wins (zod prefers it to this global one).
+ */
+export function usePlainValidationWords(): void {
+  z.config({ customError: (issue) => plainIssue({ ...issue, path: issue.path ?? [] } as ValidationIssue) });
+}
+
+/** The one-line summary of a form's problems, each naming its field: "Onset can't be … Notes is too long (…)." */
+export function validationDetail(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([key, message]) => fieldMessage(key, message))
+    .join(" ");
+}
+
 /** Maps every thrown error to a problem; logs server faults without their message (it may quote data). */
 export function installErrorHandling(app: FastifyInstance): void {
+  usePlainValidationWords();
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
-        fields[fieldName(issue.instancePath, error.validationContext)] ??= issue.message ?? "Invalid value.";
+        fields[fieldName(issue.instancePath, error.validationContext)] ??= issue.message ?? "This value is not valid.";
       }
-      return sendProblem(reply, "VALIDATION_FAILED", `Check ${Object.keys(fields).join(", ")}.`, fields);
+      return sendProblem(reply, "VALIDATION_FAILED", validationDetail(fields), fields);
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return sendProblem(reply, "UNSUPPORTED_MEDIA_TYPE");
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return sendProblem(reply, "PAYLOAD_TOO_LARGE");

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { MME_FACTORS, type Opioid } from "../../../domain/assessment/mme.ts";
 import { addMedication, correctMedication, endMedication, medicationRevisions, medicationsOf } from "../../services/medications.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -22,11 +23,11 @@ const medicationSchema = z.object({
   revisedAt: z.string().nullable(),
 });
 const medicationFields = z.object({
-  name: z.string().trim().min(1, "Required.").max(200),
+  name: z.string().trim().min(1).max(200),
   opioid: z.enum(OPIOIDS).nullable().default(null),
   dailyDose: z.number().positive("A dose above 0.").max(100_000).nullable().default(null),
   startedOn: pastOrPresentDate.nullable().default(null),
-  note: z.string().trim().max(1000).nullish().transform((v) => v || null),
+  note: z.string().trim().max(TEXT_LIMITS.medicationNote).nullish().transform((v) => v || null),
 });
 const needsDose = { message: "Give the daily dose of the opioid.", path: ["dailyDose"] };
 const medicationInput = medicationFields.refine((m) => m.opioid === null || m.dailyDose !== null, needsDose);
