@@ -24,6 +24,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { flagStates } from "./safetyFlags.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface ScreenView extends RedFlagScreenRecord {
   actions: { category: string; urgency: string; action: string }[];
@@ -86,6 +87,8 @@ export async function startEpisode(
   if (refused) return refused;
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { onsetDate: fields.onsetDate, intakeOn: fields.intakeOn });
+    if (implausible) return implausible;
     const episode = await insertEpisode(tx, actor.clinicId, patientId, fields, actor.userId);
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,
@@ -281,7 +284,8 @@ const episodeEntry: CorrectableEntry<EpisodeFields, EpisodeRecord> = {
   notFound: "EPISODE_NOT_FOUND",
   find: findEpisode,
   columnsOf: intakeColumns,
-  correctedColumns: async (_q, _actor, _entry, values) => ok(intakeColumns(values)),
+  correctedColumns: async (q, actor, entry, values) =>
+    (await implausibleDates(q, actor.clinicId, entry.patientId, { onsetDate: values.onsetDate, intakeOn: values.intakeOn }, "values.")) ?? ok(intakeColumns(values)),
 };
 
 /**

@@ -11,6 +11,7 @@ import { entryPatient } from "../db/repositories/recordRevisions.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { appendRevision, reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface MedicationList {
   /** Every medication, entries in error included and marked. */
@@ -40,7 +41,8 @@ const columnsOf = (m: MedicationValues) => ({
   note: m.note,
 });
 
-const stoppedBeforeStart = () => fail("VALIDATION_FAILED", "A medication cannot stop before it started.", { stoppedOn: "Before the start date." });
+const STOPPED_BEFORE_START = "Stop date can't be before the start date.";
+const stoppedBeforeStart = (prefix = "") => fail("VALIDATION_FAILED", STOPPED_BEFORE_START, { [`${prefix}stoppedOn`]: STOPPED_BEFORE_START });
 
 const medicationEntry: CorrectableEntry<MedicationValues, MedicationRecord> = {
   kind: "medication",
@@ -48,8 +50,11 @@ const medicationEntry: CorrectableEntry<MedicationValues, MedicationRecord> = {
   notFound: "MEDICATION_NOT_FOUND",
   find: findMedication,
   columnsOf,
-  correctedColumns: async (_q, _actor, _entry, values) =>
-    values.stoppedOn !== null && values.startedOn !== null && values.stoppedOn < values.startedOn ? stoppedBeforeStart() : ok(columnsOf(values)),
+  correctedColumns: async (q, actor, entry, values) => {
+    const implausible = await implausibleDates(q, actor.clinicId, entry.patientId, { startedOn: values.startedOn, stoppedOn: values.stoppedOn }, "values.");
+    if (implausible) return implausible;
+    return values.stoppedOn !== null && values.startedOn !== null && values.stoppedOn < values.startedOn ? stoppedBeforeStart("values.") : ok(columnsOf(values));
+  },
 };
 
 export async function medicationsOf(db: Database, actor: Actor, patientId: PatientId): Promise<Outcome<MedicationList>> {
@@ -66,6 +71,8 @@ export async function addMedication(db: Database, actor: Actor, patientId: Patie
   if (refused) return refused;
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { startedOn: fields.startedOn });
+    if (implausible) return implausible;
     const id = await insertMedication(tx, actor.clinicId, patientId, fields, actor.userId);
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "create", entity: "medication", entityId: id, patientId, ip: actor.ip });
     return ok(summarise(await listMedications(tx, actor.clinicId, patientId)));
@@ -85,6 +92,8 @@ export async function endMedication(db: Database, actor: Actor, medicationId: st
     const medication = (await findMedication(tx, actor.clinicId, medicationId))!;
     if (medication.enteredInError || medication.stoppedOn !== null) return fail("MEDICATION_NOT_FOUND");
     if (medication.startedOn !== null && stoppedOn < medication.startedOn) return stoppedBeforeStart();
+    const implausible = await implausibleDates(tx, actor.clinicId, medication.patientId, { stoppedOn });
+    if (implausible) return implausible;
     const before = columnsOf(medication);
     const after = { ...before, stopped_on: stoppedOn };
     await appendRevision(tx, actor, "medication", {

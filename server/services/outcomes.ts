@@ -22,6 +22,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface PatientOutcomes {
   /** Every response, entries in error included and marked (the trajectories leave them out). */
@@ -47,6 +48,8 @@ export async function recordInstrumentResponse(
   }
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { recordedOn: input.recordedOn });
+    if (implausible) return implausible;
     const { score } = scored;
     const response = await insertInstrumentResponse(
       tx,
@@ -128,7 +131,9 @@ const responseEntry: CorrectableEntry<ResponseValues, InstrumentResponseRecord> 
   notFound: "INSTRUMENT_RESPONSE_NOT_FOUND",
   find: findInstrumentResponse,
   columnsOf: (r) => ({ answers: r.answers, score: r.score, unit: r.unit, band: r.band, subscales: r.subscales, version: r.version, recorded_on: r.recordedOn }),
-  async correctedColumns(_q, _actor, entry, values) {
+  async correctedColumns(q, actor, entry, values) {
+    const implausible = await implausibleDates(q, actor.clinicId, entry.patientId, { recordedOn: values.recordedOn }, "values.");
+    if (implausible) return implausible;
     const scored = instrumentById(entry.instrument)!.score(values.answers);
     if (!scored.ok) {
       const { code, detail, fields } = describeScoringProblem(scored.problem);

@@ -38,6 +38,7 @@ import { episodeCarePath } from "./episodes.ts";
 import { flagStates } from "./safetyFlags.ts";
 import { recordVisitClaim } from "./visitCoverage.ts";
 import { startingTreatment, type TreatmentStart } from "./treatmentStart.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface VisitView extends VisitRecord {
   /** Live for a draft (the patient's flags now); as signed for a signed visit. */
@@ -90,6 +91,8 @@ export async function startVisit(
   if (refused) return refused;
   return db.transaction(async (tx) => {
     if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { visitOn: input.visitOn });
+    if (implausible) return implausible;
     const plan = input.planId ? await findPlan(tx, actor.clinicId, input.planId) : null;
     if (input.planId && (!plan || plan.patientId !== patientId)) return fail("PLAN_NOT_FOUND");
     const episode = plan ? await findEpisode(tx, actor.clinicId, plan.episodeId) : await currentEpisode(tx, actor.clinicId, patientId);
@@ -182,6 +185,8 @@ export async function saveVisitDraft(db: Database, actor: Actor, visitId: string
     const draft = await draftForChange(tx, actor, visitId);
     if (!draft.ok) return draft;
     const visit = draft.value;
+    const implausible = await implausibleDates(tx, actor.clinicId, visit.patientId, { visitOn: chart.visitOn }, "chart.");
+    if (implausible) return implausible;
     if (!(await updateDraft(tx, actor.clinicId, visitId, version, chart))) return fail("VISIT_VERSION_CONFLICT");
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "visit", entityId: visitId, patientId: visit.patientId, ip: actor.ip });
     return ok(view((await findVisit(tx, actor.clinicId, visitId))!, await activeFlags(tx, actor, visit.patientId), []));
@@ -203,6 +208,9 @@ export async function signVisitNote(db: Database, actor: Actor, visitId: string,
     if (!draft.ok) return draft;
     const visit = draft.value;
     if (visit.version !== version) return fail("VISIT_VERSION_CONFLICT");
+    // Pain before and after become scores dated on the visit: a visit before birth would make a false baseline.
+    const implausible = await implausibleDates(tx, actor.clinicId, visit.patientId, { visitOn: chart.visitOn }, "chart.");
+    if (implausible) return implausible;
     const findings = findingsFor(chart, await activeFlags(tx, actor, visit.patientId));
     const problems = signingProblems(chart, findings);
     if (problems.length > 0) {
