@@ -27,6 +27,7 @@ export const ERRORS = {
   INSTRUMENT_RESPONSE_NOT_FOUND: { status: 404, title: "No such questionnaire response in this clinic." },
   ENTRY_IN_ERROR: { status: 409, title: "This entry is marked entered in error and is kept as it was; record a new entry instead." },
   CORRECTION_CHANGES_NOTHING: { status: 422, title: "The correction changes no value; change a value, or mark the entry entered in error." },
+  DOSE_NEEDS_CONFIRMATION: { status: 409, title: "This dose is very high; check it, then save again to confirm." },
   MEDICATION_NOT_FOUND: { status: 404, title: "No such current medication in this clinic (it may already be stopped)." },
   REPORT_LINK_NOT_FOUND: { status: 404, title: "This link is not valid. Ask your clinic for a new one." },
   REPORT_LINK_USED: { status: 410, title: "This link has already been used. Ask your clinic for a new one." },
