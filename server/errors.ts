@@ -63,6 +63,10 @@ export const ERRORS = {
   NPPES_UPLOAD_TOO_LARGE: { status: 413, title: "The file is larger than this server accepts for a directory import." },
   NPPES_FILE_NOT_RECOGNISED: { status: 422, title: "This file is not an NPPES provider file; nothing was imported." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
+  PATIENT_LIKELY_DUPLICATE: {
+    status: 409,
+    title: "This patient may already be registered: the same name and date of birth, or the same date of birth and phone. Open the existing record, or register anyway if this is someone else.",
+  },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {
     status: 409,
@@ -87,6 +91,15 @@ export interface Failure {
   detail?: string;
   /** Per-field messages for forms. */
   fields?: Record<string, string>;
+  /** For PATIENT_LIKELY_DUPLICATE: the clinic's own patients the new one may be (never another clinic's). */
+  likelyDuplicates?: LikelyDuplicate[];
+}
+
+export interface LikelyDuplicate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | Failure;

@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
   answers: "Answers",
   instrument: "Questionnaire",
   instruments: "Questionnaires",
+  milestoneInstruments: "Questionnaires at milestones",
   // intake
   intakeOn: "Intake date",
   onsetDate: "Onset",
@@ -73,6 +74,7 @@ const LABELS: Record<string, string> = {
 /** What one item of a list field is called, for "Choose at least one questionnaire." */
 const ITEM_NOUNS: Record<string, string> = {
   instruments: "questionnaire",
+  milestoneInstruments: "questionnaire",
   weeks: "milestone week",
   tcmPatterns: "TCM pattern",
   frequenciesHz: "frequency",
@@ -110,4 +112,11 @@ export function fieldMessage(path: string | readonly PropertyKey[], message: str
   const label = fieldLabel(path);
   const sentence = /[.!?)]$/.test(message) ? message : `${message}.`;
   return sentence.toLowerCase().startsWith(label.toLowerCase()) ? sentence : `${label}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+}
+
+/** A form's problems in one line, each naming its field: "Onset can't be … Notes is too long (…)." */
+export function problemsInWords(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([key, message]) => fieldMessage(key, message))
+    .join(" ");
 }

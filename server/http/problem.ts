@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { fieldMessage } from "../../domain/plausibility/fieldLabels.ts";
+import { problemsInWords } from "../../domain/plausibility/fieldLabels.ts";
 import { plainIssue, type ValidationIssue } from "../../domain/plausibility/issueWords.ts";
 import { ERRORS, type ErrorCode, type Failure } from "../errors.ts";
 
@@ -16,10 +16,11 @@ export const problemSchema = z.object({
   code: z.string(),
   detail: z.string().optional(),
   fields: z.record(z.string(), z.string()).optional(),
+  likelyDuplicates: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), birthDate: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export function problem(code: ErrorCode, detail?: string, fields?: Record<string, string>): Problem {
+export function problem(code: ErrorCode, detail?: string, fields?: Record<string, string>, likelyDuplicates?: Problem["likelyDuplicates"]): Problem {
   const { status, title } = ERRORS[code];
   return {
     type: `https://acuback.org/problems/${code.toLowerCase().replace(/_/g, "-")}`,
@@ -28,16 +29,17 @@ export function problem(code: ErrorCode, detail?: string, fields?: Record<string
     code,
     ...(detail !== undefined && { detail }),
     ...(fields !== undefined && { fields }),
+    ...(likelyDuplicates !== undefined && { likelyDuplicates }),
   };
 }
 
-export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: string, fields?: Record<string, string>) {
-  const body = problem(code, detail, fields);
+export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: string, fields?: Record<string, string>, likelyDuplicates?: Problem["likelyDuplicates"]) {
+  const body = problem(code, detail, fields, likelyDuplicates);
   return reply.code(body.status).type("application/problem+json").serializer(JSON.stringify).send(body);
 }
 
 export function sendFailure(reply: FastifyReply, failure: Failure) {
-  return sendProblem(reply, failure.code, failure.detail, failure.fields);
+  return sendProblem(reply, failure.code, failure.detail, failure.fields, failure.likelyDuplicates);
 }
 
 /**
@@ -50,13 +52,6 @@ export function usePlainValidationWords(): void {
   z.config({ customError: (issue) => plainIssue({ ...issue, path: issue.path ?? [] } as ValidationIssue) });
 }
 
-/** The one-line summary of a form's problems, each naming its field: "Onset can't be … Notes is too long (…)." */
-export function validationDetail(fields: Record<string, string>): string {
-  return Object.entries(fields)
-    .map(([key, message]) => fieldMessage(key, message))
-    .join(" ");
-}
-
 /** Maps every thrown error to a problem; logs server faults without their message (it may quote data). */
 export function installErrorHandling(app: FastifyInstance): void {
   usePlainValidationWords();
@@ -66,7 +61,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       for (const issue of error.validation) {
         fields[fieldName(issue.instancePath, error.validationContext)] ??= issue.message ?? "This value is not valid.";
       }
-      return sendProblem(reply, "VALIDATION_FAILED", validationDetail(fields), fields);
+      return sendProblem(reply, "VALIDATION_FAILED", problemsInWords(fields), fields);
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return sendProblem(reply, "UNSUPPORTED_MEDIA_TYPE");
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return sendProblem(reply, "PAYLOAD_TOO_LARGE");

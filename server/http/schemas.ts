@@ -10,7 +10,8 @@ import { RECORD_NUMBER_PATTERN, SEXES } from "../../domain/patients/patient.ts";
 import { NRS_MAX, NRS_MIN } from "../../domain/outcomes/painScore.ts";
 import { birthDateProblem, clinicalDateProblem } from "../../domain/plausibility/clinicalDates.ts";
 import { fieldLabel } from "../../domain/plausibility/fieldLabels.ts";
-import { calendarDateOf, isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { latestToday } from "../services/plausibleDates.ts";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 
 export const calendarDate = z
@@ -18,12 +19,6 @@ export const calendarDate = z
   .refine(isCalendarDate, { error: (issue) => `${fieldLabel(issue.path ?? [])} must be a real date, written YYYY-MM-DD.` })
   .transform((value) => value as CalendarDate);
 
-/**
- * The latest day that is today somewhere a clinic may be: tomorrow in UTC,
- * because a clinic east of UTC is already on tomorrow's date while the
- * server's UTC clock is not.
- */
-export const latestToday = (): CalendarDate => calendarDateOf(new Date(Date.now() + 86_400_000));
 
 /**
  * A day in a record: not in the future and not before 1900 (domain/plausibility).
