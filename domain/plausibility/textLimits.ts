@@ -31,6 +31,10 @@ export const TEXT_LIMITS = {
   visitText: 2000,
   separateEvaluation: 4000,
   incidentDescription: 2000,
+  /** The written reason to go ahead despite a safety block. */
+  overrideReason: 2000,
+  /** What was done about an adverse event. */
+  adverseEventAction: 2000,
   amendmentReason: 2000,
   amendmentCorrection: 10000,
 } as const;

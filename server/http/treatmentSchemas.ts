@@ -136,9 +136,9 @@ function visitChartShape(direction: Direction) {
   // Older clients and charts have no such field: none recorded.
   separateEvaluation: direction === "in" ? text(TEXT_LIMITS.separateEvaluation).default(null) : text(TEXT_LIMITS.separateEvaluation),
   adverseEvents: z
-    .array(z.object({ kind: oneOf(idsOf(ADVERSE_EVENTS), "adverse event"), severity: oneOf(ADVERSE_EVENT_SEVERITIES, "severity"), action: z.string().trim().max(2000) }))
+    .array(z.object({ kind: oneOf(idsOf(ADVERSE_EVENTS), "adverse event"), severity: oneOf(ADVERSE_EVENT_SEVERITIES, "severity"), action: z.string().trim().max(TEXT_LIMITS.adverseEventAction) }))
     .max(20),
-  overrides: z.array(z.object({ rule: z.string().max(60), points: z.array(z.string().max(60)).max(80), reason: z.string().trim().max(2000) })).max(30),
+  overrides: z.array(z.object({ rule: z.string().max(60), points: z.array(z.string().max(60)).max(80), reason: z.string().trim().max(TEXT_LIMITS.overrideReason) })).max(30),
   cunMm: z.number().positive().max(60).nullable(),
   });
 }

@@ -10,6 +10,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { api, type ApiError } from "../api.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 export interface EntryState {
   enteredInError: boolean;
@@ -66,7 +68,7 @@ export function CorrectEntry<V>(props: {
       {action === "correction" && <div className="correction-fields">{props.fields(error)}</div>}
       <label className="wide-field">
         Reason (required; kept with the record)
-        <textarea name="reason" rows={2} required maxLength={2000} aria-describedby={error?.fields.reason ? "reason-error" : undefined} />
+        <LimitedText as="textarea" name="reason" rows={2} required max={TEXT_LIMITS.correctionReason} aria-describedby={error?.fields.reason ? "reason-error" : undefined} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">

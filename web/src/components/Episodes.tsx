@@ -14,6 +14,8 @@ import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
 import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 interface Flag {
   id: string;
@@ -382,7 +384,8 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
         )}
         <label className="wide-field">
           Notes
-          <input name="notes" maxLength={4000} defaultValue={initial?.notes ?? ""} />
+          <LimitedText name="notes" max={TEXT_LIMITS.episodeNotes} defaultValue={initial?.notes ?? ""} />
+          <FieldError error={error} field={`${prefix}notes`} />
         </label>
       </fieldset>
       <fieldset>
@@ -394,11 +397,13 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
         ))}
         <label>
           Tongue
-          <input name="tongue" maxLength={500} defaultValue={initial?.tongue ?? ""} />
+          <LimitedText name="tongue" max={TEXT_LIMITS.tcmObservation} defaultValue={initial?.tongue ?? ""} />
+          <FieldError error={error} field={`${prefix}tongue`} />
         </label>
         <label>
           Pulse
-          <input name="pulse" maxLength={500} defaultValue={initial?.pulse ?? ""} />
+          <LimitedText name="pulse" max={TEXT_LIMITS.tcmObservation} defaultValue={initial?.pulse ?? ""} />
+          <FieldError error={error} field={`${prefix}pulse`} />
         </label>
       </fieldset>
     </>
@@ -454,7 +459,7 @@ function ScreenCorrection(props: { screen: Screen; flags: Flag[]; open: boolean;
       ))}
       <label className="wide-field">
         Reason (required; kept with the record)
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+        <LimitedText as="textarea" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required max={TEXT_LIMITS.correctionReason} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">

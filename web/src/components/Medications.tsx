@@ -7,6 +7,8 @@ import type { Loaded } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 export interface Medication extends EntryState {
   id: string;
@@ -179,7 +181,8 @@ function MedicationFields({ medication: m, error }: { medication: Medication; er
       </label>
       <label className="grow">
         Note
-        <input name="note" defaultValue={m.note ?? ""} maxLength={1000} />
+        <LimitedText name="note" defaultValue={m.note ?? ""} max={TEXT_LIMITS.medicationNote} />
+        <FieldError error={error} field="values.note" />
       </label>
     </div>
   );

@@ -10,6 +10,8 @@ import { MeasureChart, type CompanionSeries } from "./MeasureChart.tsx";
 import type { Medication, MedicationList } from "./Medications.tsx";
 import { mmeSteps } from "../../../domain/assessment/mme.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
@@ -125,7 +127,8 @@ function ScoreEntries({ scores, onChanged }: { scores: PainScore[]; onChanged: (
                       </label>
                       <label className="grow">
                         Note
-                        <input name="note" defaultValue={s.note ?? ""} maxLength={2000} />
+                        <LimitedText name="note" defaultValue={s.note ?? ""} max={TEXT_LIMITS.painScoreNote} />
+                        <FieldError error={error} field="values.note" />
                       </label>
                     </div>
                   )}
@@ -186,7 +189,8 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
         </label>
         <label className="grow">
           Note (optional)
-          <input name="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          <LimitedText name="note" value={note} max={TEXT_LIMITS.painScoreNote} onChange={(e) => setNote(e.target.value)} />
+          <FieldError error={error} field="note" />
         </label>
         <button type="submit" className="primary" disabled={busy || score === null}>
           Record score
