@@ -12,6 +12,7 @@ import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "./LimitedText.tsx";
+import { highDoseConfirmed } from "./ConfirmHighDose.tsx";
 
 export interface EntryState {
   enteredInError: boolean;
@@ -37,7 +38,7 @@ export function CorrectEntry<V>(props: {
   }, []);
   const { submit, error, busy } = useSubmit(async (data: FormData) => {
     const reason = String(data.get("reason") ?? "");
-    const body = action === "correction" ? { action, reason, values: props.readValues(data) } : { action, reason };
+    const body = action === "correction" ? { action, reason, values: props.readValues(data), ...(highDoseConfirmed(data) && { confirmHighDose: true }) } : { action, reason };
     const revised = await api<{ notices?: string[] }>("POST", props.url, body);
     props.onDone(revised.notices ?? []);
   });

@@ -16,6 +16,7 @@ import { FieldError, FormError } from "./FormError.tsx";
 import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "./LimitedText.tsx";
+import { DateProblem, useDateCheck } from "./DateCheck.tsx";
 
 interface Flag {
   id: string;
@@ -310,19 +311,23 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
   const [radiation, setRadiation] = useState(initial?.radiation ?? "none");
   const [pregnant, setPregnant] = useState(initial?.pregnant ?? false);
   const today = calendarDateOf(new Date());
+  const onset = useDateCheck("Onset");
+  const intake = useDateCheck("Intake date");
   return (
     <>
       <fieldset>
         <legend>{initial ? "Intake answers" : "Start intake"}</legend>
         <label>
           Pain began on
-          <input type="date" name="onsetDate" required max={today} defaultValue={initial?.onsetDate} />
+          <input type="date" name="onsetDate" required defaultValue={initial?.onsetDate} {...onset.input} />
           <FieldError error={error} field={`${prefix}onsetDate`} />
+          <DateProblem problem={onset.problem} field={`${prefix}onsetDate`} shadowedBy={error?.fields[`${prefix}onsetDate`]} />
         </label>
         <label>
           Intake done on
-          <input type="date" name="intakeOn" required defaultValue={initial?.intakeOn ?? today} max={today} />
+          <input type="date" name="intakeOn" required defaultValue={initial?.intakeOn ?? today} {...intake.input} />
           <FieldError error={error} field={`${prefix}intakeOn`} />
+          <DateProblem problem={intake.problem} field={`${prefix}intakeOn`} shadowedBy={error?.fields[`${prefix}intakeOn`]} />
         </label>
         <label>
           Where

@@ -9,6 +9,7 @@ import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type 
 import { FieldError, FormError } from "./FormError.tsx";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "./LimitedText.tsx";
+import { ConfirmHighDose, highDoseConfirmed } from "./ConfirmHighDose.tsx";
 
 export interface Medication extends EntryState {
   id: string;
@@ -167,6 +168,7 @@ function MedicationFields({ medication: m, error }: { medication: Medication; er
           {doseUnit(opioid as Opioid) === "mcg/hr" ? "mcg per hour" : "mg per day"}
           <input name="dailyDose" type="number" min={0} step="any" required defaultValue={m.dailyDose ?? ""} inputMode="decimal" />
           <FieldError error={error} field="values.dailyDose" />
+          <ConfirmHighDose error={error} />
         </label>
       )}
       <label>
@@ -197,6 +199,7 @@ function AddMedication({ url, onDone }: { url: string; onDone: () => void }) {
       name: String(data.get("name")),
       opioid: opioid || null,
       dailyDose: dose ? Number(dose) : null,
+      confirmHighDose: highDoseConfirmed(data),
     });
     form.reset();
     setOpioid("");
@@ -234,6 +237,7 @@ function AddMedication({ url, onDone }: { url: string; onDone: () => void }) {
           <FieldError error={error} field="dailyDose" />
         </label>
       )}
+      <ConfirmHighDose error={error} />
       <button type="submit" disabled={busy}>
         Add
       </button>

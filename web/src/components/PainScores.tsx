@@ -12,6 +12,7 @@ import { mmeSteps } from "../../../domain/assessment/mme.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "./LimitedText.tsx";
+import { DateProblem, useDateCheck } from "./DateCheck.tsx";
 
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
@@ -157,6 +158,7 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
   const [score, setScore] = useState<number | null>(null);
   const [recordedOn, setRecordedOn] = useState<string>(calendarDateOf(new Date()));
   const [note, setNote] = useState("");
+  const dateCheck = useDateCheck("Date recorded");
   const { submit: record, error, busy } = useSubmit(async () => {
     await api("POST", path, { score, recordedOn, note });
     setScore(null);
@@ -184,8 +186,18 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
       <div className="row">
         <label>
           Date
-          <input type="date" name="recordedOn" value={recordedOn} max={calendarDateOf(new Date())} onChange={(e) => setRecordedOn(e.target.value)} />
+          <input
+            type="date"
+            name="recordedOn"
+            value={recordedOn}
+            {...dateCheck.input}
+            onChange={(e) => {
+              setRecordedOn(e.target.value);
+              dateCheck.input.onChange(e);
+            }}
+          />
           <FieldError error={error} field="recordedOn" />
+          <DateProblem problem={dateCheck.problem} field="recordedOn" shadowedBy={error?.fields.recordedOn} />
         </label>
         <label className="grow">
           Note (optional)
