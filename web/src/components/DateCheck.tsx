@@ -18,9 +18,8 @@ export function useDateCheck(label: string) {
     setProblem(isCalendarDate(value) ? clinicalDateProblem(label, value, { today: calendarDateOf(new Date()), birthDate: birthDate as CalendarDate | null }) : null);
   return {
     problem,
+    // No min/max on the input: the browser's own bubble ("Value must be … or later") would block the form in other words than these.
     input: {
-      min: birthDate ?? "1900-01-01",
-      max: calendarDateOf(new Date()),
       "aria-invalid": problem ? true : undefined,
       onChange: (e: ChangeEvent<HTMLInputElement>) => check(e.currentTarget.value),
     },

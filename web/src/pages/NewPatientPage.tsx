@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatDay } from "../../../domain/plausibility/clinicalDates.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
@@ -40,8 +40,14 @@ export function NewPatientPage() {
 function DuplicateWarning({ matches, onRegisterAnyway }: { matches: LikelyDuplicate[]; onRegisterAnyway: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The button pressed is at the foot of a long form (on a phone, a screen away): bring the warning to the person.
+    box.current?.scrollIntoView({ block: "start" });
+    box.current?.focus();
+  }, [matches]);
   return (
-    <div className="confirm-warning" role="alert" aria-labelledby="duplicate-title">
+    <div className="confirm-warning" role="alert" aria-labelledby="duplicate-title" ref={box} tabIndex={-1}>
       <p id="duplicate-title">
         <strong>This patient may already be registered.</strong> {matches.length === 1 ? "A record" : "Records"} with the same name and date of birth, or the same date of birth and
         phone, {matches.length === 1 ? "is" : "are"} already in this clinic. Nothing has been saved.
