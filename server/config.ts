@@ -4,6 +4,7 @@
  */
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
+import { DEFAULT_DOSE_LIMITS, type DoseLimits } from "../domain/plausibility/medicationDose.ts";
 import type { DatabaseLocation } from "./db/openDatabase.ts";
 import type { SessionPolicy } from "./services/signInSessions.ts";
 
@@ -30,6 +31,12 @@ export interface Config {
   webDir: string;
   /** Owners' NPPES uploads from the web: the largest file accepted, and where it waits on disk while it is imported. */
   nppesUpload: { maxBytes: number; tempDir: string };
+  /**
+   * One opioid entry's MME/day above which it is refused, and above which it
+   * must be confirmed: plausibility limits against typing slips, not clinical
+   * thresholds (domain/plausibility/medicationDose.ts says why).
+   */
+  doseLimits: DoseLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,7 +66,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: integer(env.ACUBACK_NPPES_UPLOAD_MAX_MB, 2048, "ACUBACK_NPPES_UPLOAD_MAX_MB") * 1024 * 1024,
       tempDir: resolve(env.ACUBACK_UPLOAD_DIR ?? tmpdir()),
     },
+    doseLimits: doseLimits(env),
   };
+}
+
+function doseLimits(env: NodeJS.ProcessEnv): DoseLimits {
+  const limits = {
+    ceilingMmePerDay: integer(env.ACUBACK_DOSE_CEILING_MME, DEFAULT_DOSE_LIMITS.ceilingMmePerDay, "ACUBACK_DOSE_CEILING_MME"),
+    warningMmePerDay: integer(env.ACUBACK_DOSE_WARNING_MME, DEFAULT_DOSE_LIMITS.warningMmePerDay, "ACUBACK_DOSE_WARNING_MME"),
+  };
+  if (limits.warningMmePerDay > limits.ceilingMmePerDay) {
+    throw new Error(`ACUBACK_DOSE_WARNING_MME (${limits.warningMmePerDay}) must not be above ACUBACK_DOSE_CEILING_MME (${limits.ceilingMmePerDay}).`);
+  }
+  return limits;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

@@ -4,7 +4,7 @@
  * Responses are RFC 9457 (formerly 7807) problem details.
  */
 export const ERRORS = {
-  VALIDATION_FAILED: { status: 400, title: "Some values are missing or not valid; see the marked fields." },
+  VALIDATION_FAILED: { status: 400, title: "Some values are missing or not valid." },
   BAD_REQUEST: { status: 400, title: "The request could not be read." },
   UNAUTHENTICATED: { status: 401, title: "Sign in to continue." },
   INVALID_CREDENTIALS: { status: 401, title: "That e-mail and password do not match an active account." },
@@ -27,6 +27,7 @@ export const ERRORS = {
   INSTRUMENT_RESPONSE_NOT_FOUND: { status: 404, title: "No such questionnaire response in this clinic." },
   ENTRY_IN_ERROR: { status: 409, title: "This entry is marked entered in error and is kept as it was; record a new entry instead." },
   CORRECTION_CHANGES_NOTHING: { status: 422, title: "The correction changes no value; change a value, or mark the entry entered in error." },
+  DOSE_NEEDS_CONFIRMATION: { status: 409, title: "This dose is very high; check it, then save again to confirm." },
   MEDICATION_NOT_FOUND: { status: 404, title: "No such current medication in this clinic (it may already be stopped)." },
   REPORT_LINK_NOT_FOUND: { status: 404, title: "This link is not valid. Ask your clinic for a new one." },
   REPORT_LINK_USED: { status: 410, title: "This link has already been used. Ask your clinic for a new one." },
@@ -62,6 +63,10 @@ export const ERRORS = {
   NPPES_UPLOAD_TOO_LARGE: { status: 413, title: "The file is larger than this server accepts for a directory import." },
   NPPES_FILE_NOT_RECOGNISED: { status: 422, title: "This file is not an NPPES provider file; nothing was imported." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
+  PATIENT_LIKELY_DUPLICATE: {
+    status: 409,
+    title: "This patient may already be registered: the same name and date of birth, or the same date of birth and phone. Open the existing record, or register anyway if this is someone else.",
+  },
   RECORD_NUMBER_TAKEN: { status: 409, title: "Another patient in this clinic has that record number." },
   PATIENT_VERSION_CONFLICT: {
     status: 409,
@@ -101,6 +106,15 @@ export interface Failure {
   detail?: string;
   /** Per-field messages for forms. */
   fields?: Record<string, string>;
+  /** For PATIENT_LIKELY_DUPLICATE: the clinic's own patients the new one may be (never another clinic's). */
+  likelyDuplicates?: LikelyDuplicate[];
+}
+
+export interface LikelyDuplicate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | Failure;

@@ -11,7 +11,7 @@ export const correctionReason = z
   .string("Say why the entry is being changed.")
   .trim()
   .min(1, "Say why the entry is being changed.")
-  .max(REASON_MAX_LENGTH, `At most ${REASON_MAX_LENGTH} characters.`);
+  .max(REASON_MAX_LENGTH);
 
 export function correctionBody<V extends z.ZodType>(values: V) {
   return z.discriminatedUnion("action", [

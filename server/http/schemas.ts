@@ -4,25 +4,37 @@
  * never leaves the server.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../domain/plausibility/textLimits.ts";
 import { ROLES } from "../../domain/access/roles.ts";
 import { PATIENT_STATUSES, RECORD_NUMBER_PATTERN, SEXES } from "../../domain/patients/patient.ts";
 import { NRS_MAX, NRS_MIN } from "../../domain/outcomes/painScore.ts";
-import { calendarDateOf, isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { birthDateProblem, clinicalDateProblem } from "../../domain/plausibility/clinicalDates.ts";
+import { fieldLabel } from "../../domain/plausibility/fieldLabels.ts";
+import { isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
+import { latestToday } from "../services/plausibleDates.ts";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, "Use a real date written YYYY-MM-DD.")
+  .refine(isCalendarDate, { error: (issue) => `${fieldLabel(issue.path ?? [])} must be a real date, written YYYY-MM-DD.` })
   .transform((value) => value as CalendarDate);
 
+
 /**
- * A calendar day no later than tomorrow in UTC: a clinic east of UTC is already
- * on tomorrow's date while the server's UTC clock is not.
+ * A day in a record: not in the future and not before 1900 (domain/plausibility).
+ * Whether it falls before the patient's birth is checked where the patient is
+ * read (server/services/plausibleDates.ts).
  */
-export const pastOrPresentDate = calendarDate.refine((value) => {
-  const tomorrow = calendarDateOf(new Date(Date.now() + 86_400_000));
-  return value <= tomorrow;
-}, "This date is in the future.");
+const recordDateProblem = (label: string, value: CalendarDate) => clinicalDateProblem(label, value, { today: latestToday(), birthDate: null });
+export const pastOrPresentDate = calendarDate.refine((value) => recordDateProblem("", value) === null, {
+  error: (issue) => recordDateProblem(fieldLabel(issue.path ?? []), issue.input as CalendarDate) ?? undefined,
+});
+
+/** A date of birth: not in the future, at most 120 years ago (domain/plausibility/clinicalDates.ts). */
+export const birthDate = calendarDate.superRefine((value, context) => {
+  const problem = birthDateProblem(value, latestToday());
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const patientIdParam = z.object({ patientId: z.uuid("Not a patient id.").transform((v) => v as PatientId) });
 export const userIdParam = z.object({ userId: z.uuid("Not a user id.").transform((v) => v as UserId) });
@@ -32,11 +44,11 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters.`)
+    .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
 
-const name = z.string().trim().min(1, "Required.").max(100, "At most 100 characters.");
+const name = z.string().trim().min(1).max(100);
 
 export const patientFieldsInput = z.object({
   recordNumber: z
@@ -49,7 +61,7 @@ export const patientFieldsInput = z.object({
     }),
   givenName: name,
   familyName: name,
-  birthDate: pastOrPresentDate.refine((value) => value >= "1900-01-01", "Dates of birth start at 1900."),
+  birthDate,
   sex: z.enum(SEXES, "Choose female, male, other or unknown."),
   phone: optionalText(40).refine((v) => v === null || /^[0-9+() .-]{3,40}$/.test(v), "Digits, spaces and + ( ) - . only."),
   email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, "Not an e-mail address."),
@@ -100,7 +112,7 @@ export const painScoreInput = z.object({
     .min(NRS_MIN, "A whole number from 0 to 10.")
     .max(NRS_MAX, "A whole number from 0 to 10."),
   recordedOn: pastOrPresentDate,
-  note: optionalText(2000),
+  note: optionalText(TEXT_LIMITS.painScoreNote),
 });
 
 export const painScoreSchema = z.object({
@@ -126,4 +138,4 @@ export const staffSchema = z.object({
 });
 
 export const email = z.email("Not an e-mail address.").max(200);
-export const password = z.string().min(1, "Required.").max(200, "At most 200 characters.");
+export const password = z.string().min(1).max(200);

@@ -23,6 +23,7 @@ import {
   PATIENT_POSITIONS,
 } from "../../domain/treatment/modalities.ts";
 import { SIDES } from "../../domain/treatment/treatment.ts";
+import { TEXT_LIMITS } from "../../domain/plausibility/textLimits.ts";
 import { calendarDate, pastOrPresentDate } from "./schemas.ts";
 
 const oneOf = <T extends string>(values: readonly T[], what: string) => z.enum(values as [T, ...T[]], `Choose a ${what}.`);
@@ -31,7 +32,7 @@ const oneOf = <T extends string>(values: readonly T[], what: string) => z.enum(v
  * shapes, which cannot run transforms, so each schema is built for one direction.
  */
 type Direction = "in" | "out";
-const textIn = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().transform((v) => (v ? v : null));
+const textIn = (max: number) => z.string().trim().max(max).nullable().transform((v) => (v ? v : null));
 const textOut = (_max: number) => z.string().nullable();
 const point = z.string().trim().min(1).max(20);
 
@@ -109,7 +110,7 @@ function chartCorrectionShape(direction: Direction) {
     treatment: treatmentShape(text).optional(),
     faceToFaceMinutes: faceToFaceMinutes.optional(),
     increments: increments.optional(),
-    separateEvaluation: text(4000).optional(),
+    separateEvaluation: text(TEXT_LIMITS.separateEvaluation).optional(),
   });
 }
 export const chartCorrectionSchema = chartCorrectionShape("in");
@@ -122,22 +123,22 @@ function visitChartShape(direction: Direction) {
   needleCount: z.object({
     inserted: count.nullable(),
     removed: count.nullable(),
-    incident: z.object({ description: z.string().trim().min(1).max(2000), found: z.boolean() }).nullable(),
+    incident: z.object({ description: z.string().trim().min(1).max(TEXT_LIMITS.incidentDescription), found: z.boolean() }).nullable(),
   }),
   painBefore: z.number().int().min(0).max(10).nullable(),
   painAfter: z.number().int().min(0).max(10).nullable(),
   position: oneOf(idsOf(PATIENT_POSITIONS), "position").nullable(),
   faceToFaceMinutes,
   increments,
-  coInterventions: text(2000),
-  advice: text(2000),
-  soap: z.object({ subjective: text(10000), objective: text(10000), assessment: text(10000), plan: text(10000) }),
+  coInterventions: text(TEXT_LIMITS.visitText),
+  advice: text(TEXT_LIMITS.visitText),
+  soap: z.object({ subjective: text(TEXT_LIMITS.soapPart), objective: text(TEXT_LIMITS.soapPart), assessment: text(TEXT_LIMITS.soapPart), plan: text(TEXT_LIMITS.soapPart) }),
   // Older clients and charts have no such field: none recorded.
-  separateEvaluation: direction === "in" ? text(4000).default(null) : text(4000),
+  separateEvaluation: direction === "in" ? text(TEXT_LIMITS.separateEvaluation).default(null) : text(TEXT_LIMITS.separateEvaluation),
   adverseEvents: z
-    .array(z.object({ kind: oneOf(idsOf(ADVERSE_EVENTS), "adverse event"), severity: oneOf(ADVERSE_EVENT_SEVERITIES, "severity"), action: z.string().trim().max(2000) }))
+    .array(z.object({ kind: oneOf(idsOf(ADVERSE_EVENTS), "adverse event"), severity: oneOf(ADVERSE_EVENT_SEVERITIES, "severity"), action: z.string().trim().max(TEXT_LIMITS.adverseEventAction) }))
     .max(20),
-  overrides: z.array(z.object({ rule: z.string().max(60), points: z.array(z.string().max(60)).max(80), reason: z.string().trim().max(2000) })).max(30),
+  overrides: z.array(z.object({ rule: z.string().max(60), points: z.array(z.string().max(60)).max(80), reason: z.string().trim().max(TEXT_LIMITS.overrideReason) })).max(30),
   cunMm: z.number().positive().max(60).nullable(),
   });
 }
@@ -206,7 +207,7 @@ export const planInputSchema = z.object({
   schedule: z.string().trim().min(1, "Write the frequency, e.g. 2/week × 3 then 1/week × 4.").max(200),
   reEvaluations: z.array(calendarDate).max(20),
   goals: z.array(z.object({ instrument: z.enum(["nrs", "odi", "rmdq"]), change: z.number().min(-100).max(0) })).max(6),
-  rationale: textIn(4000),
+  rationale: textIn(TEXT_LIMITS.planRationale),
 });
 
 export const planSchema = z.object({

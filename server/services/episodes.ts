@@ -25,6 +25,7 @@ import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { flagStates } from "./safetyFlags.ts";
 import { refuseUnlessOpen } from "./patientStatus.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface ScreenView extends RedFlagScreenRecord {
   actions: { category: string; urgency: string; action: string }[];
@@ -88,6 +89,8 @@ export async function startEpisode(
   return db.transaction(async (tx) => {
     const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
     if (closed) return closed;
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { onsetDate: fields.onsetDate, intakeOn: fields.intakeOn });
+    if (implausible) return implausible;
     const episode = await insertEpisode(tx, actor.clinicId, patientId, fields, actor.userId);
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,
@@ -283,7 +286,8 @@ const episodeEntry: CorrectableEntry<EpisodeFields, EpisodeRecord> = {
   notFound: "EPISODE_NOT_FOUND",
   find: findEpisode,
   columnsOf: intakeColumns,
-  correctedColumns: async (_q, _actor, _entry, values) => ok(intakeColumns(values)),
+  correctedColumns: async (q, actor, entry, values) =>
+    (await implausibleDates(q, actor.clinicId, entry.patientId, { onsetDate: values.onsetDate, intakeOn: values.intakeOn }, "values.")) ?? ok(intakeColumns(values)),
 };
 
 /**

@@ -23,6 +23,7 @@ import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
 import { refuseUnlessOpen } from "./patientStatus.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface PatientOutcomes {
   /** Every response, entries in error included and marked (the trajectories leave them out). */
@@ -49,6 +50,8 @@ export async function recordInstrumentResponse(
   return db.transaction(async (tx) => {
     const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
     if (closed) return closed;
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { recordedOn: input.recordedOn });
+    if (implausible) return implausible;
     const { score } = scored;
     const response = await insertInstrumentResponse(
       tx,
@@ -130,7 +133,9 @@ const responseEntry: CorrectableEntry<ResponseValues, InstrumentResponseRecord> 
   notFound: "INSTRUMENT_RESPONSE_NOT_FOUND",
   find: findInstrumentResponse,
   columnsOf: (r) => ({ answers: r.answers, score: r.score, unit: r.unit, band: r.band, subscales: r.subscales, version: r.version, recorded_on: r.recordedOn }),
-  async correctedColumns(_q, _actor, entry, values) {
+  async correctedColumns(q, actor, entry, values) {
+    const implausible = await implausibleDates(q, actor.clinicId, entry.patientId, { recordedOn: values.recordedOn }, "values.");
+    if (implausible) return implausible;
     const scored = instrumentById(entry.instrument)!.score(values.answers);
     if (!scored.ok) {
       const { code, detail, fields } = describeScoringProblem(scored.problem);

@@ -11,6 +11,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { reviseEntry, revisionsOf, type CorrectableEntry, type Revised } from "./corrections.ts";
 import { refuseUnlessOpen } from "./patientStatus.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface PainScoreValues {
   score: number;
@@ -24,7 +25,8 @@ const painScoreEntry: CorrectableEntry<PainScoreValues, PainScore> = {
   notFound: "PAIN_SCORE_NOT_FOUND",
   find: findPainScore,
   columnsOf: (s) => ({ score: s.score, recorded_on: s.recordedOn, note: s.note }),
-  correctedColumns: async (_q, _actor, _entry, v) => ok({ score: v.score, recorded_on: v.recordedOn, note: v.note }),
+  correctedColumns: async (q, actor, entry, v) =>
+    (await implausibleDates(q, actor.clinicId, entry.patientId, { recordedOn: v.recordedOn }, "values.")) ?? ok({ score: v.score, recorded_on: v.recordedOn, note: v.note }),
 };
 
 /** A score corrected with a reason, or marked entered in error (services/corrections.ts). */
@@ -47,6 +49,8 @@ export async function recordPainScore(
   return db.transaction(async (tx) => {
     const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
     if (closed) return closed;
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { recordedOn: input.recordedOn });
+    if (implausible) return implausible;
     const score = await insertPainScore(tx, actor.clinicId, { ...input, patientId, recordedBy: actor.userId });
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,

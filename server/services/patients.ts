@@ -3,6 +3,7 @@
  * actor's clinic and leaves an audit event in the same transaction as the work.
  */
 import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
+import { isLikelyDuplicate } from "../../domain/patients/likelyDuplicate.ts";
 import { assignedRecordNumber, type Patient } from "../../domain/patients/patient.ts";
 import { parsePatientQuery } from "../../domain/patients/patientSearch.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -11,6 +12,7 @@ import { takeRecordNumberSequence } from "../db/repositories/clinics.ts";
 import {
   findPatient,
   insertPatient,
+  patientsBornOn,
   recordNumberInUse,
   searchPatients,
   updatePatient,
@@ -27,11 +29,35 @@ export type PatientInput = Omit<PatientFields, "recordNumber"> & { recordNumber:
 const recordNumberTaken = () =>
   fail("RECORD_NUMBER_TAKEN", undefined, { recordNumber: "Another patient has this record number." });
 
-export async function registerPatient(db: Database, actor: Actor, input: PatientInput): Promise<Outcome<Patient>> {
+/**
+ * Registers a patient. Unless the request says the person is confirmed not to
+ * be a duplicate, a likely duplicate already in this clinic (same name and
+ * birth date, or birth date and phone: domain/patients/likelyDuplicate.ts)
+ * answers PATIENT_LIKELY_DUPLICATE listing those records, and nothing is saved.
+ * Showing them is a read of those patients, audited like a search.
+ */
+export async function registerPatient(db: Database, actor: Actor, input: PatientInput, options: { confirmedNotDuplicate: boolean } = { confirmedNotDuplicate: false }): Promise<Outcome<Patient>> {
   const refused = denied(actor, "patients.demographics.write");
   if (refused) return refused;
   try {
     return await db.transaction(async (tx) => {
+      if (!options.confirmedNotDuplicate) {
+        const matches = (await patientsBornOn(tx, actor.clinicId, input.birthDate)).filter((existing) => isLikelyDuplicate(input, existing));
+        if (matches.length > 0) {
+          await appendAuditEvent(tx, {
+            clinicId: actor.clinicId,
+            userId: actor.userId,
+            action: "list",
+            entity: "patient",
+            ip: actor.ip,
+            detail: { queryKind: "likely-duplicate", shown: matches.map((p) => p.id) },
+          });
+          return {
+            ...fail("PATIENT_LIKELY_DUPLICATE"),
+            likelyDuplicates: matches.map(({ id, givenName, familyName, birthDate }) => ({ id, givenName, familyName, birthDate })),
+          };
+        }
+      }
       const recordNumber = input.recordNumber ?? (await nextFreeRecordNumber(tx, actor.clinicId));
       const patient = await insertPatient(tx, actor.clinicId, { ...input, recordNumber });
       await appendAuditEvent(tx, {

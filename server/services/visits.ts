@@ -39,6 +39,7 @@ import { flagStates } from "./safetyFlags.ts";
 import { recordVisitClaim } from "./visitCoverage.ts";
 import { startingTreatment, type TreatmentStart } from "./treatmentStart.ts";
 import { refuseUnlessOpen } from "./patientStatus.ts";
+import { implausibleDates } from "./plausibleDates.ts";
 
 export interface VisitView extends VisitRecord {
   /** Live for a draft (the patient's flags now); as signed for a signed visit. */
@@ -92,6 +93,8 @@ export async function startVisit(
   return db.transaction(async (tx) => {
     const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
     if (closed) return closed;
+    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { visitOn: input.visitOn });
+    if (implausible) return implausible;
     const plan = input.planId ? await findPlan(tx, actor.clinicId, input.planId) : null;
     if (input.planId && (!plan || plan.patientId !== patientId)) return fail("PLAN_NOT_FOUND");
     const episode = plan ? await findEpisode(tx, actor.clinicId, plan.episodeId) : await currentEpisode(tx, actor.clinicId, patientId);
@@ -184,6 +187,8 @@ export async function saveVisitDraft(db: Database, actor: Actor, visitId: string
     const draft = await draftForChange(tx, actor, visitId);
     if (!draft.ok) return draft;
     const visit = draft.value;
+    const implausible = await implausibleDates(tx, actor.clinicId, visit.patientId, { visitOn: chart.visitOn }, "chart.");
+    if (implausible) return implausible;
     if (!(await updateDraft(tx, actor.clinicId, visitId, version, chart))) return fail("VISIT_VERSION_CONFLICT");
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "visit", entityId: visitId, patientId: visit.patientId, ip: actor.ip });
     return ok(view((await findVisit(tx, actor.clinicId, visitId))!, await activeFlags(tx, actor, visit.patientId), []));
@@ -205,6 +210,9 @@ export async function signVisitNote(db: Database, actor: Actor, visitId: string,
     if (!draft.ok) return draft;
     const visit = draft.value;
     if (visit.version !== version) return fail("VISIT_VERSION_CONFLICT");
+    // Pain before and after become scores dated on the visit: a visit before birth would make a false baseline.
+    const implausible = await implausibleDates(tx, actor.clinicId, visit.patientId, { visitOn: chart.visitOn }, "chart.");
+    if (implausible) return implausible;
     const findings = findingsFor(chart, await activeFlags(tx, actor, visit.patientId));
     const problems = signingProblems(chart, findings);
     if (problems.length > 0) {

@@ -126,14 +126,21 @@ export async function createTestContext(
   };
 }
 
-/** A valid new-patient body; override what a test cares about. */
+let fixtures = 0;
+
+/**
+ * A valid new-patient body; override what a test cares about. Each has its
+ * own phone number, so fixtures given different names are different people,
+ * not likely duplicates (domain/patients/likelyDuplicate.ts).
+ */
 export function patientBody(overrides: Record<string, unknown> = {}) {
+  fixtures += 1;
   return {
     givenName: "Testa",
     familyName: "Patientson",
     birthDate: "1970-05-06",
     sex: "female",
-    phone: "555-0199",
+    phone: `555-${String(1000 + (fixtures % 9000))}`,
     ...overrides,
   };
 }

@@ -37,6 +37,14 @@ export interface AuditEvent {
 
 export type { Patient, PainScore };
 
+/** A patient of this clinic that a new registration may duplicate (PATIENT_LIKELY_DUPLICATE). */
+export interface LikelyDuplicate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +52,7 @@ export class ApiError extends Error {
     title: string,
     readonly detail?: string,
     readonly fields: Record<string, string> = {},
+    readonly likelyDuplicates: LikelyDuplicate[] = [],
   ) {
     super(title);
   }
@@ -99,6 +108,7 @@ async function send<T>(method: string, path: string, body?: { type: string; data
       typeof data?.title === "string" ? data.title : `Request failed (${response.status})`,
       typeof data?.detail === "string" ? data.detail : undefined,
       (data?.fields as Record<string, string> | undefined) ?? {},
+      (data?.likelyDuplicates as LikelyDuplicate[] | undefined) ?? [],
     );
   }
   return data as T;

@@ -81,6 +81,12 @@ export async function insertPatient(q: Queryable, clinicId: ClinicId, fields: Pa
   return toPatient(row!);
 }
 
+/** The clinic's patients born on `birthDate` (the first thing a likely duplicate shares). */
+export async function patientsBornOn(q: Queryable, clinicId: ClinicId, birthDate: CalendarDate): Promise<Patient[]> {
+  const rows = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 and birth_date = $2 order by created_at, id`, [clinicId, birthDate]);
+  return rows.map(toPatient);
+}
+
 export async function recordNumberInUse(q: Queryable, clinicId: ClinicId, recordNumber: string): Promise<boolean> {
   const rows = await q.query("select 1 from patients where clinic_id = $1 and record_number = $2", [clinicId, recordNumber]);
   return rows.length > 0;

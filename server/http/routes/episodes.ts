@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { RED_FLAG_ACTIONS, RED_FLAGS } from "../../../domain/assessment/redFlags.ts";
 import { TCM_PATTERN_IDS } from "../../../domain/assessment/tcmPatterns.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
@@ -26,12 +27,12 @@ const episodeInput = z
     notes: z
       .string()
       .trim()
-      .max(4000)
+      .max(TEXT_LIMITS.episodeNotes)
       .nullish()
       .transform((v) => v || null),
     tcmPatterns: z.array(z.enum(TCM_PATTERN_IDS)).max(5).default([]),
-    tongue: z.string().trim().max(500).nullish().transform((v) => v || null),
-    pulse: z.string().trim().max(500).nullish().transform((v) => v || null),
+    tongue: z.string().trim().max(TEXT_LIMITS.tcmObservation).nullish().transform((v) => v || null),
+    pulse: z.string().trim().max(TEXT_LIMITS.tcmObservation).nullish().transform((v) => v || null),
   })
   .refine((e) => e.radiation === "none" || e.radiationSide !== null, { message: "Say which side the pain spreads to.", path: ["radiationSide"] })
   .refine((e) => e.pregnant || e.pregnancyWeeks === null, { message: "Weeks of pregnancy only when pregnant.", path: ["pregnancyWeeks"] })
@@ -166,7 +167,7 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
         body: z.object({
           icd10Code: z.string().trim().max(10).nullable(),
           systemicCause: z.boolean(),
-          reason: z.string().trim().max(2000).nullish().transform((v) => v || null),
+          reason: z.string().trim().max(TEXT_LIMITS.diagnosisReason).nullish().transform((v) => v || null),
         }),
         response: { 200: diagnosisSchema, ...problemResponses },
       },
@@ -204,13 +205,13 @@ export function episodeRoutes(app: FastifyInstance, { db }: RouteContext) {
         body: z.discriminatedUnion("kind", [
           z.object({
             kind: z.literal("referred"),
-            note: z.string().trim().min(10, "Say where and when the patient was referred, or who assessed them, in at least a sentence.").max(4000),
+            note: z.string().trim().min(10, "Say where and when the patient was referred, or who assessed them, in at least a sentence.").max(TEXT_LIMITS.redFlagNote),
           }),
           z.object({
             kind: z.literal("acknowledged"),
             reasonId: z.string().min(1, "Choose a reason."),
             safetyNetted: z.boolean(),
-            note: z.string().trim().max(4000).nullish().transform((v) => v || null),
+            note: z.string().trim().max(TEXT_LIMITS.redFlagNote).nullish().transform((v) => v || null),
           }),
         ]),
         response: { 200: episodeSchema, ...problemResponses },

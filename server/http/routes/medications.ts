@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { MME_FACTORS, type Opioid } from "../../../domain/assessment/mme.ts";
 import { addMedication, correctMedication, endMedication, medicationRevisions, medicationsOf } from "../../services/medications.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -22,14 +23,17 @@ const medicationSchema = z.object({
   revisedAt: z.string().nullable(),
 });
 const medicationFields = z.object({
-  name: z.string().trim().min(1, "Required.").max(200),
+  name: z.string().trim().min(1).max(200),
   opioid: z.enum(OPIOIDS).nullable().default(null),
-  dailyDose: z.number().positive("A dose above 0.").max(100_000).nullable().default(null),
+  // An opioid's dose is judged by its MME/day against the clinic's limits (services/medications.ts); this bounds the rest.
+  dailyDose: z.number().positive().max(100_000).nullable().default(null),
   startedOn: pastOrPresentDate.nullable().default(null),
-  note: z.string().trim().max(1000).nullish().transform((v) => v || null),
+  note: z.string().trim().max(TEXT_LIMITS.medicationNote).nullish().transform((v) => v || null),
 });
 const needsDose = { message: "Give the daily dose of the opioid.", path: ["dailyDose"] };
-const medicationInput = medicationFields.refine((m) => m.opioid === null || m.dailyDose !== null, needsDose);
+/** Set when the user has seen the very-high-dose warning and saves the dose as typed. */
+const confirmHighDose = { confirmHighDose: z.boolean().default(false) };
+const medicationInput = medicationFields.extend(confirmHighDose).refine((m) => m.opioid === null || m.dailyDose !== null, needsDose);
 /** A correction gives the whole medication as it should stand, its stop date included (null: not stopped). */
 const medicationValues = medicationFields
   .extend({ stoppedOn: pastOrPresentDate.nullable().default(null) })
@@ -37,7 +41,8 @@ const medicationValues = medicationFields
 
 const listSchema = z.object({ medications: z.array(medicationSchema), currentMmePerDay: z.number() });
 
-export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
+export function medicationRoutes(app: FastifyInstance, { db, config }: RouteContext) {
+  const doseCheck = (confirmedHighDose: boolean) => ({ limits: config.doseLimits, confirmedHighDose });
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["intake"];
 
@@ -59,7 +64,10 @@ export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
         response: { 201: listSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await addMedication(db, actorOf(request), request.params.patientId, request.body), 201),
+    async (request, reply) => {
+      const { confirmHighDose: confirmed, ...fields } = request.body;
+      return sendOutcome(reply, await addMedication(db, actorOf(request), request.params.patientId, fields, doseCheck(confirmed)), 201);
+    },
   );
 
   api.post(
@@ -87,11 +95,11 @@ export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
         tags,
         summary: "Correct a medication (its stop included) with a reason, or mark it entered in error; the entry as first made is kept",
         params: medicationIdParam,
-        body: correctionBody(medicationValues),
+        body: correctionBody(medicationValues).and(z.object(confirmHighDose)),
         response: { 201: revisedSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await correctMedication(db, actorOf(request), request.params.medicationId, request.body), 201),
+    async (request, reply) => sendOutcome(reply, await correctMedication(db, actorOf(request), request.params.medicationId, request.body, doseCheck(request.body.confirmHighDose)), 201),
   );
 
   api.get(
@@ -100,6 +108,6 @@ export function medicationRoutes(app: FastifyInstance, { db }: RouteContext) {
       preHandler: requireSession,
       schema: { tags, summary: "A medication's stop and corrections, with the values before and after each", params: medicationIdParam, response: { 200: z.array(revisionSchema), ...problemResponses } },
     },
-    async (request, reply) => sendOutcome(reply, await medicationRevisions(db, actorOf(request), request.params.medicationId)),
+    async (request, reply) => sendOutcome(reply, await medicationRevisions(db, actorOf(request), request.params.medicationId, config.doseLimits)),
   );
 }

@@ -37,11 +37,16 @@ export function patientRoutes(app: FastifyInstance, { db }: RouteContext) {
       schema: {
         tags,
         summary: "Register a patient (a record number is assigned when none is given)",
-        body: patientFieldsInput,
+        description:
+          "A likely duplicate in this clinic (same name and date of birth, or same date of birth and phone) answers 409 PATIENT_LIKELY_DUPLICATE with `likelyDuplicates`; send `confirmedNotDuplicate: true` to register anyway.",
+        body: patientFieldsInput.extend({ confirmedNotDuplicate: z.boolean().default(false) }),
         response: { 201: patientSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await registerPatient(db, actorOf(request), request.body), 201),
+    async (request, reply) => {
+      const { confirmedNotDuplicate, ...fields } = request.body;
+      return sendOutcome(reply, await registerPatient(db, actorOf(request), fields, { confirmedNotDuplicate }), 201);
+    },
   );
 
   api.get(

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { ENTITY_TYPES } from "../../../domain/directory/provider.ts";
 import { SNAPSHOT_FIELDS } from "../../../domain/directory/referralSnapshot.ts";
 import { changeReferralContact, referralContactsOf, removeReferralContact, saveReferralContact } from "../../services/referralContacts.ts";
@@ -11,7 +12,7 @@ import { problemResponses, sendOutcome, type RouteContext } from "../routeContex
 const note = z
   .string()
   .trim()
-  .max(1000, "At most 1000 characters.")
+  .max(TEXT_LIMITS.referralNote)
   .nullish()
   .transform((v) => v || null);
 

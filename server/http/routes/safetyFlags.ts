@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { safetyFlagsOf, updateSafetyFlags } from "../../services/safetyFlags.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
@@ -41,7 +42,7 @@ export function safetyFlagRoutes(app: FastifyInstance, { db }: RouteContext) {
           z.string(),
           z.object({
             active: z.boolean(),
-            note: z.string().trim().max(1000).nullish().transform((v) => v || null),
+            note: z.string().trim().max(TEXT_LIMITS.safetyFlagNote).nullish().transform((v) => v || null),
           }),
         ),
         response: { 200: z.array(flagSchema), ...problemResponses },

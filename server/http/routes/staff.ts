@@ -1,18 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { ROLES } from "../../../domain/access/roles.ts";
 import { addStaff, changeOwnBackground, changeStaff, listStaff, ownAccount } from "../../services/staff.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { email, password, staffSchema, userIdParam } from "../schemas.ts";
 
-const displayName = z.string().trim().min(1, "Required.").max(200);
+const displayName = z.string().trim().min(1).max(200);
 /** Years in practice, training, licence (STRICTA 5); an empty text clears it. */
 const background = z
   .string()
   .trim()
-  .max(1000, "At most 1000 characters.")
+  .max(TEXT_LIMITS.background)
   .nullable()
   .transform((v) => (v ? v : null));
 

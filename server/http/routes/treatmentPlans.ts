@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import type { Treatment } from "../../../domain/treatment/treatment.ts";
 import { protocolCatalogue, removeClinicProtocol, saveClinicProtocol } from "../../services/protocols.ts";
@@ -77,7 +78,7 @@ export function treatmentPlanRoutes(app: FastifyInstance, { db }: RouteContext) 
       schema: {
         tags,
         summary: "Save a protocol for the clinic (name, points with side, modality, parameters)",
-        body: z.object({ name: z.string().trim().min(1).max(120), treatment: treatmentSchema, note: z.string().trim().max(2000).nullish().transform((v) => v || null) }),
+        body: z.object({ name: z.string().trim().min(1).max(120), treatment: treatmentSchema, note: z.string().trim().max(TEXT_LIMITS.planNote).nullish().transform((v) => v || null) }),
         response: { 201: clinicProtocolSchema, ...problemResponses },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import type { ChartCorrection } from "../../../domain/treatment/chartCorrection.ts";
 import type { VisitChart } from "../../../domain/treatment/visit.ts";
@@ -89,8 +90,8 @@ export function visitRoutes(app: FastifyInstance, { db }: RouteContext) {
           "Amend a signed visit with a reason, or mark it entered in error; the original stays as signed. A chartCorrection of points, e-stim, minutes or a separate evaluation recomputes the claim lines",
         params: visitIdParam,
         body: z.object({
-          reason: z.string().trim().min(3, "Give the reason for the amendment.").max(2000),
-          correction: z.string().trim().max(10000).nullish().transform((v) => v || null),
+          reason: z.string().trim().min(3, "Give the reason for the amendment.").max(TEXT_LIMITS.amendmentReason),
+          correction: z.string().trim().max(TEXT_LIMITS.amendmentCorrection).nullish().transform((v) => v || null),
           chartCorrection: chartCorrectionSchema.nullish().transform((v) => v ?? null),
           enteredInError: z.boolean().default(false),
         }),

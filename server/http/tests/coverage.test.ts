@@ -55,7 +55,7 @@ describe("coverage and billing", () => {
     assert.match(clinicMistyped.json().fields["clinic.npi"], /check digit is wrong/);
     const set = await owner.put("/api/v1/billing-details", { clinic: clinicDetails, providers });
     assert.equal(set.statusCode, 200, set.body);
-    const patient = (await practitioner.post("/api/v1/patients", patientBody({ birthDate: "1986-02-03" }))).json();
+    const patient = (await practitioner.post("/api/v1/patients", patientBody({ birthDate: "1986-02-03", givenName: `Testa ${onsetDaysAgo}` }))).json();
     const episode = (await practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { onsetDate: addDays(today, -onsetDaysAgo), location: "central", radiation: "none", workStatus: "working" })).json();
     await practitioner.post(`/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: allNo() });
     const coverage = await clinic.frontDesk.put(`/api/v1/patients/${patient.id}/coverage`, { payer: "medicare", memberId: "1EG4-TE5-MK73", supervisorId: supervised ? owner.userId : null });

@@ -11,6 +11,9 @@ import { api, type ApiError } from "../api.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
+import { highDoseConfirmed } from "./ConfirmHighDose.tsx";
 
 export interface EntryState {
   enteredInError: boolean;
@@ -36,7 +39,7 @@ export function CorrectEntry<V>(props: {
   }, []);
   const { submit, error, busy } = useSubmit(async (data: FormData) => {
     const reason = String(data.get("reason") ?? "");
-    const body = action === "correction" ? { action, reason, values: props.readValues(data) } : { action, reason };
+    const body = action === "correction" ? { action, reason, values: props.readValues(data), ...(highDoseConfirmed(data) && { confirmHighDose: true }) } : { action, reason };
     const revised = await api<{ notices?: string[] }>("POST", props.url, body);
     props.onDone(revised.notices ?? []);
   });
@@ -67,7 +70,7 @@ export function CorrectEntry<V>(props: {
       {action === "correction" && <div className="correction-fields">{props.fields(error)}</div>}
       <label className="wide-field">
         Reason (required; kept with the record)
-        <textarea name="reason" rows={2} required maxLength={2000} aria-describedby={error?.fields.reason ? "reason-error" : undefined} />
+        <LimitedText as="textarea" name="reason" rows={2} required max={TEXT_LIMITS.correctionReason} aria-describedby={error?.fields.reason ? "reason-error" : undefined} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">

@@ -15,6 +15,9 @@ import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type 
 import { FieldError, FormError } from "./FormError.tsx";
 import { acknowledgementLabel, RaisedBy, RedFlagResolution, type ScreenToResolve } from "./RedFlagResolution.tsx";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
+import { DateProblem, useDateCheck } from "./DateCheck.tsx";
 
 interface Flag {
   id: string;
@@ -309,19 +312,23 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
   const [radiation, setRadiation] = useState(initial?.radiation ?? "none");
   const [pregnant, setPregnant] = useState(initial?.pregnant ?? false);
   const today = calendarDateOf(new Date());
+  const onset = useDateCheck("Onset");
+  const intake = useDateCheck("Intake date");
   return (
     <>
       <fieldset>
         <legend>{initial ? "Intake answers" : "Start intake"}</legend>
         <label>
           Pain began on
-          <input type="date" name="onsetDate" required max={today} defaultValue={initial?.onsetDate} />
+          <input type="date" name="onsetDate" required defaultValue={initial?.onsetDate} {...onset.input} />
           <FieldError error={error} field={`${prefix}onsetDate`} />
+          <DateProblem problem={onset.problem} field={`${prefix}onsetDate`} shadowedBy={error?.fields[`${prefix}onsetDate`]} />
         </label>
         <label>
           Intake done on
-          <input type="date" name="intakeOn" required defaultValue={initial?.intakeOn ?? today} max={today} />
+          <input type="date" name="intakeOn" required defaultValue={initial?.intakeOn ?? today} {...intake.input} />
           <FieldError error={error} field={`${prefix}intakeOn`} />
+          <DateProblem problem={intake.problem} field={`${prefix}intakeOn`} shadowedBy={error?.fields[`${prefix}intakeOn`]} />
         </label>
         <label>
           Where
@@ -383,7 +390,8 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
         )}
         <label className="wide-field">
           Notes
-          <input name="notes" maxLength={4000} defaultValue={initial?.notes ?? ""} />
+          <LimitedText name="notes" max={TEXT_LIMITS.episodeNotes} defaultValue={initial?.notes ?? ""} />
+          <FieldError error={error} field={`${prefix}notes`} />
         </label>
       </fieldset>
       <fieldset>
@@ -395,11 +403,13 @@ function IntakeFields({ initial, error, prefix }: { initial: Episode | null; err
         ))}
         <label>
           Tongue
-          <input name="tongue" maxLength={500} defaultValue={initial?.tongue ?? ""} />
+          <LimitedText name="tongue" max={TEXT_LIMITS.tcmObservation} defaultValue={initial?.tongue ?? ""} />
+          <FieldError error={error} field={`${prefix}tongue`} />
         </label>
         <label>
           Pulse
-          <input name="pulse" maxLength={500} defaultValue={initial?.pulse ?? ""} />
+          <LimitedText name="pulse" max={TEXT_LIMITS.tcmObservation} defaultValue={initial?.pulse ?? ""} />
+          <FieldError error={error} field={`${prefix}pulse`} />
         </label>
       </fieldset>
     </>
@@ -455,7 +465,7 @@ function ScreenCorrection(props: { screen: Screen; flags: Flag[]; open: boolean;
       ))}
       <label className="wide-field">
         Reason (required; kept with the record)
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+        <LimitedText as="textarea" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required max={TEXT_LIMITS.correctionReason} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">

@@ -8,6 +8,9 @@ import { useSubmit } from "../useSubmit.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import { FieldError, FormError } from "./FormError.tsx";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
+import { ConfirmHighDose, highDoseConfirmed } from "./ConfirmHighDose.tsx";
 
 export interface Medication extends EntryState {
   id: string;
@@ -166,6 +169,7 @@ function MedicationFields({ medication: m, error }: { medication: Medication; er
           {doseUnit(opioid as Opioid) === "mcg/hr" ? "mcg per hour" : "mg per day"}
           <input name="dailyDose" type="number" min={0} step="any" required defaultValue={m.dailyDose ?? ""} inputMode="decimal" />
           <FieldError error={error} field="values.dailyDose" />
+          <ConfirmHighDose error={error} />
         </label>
       )}
       <label>
@@ -180,7 +184,8 @@ function MedicationFields({ medication: m, error }: { medication: Medication; er
       </label>
       <label className="grow">
         Note
-        <input name="note" defaultValue={m.note ?? ""} maxLength={1000} />
+        <LimitedText name="note" defaultValue={m.note ?? ""} max={TEXT_LIMITS.medicationNote} />
+        <FieldError error={error} field="values.note" />
       </label>
     </div>
   );
@@ -195,6 +200,7 @@ function AddMedication({ url, onDone }: { url: string; onDone: () => void }) {
       name: String(data.get("name")),
       opioid: opioid || null,
       dailyDose: dose ? Number(dose) : null,
+      confirmHighDose: highDoseConfirmed(data),
     });
     form.reset();
     setOpioid("");
@@ -232,6 +238,7 @@ function AddMedication({ url, onDone }: { url: string; onDone: () => void }) {
           <FieldError error={error} field="dailyDose" />
         </label>
       )}
+      <ConfirmHighDose error={error} />
       <button type="submit" disabled={busy}>
         Add
       </button>

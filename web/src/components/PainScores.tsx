@@ -10,6 +10,9 @@ import { MeasureChart, type CompanionSeries } from "../charts/MeasureChart.tsx";
 import type { Medication, MedicationList } from "./Medications.tsx";
 import { mmeSteps } from "../../../domain/assessment/mme.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
+import { DateProblem, useDateCheck } from "./DateCheck.tsx";
 
 const SCALE = Array.from({ length: NRS_MAX - NRS_MIN + 1 }, (_, i) => NRS_MIN + i);
 
@@ -125,7 +128,8 @@ function ScoreEntries({ scores, onChanged }: { scores: PainScore[]; onChanged: (
                       </label>
                       <label className="grow">
                         Note
-                        <input name="note" defaultValue={s.note ?? ""} maxLength={2000} />
+                        <LimitedText name="note" defaultValue={s.note ?? ""} max={TEXT_LIMITS.painScoreNote} />
+                        <FieldError error={error} field="values.note" />
                       </label>
                     </div>
                   )}
@@ -154,6 +158,7 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
   const [score, setScore] = useState<number | null>(null);
   const [recordedOn, setRecordedOn] = useState<string>(calendarDateOf(new Date()));
   const [note, setNote] = useState("");
+  const dateCheck = useDateCheck("Date recorded");
   const { submit: record, error, busy } = useSubmit(async () => {
     await api("POST", path, { score, recordedOn, note });
     setScore(null);
@@ -181,12 +186,23 @@ function RecordPainScore({ path, onRecorded }: { path: string; onRecorded: () =>
       <div className="row">
         <label>
           Date
-          <input type="date" name="recordedOn" value={recordedOn} max={calendarDateOf(new Date())} onChange={(e) => setRecordedOn(e.target.value)} />
+          <input
+            type="date"
+            name="recordedOn"
+            value={recordedOn}
+            {...dateCheck.input}
+            onChange={(e) => {
+              setRecordedOn(e.target.value);
+              dateCheck.input.onChange(e);
+            }}
+          />
           <FieldError error={error} field="recordedOn" />
+          <DateProblem problem={dateCheck.problem} field="recordedOn" shadowedBy={error?.fields.recordedOn} />
         </label>
         <label className="grow">
           Note (optional)
-          <input name="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          <LimitedText name="note" value={note} max={TEXT_LIMITS.painScoreNote} onChange={(e) => setNote(e.target.value)} />
+          <FieldError error={error} field="note" />
         </label>
         <button type="submit" className="primary" disabled={busy || score === null}>
           Record score

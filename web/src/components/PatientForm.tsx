@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useSubmit } from "../useSubmit.ts";
 import { SEX_LABELS, SEXES } from "../../../domain/patients/patient.ts";
+import { earliestPlausibleBirthDate } from "../../../domain/plausibility/clinicalDates.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import type { Patient } from "../api.ts";
 import { FieldError, FormError } from "./FormError.tsx";
@@ -70,7 +71,7 @@ export function PatientForm(props: {
         <legend>Identity</legend>
         {field("givenName", "Given name", { required: true, autoFocus: true, autoComplete: "off" })}
         {field("familyName", "Family name", { required: true, autoComplete: "off" })}
-        {field("birthDate", "Date of birth", { type: "date", required: true, min: "1900-01-01", max: calendarDateOf(new Date()) })}
+        {field("birthDate", "Date of birth", { type: "date", required: true, min: earliestPlausibleBirthDate(calendarDateOf(new Date())), max: calendarDateOf(new Date()) })}
         <label className={error?.fields.sex ? "invalid" : undefined}>
           Sex
           <select name="sex" value={values.sex} required onChange={(event) => setValues({ ...values, sex: event.target.value })}>

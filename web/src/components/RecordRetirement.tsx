@@ -13,6 +13,8 @@ import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { LimitedText } from "./LimitedText.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 
 interface Retirement {
   id: string;
@@ -158,7 +160,7 @@ function MergeForm({ patient, onCancel, onDone }: { patient: Patient; onCancel: 
       </fieldset>
       <label>
         Why are these the same person?
-        <textarea name="reason" required maxLength={2000} rows={2} />
+        <LimitedText as="textarea" name="reason" required max={TEXT_LIMITS.correctionReason} rows={2} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">
@@ -194,7 +196,7 @@ function RegisteredInErrorForm({ patient, onCancel, onDone }: { patient: Patient
       </p>
       <label>
         Why was it registered in error?
-        <textarea name="reason" required maxLength={2000} rows={2} autoFocus />
+        <LimitedText as="textarea" name="reason" required max={TEXT_LIMITS.correctionReason} rows={2} autoFocus />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">

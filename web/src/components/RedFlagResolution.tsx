@@ -10,6 +10,8 @@ import { ACKNOWLEDGEMENT_REASONS, SAFETY_NET_STATEMENT } from "../../../domain/a
 import { api } from "../api.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 export interface RaisedFlag {
   id: string;
@@ -96,14 +98,15 @@ export function RedFlagResolution({ screen, onDone }: { screen: ScreenToResolve;
         )}
         <label className="wide-field">
           {kind === "referred" ? "Where, when and to whom the patient was referred, or who assessed them" : "Note (optional)"}
-          <textarea
+          <LimitedText
+            as="textarea"
+            max={TEXT_LIMITS.redFlagNote}
             name="note"
             rows={3}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             required={kind === "referred"}
             minLength={kind === "referred" ? 10 : undefined}
-            maxLength={4000}
           />
           <FieldError error={error} field="note" />
         </label>

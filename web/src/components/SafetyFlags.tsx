@@ -5,6 +5,8 @@ import { api } from "../api.ts";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FormError } from "./FormError.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "./LimitedText.tsx";
 
 type Flag = SafetyFlagState;
 
@@ -101,11 +103,11 @@ function SafetyFlagForm({ flags, url, onDone }: { flags: Flag[]; url: string; on
             />{" "}
             {f.label}
           </label>
-          <input
+          <LimitedText
+            max={TEXT_LIMITS.safetyFlagNote}
             aria-label={`Note on ${f.label}`}
             placeholder="Note (drug, dose, site…)"
             value={state[f.flag]!.note}
-            maxLength={1000}
             onChange={(e) => setState({ ...state, [f.flag]: { ...state[f.flag]!, note: e.target.value } })}
           />
         </div>

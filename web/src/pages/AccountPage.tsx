@@ -6,6 +6,8 @@ import { api } from "../api.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function AccountPage() {
   const { session } = useSession();
@@ -88,8 +90,8 @@ function OwnBackground() {
         </p>
       )}
       <label>
-        Years in practice, training, licence (at most 1000 characters)
-        <textarea name="background" rows={4} maxLength={1000} defaultValue={me.background ?? ""} />
+        Years in practice, training, licence
+        <LimitedText as="textarea" name="background" rows={4} max={TEXT_LIMITS.background} defaultValue={me.background ?? ""} />
         <FieldError error={error} field="background" />
       </label>
       <div className="actions">

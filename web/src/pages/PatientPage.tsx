@@ -16,6 +16,7 @@ import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
+import { PatientBirthDate } from "../components/DateCheck.tsx";
 
 // The course of care draws points on body maps: the atlas loads with it, not with every page.
 const CourseOfCare = lazy(() => import("../visit/CourseOfCare.tsx").then((m) => ({ default: m.CourseOfCare })));
@@ -91,7 +92,7 @@ export function PatientPage() {
       )}
       {patient.status === "active" && <PatientCoverage patientId={patient.id} />}
       {patient.status !== "active" ? null : seesClinical ? (
-        <>
+        <PatientBirthDate.Provider value={patient.birthDate}>
           <SafetyFlags key={intakeChanged} patientId={patient.id} />
           <Episodes patientId={patient.id} onChange={() => setIntakeChanged((n) => n + 1)} />
           <Suspense fallback={<p className="loading">Loading the course of care…</p>}>
@@ -101,7 +102,7 @@ export function PatientPage() {
           <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medications={medications.data} visits={visitDates} />
           <ReportLinks patientId={patient.id} />
           <Medications patientId={patient.id} list={medications} />
-        </>
+        </PatientBirthDate.Provider>
       ) : (
         <>
           <p className="notice">Clinical data is visible to practitioners and owners only.</p>

@@ -6,10 +6,11 @@ import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 /** A staff account with the background (years in practice, training, licence) the STRICTA record reports (item 5). */
 type Member = StaffMember & { background: string | null };
-const BACKGROUND_MAX = 1000;
 
 export function StaffPage() {
   const { data: staff, error, reload } = useLoad(() => api<Member[]>("GET", "/api/v1/users"), "staff");
@@ -115,9 +116,10 @@ function Background({ user, onSaved }: { user: Member; onSaved: () => void }) {
       <FormError error={error} />
       <label>
         Background of {user.displayName}
-        <textarea
+        <LimitedText
+          as="textarea"
           rows={3}
-          maxLength={BACKGROUND_MAX}
+          max={TEXT_LIMITS.background}
           value={text}
           placeholder="e.g. 12 years in practice; MSc Acupuncture; licensed (L.Ac.) in Oregon"
           onChange={(event) => setText(event.target.value)}
@@ -125,7 +127,7 @@ function Background({ user, onSaved }: { user: Member; onSaved: () => void }) {
         <FieldError error={error} field="background" />
       </label>
       <span className="muted small">
-        Years in practice, training, licence ({text.length}/{BACKGROUND_MAX}); shown in the STRICTA record.
+        Years in practice, training, licence; shown in the STRICTA record.
       </span>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

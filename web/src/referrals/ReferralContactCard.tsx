@@ -5,6 +5,8 @@ import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import type { ReferralContact, Snapshot } from "./types.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 const FIELD_LABEL = { name: "Name", credential: "Credential", address: "Address", phone: "Phone", licence: "Licence" } as const;
 
@@ -49,7 +51,7 @@ export function ReferralContactCard({ contact: c, canManage, onChanged }: { cont
         <form className="referral-note" onSubmit={(e) => (e.preventDefault(), void submit({ note }))}>
           <label>
             Note
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={2} autoFocus />
+            <LimitedText as="textarea" value={note} onChange={(e) => setNote(e.target.value)} max={TEXT_LIMITS.referralNote} rows={2} autoFocus />
           </label>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>

@@ -4,6 +4,8 @@ import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import type { DirectoryResult } from "../directory/types.ts";
 import { useSubmit } from "../useSubmit.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function SaveReferral({ result, saved, onSaved }: { result: DirectoryResult; saved: boolean; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
@@ -26,7 +28,7 @@ export function SaveReferral({ result, saved, onSaved }: { result: DirectoryResu
       <FormError error={error} />
       <label>
         Note for the clinic (optional)
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={2} autoFocus placeholder="e.g. takes Medicare; evening hours" />
+        <LimitedText as="textarea" value={note} onChange={(e) => setNote(e.target.value)} max={TEXT_LIMITS.referralNote} rows={2} autoFocus placeholder="e.g. takes Medicare; evening hours" />
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -4,6 +4,8 @@
  */
 import { overrideCovers, reasonProblem, type SafetyOverride } from "../../../domain/treatment/overrides.ts";
 import type { SafetyFinding } from "../../../domain/treatment/safety.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function FindingsPanel({ findings, overrides, onOverride, readOnly = false }: { findings: SafetyFinding[]; overrides: SafetyOverride[]; onOverride?: (override: SafetyOverride) => void; readOnly?: boolean }) {
   if (findings.length === 0) return <p className="muted small" data-testid="findings">No safety findings for this treatment and the patient's flags.</p>;
@@ -21,7 +23,9 @@ export function FindingsPanel({ findings, overrides, onOverride, readOnly = fals
             {finding.severity === "block" && !readOnly && onOverride && (
               <label className="small">
                 To go ahead, write why (kept with the visit and shown on it)
-                <textarea
+                <LimitedText
+                  as="textarea"
+                  max={TEXT_LIMITS.overrideReason}
                   rows={2}
                   aria-label={`Reason to override: ${finding.message.split(":")[0]}`}
                   value={override?.reason ?? ""}

@@ -5,6 +5,8 @@
  * click once every needle is out.
  */
 import { reconcileNeedles, type NeedleCount } from "../../../domain/treatment/needleCount.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function NeedleCountPanel({ count, planned, onChange }: { count: NeedleCount; planned: number; onChange: (count: NeedleCount) => void }) {
   const check = reconcileNeedles(count);
@@ -38,7 +40,9 @@ export function NeedleCountPanel({ count, planned, onChange }: { count: NeedleCo
         <div className="incident">
           <label>
             Retained-needle incident: where it was left, what was done
-            <textarea
+            <LimitedText
+              as="textarea"
+              max={TEXT_LIMITS.incidentDescription}
               rows={2}
               value={count.incident?.description ?? ""}
               onChange={(e) => onChange({ ...count, incident: e.target.value.trim() ? { description: e.target.value, found: count.incident?.found ?? false } : null })}

@@ -12,6 +12,8 @@ import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import { Choice, Options } from "./Choice.tsx";
 import type { ProtocolCatalogue } from "./CourseOfCare.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId: string; episodes: { id: string; label: string }[]; protocols: ProtocolCatalogue | null; onDone: () => void }) {
   const today = calendarDateOf(new Date());
@@ -123,7 +125,7 @@ export function PlanForm({ patientId, episodes, protocols, onDone }: { patientId
       </fieldset>
       <label>
         Reasoning and sources (STRICTA 1b)
-        <textarea rows={2} value={form.rationale} onChange={(e) => set({ rationale: e.target.value })} />
+        <LimitedText as="textarea" max={TEXT_LIMITS.planRationale} rows={2} value={form.rationale} onChange={(e) => set({ rationale: e.target.value })} />
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !schedule.ok || !form.episodeId}>

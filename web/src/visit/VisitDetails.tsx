@@ -8,6 +8,8 @@ import { ADJUNCTS, ADVERSE_EVENT_SEVERITIES, ADVERSE_EVENTS, PATIENT_POSITIONS, 
 import type { Adjunct } from "../../../domain/treatment/treatment.ts";
 import type { AdverseEvent, Soap, TimeIncrement, VisitChart } from "../../../domain/treatment/visit.ts";
 import { Choice } from "./Choice.tsx";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 type Change = (update: (chart: VisitChart) => VisitChart) => void;
 
@@ -55,16 +57,16 @@ export function VisitDetails({ chart, onChange }: { chart: VisitChart; onChange:
           {(["subjective", "objective", "assessment", "plan"] as (keyof Soap)[]).map((part) => (
             <label key={part}>
               {part[0]!.toUpperCase() + part.slice(1)}
-              <textarea rows={2} value={chart.soap[part] ?? ""} onChange={(e) => set({ soap: { ...chart.soap, [part]: e.target.value || null } })} />
+              <LimitedText as="textarea" max={TEXT_LIMITS.soapPart} rows={2} value={chart.soap[part] ?? ""} onChange={(e) => set({ soap: { ...chart.soap, [part]: e.target.value || null } })} />
             </label>
           ))}
           <label>
             Co-interventions (exercise, heat, medication changes)
-            <textarea rows={2} value={chart.coInterventions ?? ""} onChange={(e) => set({ coInterventions: e.target.value || null })} />
+            <LimitedText as="textarea" max={TEXT_LIMITS.visitText} rows={2} value={chart.coInterventions ?? ""} onChange={(e) => set({ coInterventions: e.target.value || null })} />
           </label>
           <label>
             Advice given
-            <textarea rows={2} value={chart.advice ?? ""} onChange={(e) => set({ advice: e.target.value || null })} />
+            <LimitedText as="textarea" max={TEXT_LIMITS.visitText} rows={2} value={chart.advice ?? ""} onChange={(e) => set({ advice: e.target.value || null })} />
           </label>
           <SeparateEvaluation value={chart.separateEvaluation} onChange={(separateEvaluation) => set({ separateEvaluation })} />
         </div>
@@ -79,7 +81,9 @@ export function SeparateEvaluation({ value, onChange }: { value: string | null; 
   return (
     <label>
       Separate evaluation (billed as E/M with modifier 25)
-      <textarea
+      <LimitedText
+        as="textarea"
+        max={TEXT_LIMITS.separateEvaluation}
         rows={2}
         value={value ?? ""}
         placeholder="Only when a significant, separately identifiable evaluation was done today: what was evaluated and found"

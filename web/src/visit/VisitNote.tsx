@@ -15,6 +15,8 @@ import { CourseMap } from "./CourseMap.tsx";
 import { FindingsPanel } from "./FindingsPanel.tsx";
 import type { Visit } from "./types.ts";
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
+import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
+import { LimitedText } from "../components/LimitedText.tsx";
 
 export function VisitNote({ visit, onAmended }: { visit: Visit; onAmended: (visit: Visit) => void }) {
   const { chart } = visit;
@@ -174,11 +176,11 @@ function Amendments({ visit, onAmended }: { visit: Visit; onAmended: (visit: Vis
         <FormError error={error} />
         <label>
           Reason for the amendment
-          <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} />
+          <LimitedText required max={TEXT_LIMITS.amendmentReason} value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
         <label>
           Correction
-          <textarea rows={2} value={correction} onChange={(e) => setCorrection(e.target.value)} />
+          <LimitedText as="textarea" max={TEXT_LIMITS.amendmentCorrection} rows={2} value={correction} onChange={(e) => setCorrection(e.target.value)} />
         </label>
         <label className="inline">
           <input type="checkbox" checked={corrected !== null} onChange={(e) => setCorrected(e.target.checked ? asAmended : null)} /> Correct the points, e-stim or minutes billed
