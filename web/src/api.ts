@@ -32,6 +32,7 @@ export interface AuditEvent {
   patientId: string | null;
   patientName: string | null;
   ip: string | null;
+  apiTokenName: string | null;
   detail: Record<string, unknown>;
 }
 

@@ -165,7 +165,10 @@ export function AuditPage() {
               <td className="mono" data-label="When">
                 {formatDateTime(event.at)}
               </td>
-              <td data-label="Who">{event.userName ?? "—"}</td>
+              <td data-label="Who">
+                {event.userName ?? "—"}
+                {event.apiTokenName && <span className="muted small"> via API token “{event.apiTokenName}”</span>}
+              </td>
               <td data-label="Did">{AUDIT_ACTION_LABELS[event.action as AuditAction] ?? event.action}</td>
               <td data-label="What">
                 {AUDIT_ENTITY_LABELS[event.entity as AuditEntity] ?? event.entity}

@@ -1,0 +1,62 @@
+/**
+ * An owner gives another system a token in the browser, that system reads
+ * /fhir/R4/Patient with it (plain HTTP requests, as curl would send them),
+ * the owner sees its use in the audit log under its name, revokes it, and the
+ * next request gets 401. Screenshots in e2e/artifacts/api-tokens/.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+
+const wait = { timeout: 15000 };
+const DIR = join(ARTIFACTS, "api-tokens");
+
+describe("API tokens", () => {
+  const suite = appWithBrowser();
+
+  it("creates a token, reads FHIR with it, sees it in the audit log, revokes it, and it stops working", async () => {
+    const { app, browser } = suite();
+    mkdirSync(DIR, { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-mail").fill("owner@demo.acuback.org");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor(wait);
+    await page.goto(`${app.url}/api-tokens`);
+    await page.getByRole("heading", { name: "API tokens" }).waitFor(wait);
+
+    const form = page.getByRole("form", { name: "New API token" });
+    await form.getByLabel(/^Name/).fill("St Vincent EHR");
+    await form.getByLabel("What it may do").selectOption("fhir-read");
+    await form.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByRole("status", { name: "New token" });
+    const token = (await shown.locator(".token-value").innerText()).trim();
+    assert.match(token, /^acb_/);
+    await page.screenshot({ path: join(DIR, "token-created-phone.png"), fullPage: true });
+
+    const fhir = (bearer: string) => fetch(`${app.url}/fhir/R4/Patient`, { headers: { authorization: `Bearer ${bearer}`, accept: "application/fhir+json" } });
+    const read = await fhir(token);
+    assert.equal(read.status, 200);
+    const bundle = (await read.json()) as { resourceType: string; total: number };
+    assert.equal(bundle.resourceType, "Bundle");
+    assert.ok(bundle.total > 5, "the demo clinic's patients");
+
+    await page.goto(`${app.url}/audit`);
+    await page.getByText("via API token “St Vincent EHR”").first().waitFor(wait);
+
+    await page.goto(`${app.url}/api-tokens`);
+    await page.getByRole("button", { name: "Revoke St Vincent EHR" }).click();
+    await page.getByRole("button", { name: "Revoke", exact: true }).click();
+    await page.getByText(/^revoked /).waitFor(wait);
+    await page.screenshot({ path: join(DIR, "token-revoked-phone.png"), fullPage: true });
+    const after = await fhir(token);
+    assert.equal(after.status, 401);
+    assert.equal(((await after.json()) as { resourceType: string }).resourceType, "OperationOutcome");
+    await context.close();
+  });
+});
