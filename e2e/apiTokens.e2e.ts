@@ -2,10 +2,11 @@
  * An owner gives another system a token in the browser, that system reads
  * /fhir/R4/Patient with it (plain HTTP requests, as curl would send them),
  * the owner sees its use in the audit log under its name, revokes it, and the
- * next request gets 401. Screenshots in e2e/artifacts/api-tokens/.
+ * next request gets 401; then takes the de-identified research export from
+ * the Export page. Screenshots in e2e/artifacts/api-tokens/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
@@ -57,6 +58,14 @@ describe("API tokens", () => {
     const after = await fhir(token);
     assert.equal(after.status, 401);
     assert.equal(((await after.json()) as { resourceType: string }).resourceType, "OperationOutcome");
+    // The same owner takes the de-identified research export from the Export page.
+    await page.goto(`${app.url}/export`);
+    await page.getByRole("heading", { name: "De-identified research export" }).waitFor(wait);
+    await page.screenshot({ path: join(DIR, "export-phone.png"), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "visits.csv" }).click()]);
+    const visits = readFileSync((await download.path())!, "utf8");
+    assert.match(visits, /^patient,episode,visit,day,modality/);
+    assert.doesNotMatch(visits, /Alvarez|\d{4}-\d{2}-\d{2}/);
     await context.close();
   });
 });

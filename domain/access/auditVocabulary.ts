@@ -51,6 +51,7 @@ export const AUDIT_ENTITY_LABELS = {
   audit_log: "audit log",
   fhir_resource: "FHIR records",
   api_token: "API token",
+  research_export: "de-identified research export",
   referral_contact: "referral contact",
   directory_import: "directory import",
 } as const;

@@ -29,7 +29,9 @@ export type Permission =
    */
   | "followUps.send"
   /** Create, list and revoke the clinic's API tokens for other systems (issue 14). */
-  | "apiTokens.manage";
+  | "apiTokens.manage"
+  /** Take the clinic's data away: the de-identified research export and the clinic's own CSV. */
+  | "data.export";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -44,6 +46,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "directory.import",
     "followUps.send",
     "apiTokens.manage",
+    "data.export",
   ],
   practitioner: [
     "patients.demographics.read",

@@ -1,7 +1,7 @@
 /** The `acuback` command as a person runs it: a real process on a real data directory. */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -28,7 +28,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety", "import", "directory"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety", "import", "directory", "export"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
@@ -220,6 +220,18 @@ describe("acuback CLI", () => {
     assert.match(loaded.out, /practitioner@demo.acuback.org/);
     assert.match(loaded.out, /demo password 1357/);
     assert.match(acuback(["demo"], env).out, /already loaded/);
+  });
+
+  it("export research writes the de-identified CSV files and their dictionary; an unknown clinic exits 2", () => {
+    const out = join(dataDir, "research");
+    const written = acuback(["export", "research", "--clinic", "Riverside Acupuncture (demo)", "--out", out], env);
+    assert.equal(written.code, 0, written.out);
+    assert.match(written.out, /visits\.csv \d+/);
+    const visits = readFileSync(join(out, "visits.csv"), "utf8");
+    assert.match(visits.split("\r\n")[0]!, /^patient,episode,visit,day,modality/);
+    assert.doesNotMatch(visits, /Alvarez|\d{4}-\d{2}-\d{2}/);
+    assert.ok(readFileSync(join(out, "data_dictionary.csv"), "utf8").includes("zip3"));
+    assert.equal(acuback(["export", "research", "--clinic", "No such clinic", "--out", out], env).code, 2);
   });
 
   it("set-password replaces the password and refuses a weak one", () => {

@@ -12,6 +12,7 @@ import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
+import { addExportCommands } from "./export.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
 
@@ -92,6 +93,7 @@ addScoreCommand(program);
 addSafetyCommands(program);
 addCoverageCommands(program);
 addDirectoryCommands(program);
+addExportCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

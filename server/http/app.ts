@@ -41,6 +41,7 @@ import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
+import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
@@ -114,6 +115,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRetirementRoutes(app, context);
   fhirRoutes(app, context);
   apiTokenRoutes(app, context);
+  dataExportRoutes(app, context);
   painScoreRoutes(app, context);
   episodeRoutes(app, context);
   safetyFlagRoutes(app, context);

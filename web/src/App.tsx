@@ -18,6 +18,7 @@ const StrictaPage = lazy(() => import("./pages/StrictaPage.tsx").then((m) => ({ 
 const StaffPage = lazy(() => import("./pages/StaffPage.tsx").then((m) => ({ default: m.StaffPage })));
 const QuestionnairesPage = lazy(() => import("./pages/QuestionnairesPage.tsx").then((m) => ({ default: m.QuestionnairesPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const ExportPage = lazy(() => import("./pages/ExportPage.tsx").then((m) => ({ default: m.ExportPage })));
 const ApiTokensPage = lazy(() => import("./pages/ApiTokensPage.tsx").then((m) => ({ default: m.ApiTokensPage })));
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
@@ -154,6 +155,7 @@ export function App() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/api-tokens" element={<ApiTokensPage />} />
+          <Route path="/export" element={<ExportPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
@@ -241,7 +243,9 @@ function Shell({ children }: { children: React.ReactNode }) {
         {can(session.user.role, "clinic.configure") && <NavLink to="/billing">Billing</NavLink>}
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
         {can(session.user.role, "apiTokens.manage") && <NavLink to="/api-tokens">API tokens</NavLink>}
+        {can(session.user.role, "data.export") && <NavLink to="/export">Export</NavLink>}
         {can(session.user.role, "apiTokens.manage") && <NavLink to="/api-tokens">API tokens</NavLink>}
+        {can(session.user.role, "data.export") && <NavLink to="/export">Export</NavLink>}
         <NavLink to="/account" title={session.user.email}>
           {session.user.displayName}
         </NavLink>

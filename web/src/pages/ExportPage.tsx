@@ -1,0 +1,46 @@
+/**
+ * Owners take the clinic's data away: the de-identified research export
+ * (HIPAA Safe Harbor), file by file, each made fresh when downloaded and
+ * recorded in the audit log.
+ */
+import { Link } from "react-router";
+
+const FILES = [
+  { file: "patients.csv", what: "one row per patient: a random code, sex, age (90+ grouped), first three ZIP digits, state" },
+  { file: "episodes.csv", what: "each back-pain episode: onset in days before intake, location, spread, history, work status, ICD-10-CM" },
+  { file: "visits.csv", what: "each signed visit: day since intake, modality, points and sides, needles in and out, e-stim, pain before and after" },
+  { file: "outcomes.csv", what: "every pain score and questionnaire score, by day since intake" },
+  { file: "adverse_events.csv", what: "adverse events recorded on visits: kind and severity" },
+  { file: "data_dictionary.csv", what: "what every column of every file means" },
+];
+
+export function ExportPage() {
+  return (
+    <section>
+      <h1>Export</h1>
+      <section className="card">
+        <h2>De-identified research export</h2>
+        <p>
+          For a researcher pooling outcomes. Made by the HIPAA Safe Harbor method (45 CFR 164.514(b)(2)): no names, record numbers, addresses,
+          phones, e-mails or free text; patients get codes made for this export only; every date becomes days since the episode's intake; ages over 89
+          are one group; ZIP codes keep three digits, or 000 for the 17 small areas HHS lists. Safe Harbor also requires that the clinic has no actual
+          knowledge that what remains could identify someone: look at the files before handing them over.
+        </p>
+        <ul className="export-files">
+          {FILES.map(({ file, what }) => (
+            <li key={file}>
+              <a href={`/api/v1/research-export/${file}`} download>
+                {file}
+              </a>{" "}
+              <span className="muted small">— {what}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted small">
+          Each download is made fresh (new patient codes each time) and recorded in the <Link to="/audit">audit log</Link>. The same files from the
+          server's machine: <span className="mono">npx acuback export research --clinic "Your clinic" --out folder</span>.
+        </p>
+      </section>
+    </section>
+  );
+}
