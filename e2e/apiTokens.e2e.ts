@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+import { unzipText } from "../server/testing/unzipText.ts";
+import { appWithBrowser, ARTIFACTS, signIn } from "./harness.ts";
 
 const wait = { timeout: 15000 };
 const DIR = join(ARTIFACTS, "api-tokens");
@@ -23,11 +24,7 @@ describe("API tokens", () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-mail").fill("owner@demo.acuback.org");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Patients" }).waitFor(wait);
+    await signIn(page, app.url, "owner@demo.acuback.org");
     await page.goto(`${app.url}/api-tokens`);
     await page.getByRole("heading", { name: "API tokens" }).waitFor(wait);
 
@@ -62,10 +59,18 @@ describe("API tokens", () => {
     await page.goto(`${app.url}/export`);
     await page.getByRole("heading", { name: "De-identified research export" }).waitFor(wait);
     await page.screenshot({ path: join(DIR, "export-phone.png"), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "visits.csv" }).click()]);
-    const visits = readFileSync((await download.path())!, "utf8");
-    assert.match(visits, /^patient,episode,visit,day,modality/);
-    assert.doesNotMatch(visits, /Alvarez|\d{4}-\d{2}-\d{2}/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the export (zip)" }).click()]);
+    const files = await unzipText(readFileSync((await download.path())!));
+    assert.match(files["visits.csv"]!, /^patient,episode,visit,day,modality/);
+    assert.doesNotMatch(Object.values(files).join("\n"), /Alvarez|\d{4}-\d{2}-\d{2}/);
+    // The same two pages on a desktop.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(DIR, "export-desktop.png"), fullPage: true });
+    await page.goto(`${app.url}/api-tokens`);
+    await page.getByRole("heading", { name: "API tokens" }).waitFor(wait);
+    await page.screenshot({ path: join(DIR, "tokens-desktop.png"), fullPage: true });
+    assert.equal(await page.getByRole("navigation").getByRole("link", { name: "API tokens" }).count(), 1, "one way to the page");
+    assert.equal(await page.getByRole("navigation").getByRole("link", { name: "Export" }).count(), 1);
     await context.close();
   });
 });

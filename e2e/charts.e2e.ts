@@ -10,18 +10,10 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { Locator, Page } from "playwright-core";
-import { apiOf, appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+import type { Locator } from "playwright-core";
+import { apiOf, appWithBrowser, ARTIFACTS, signIn } from "./harness.ts";
 
 const DIR = join(ARTIFACTS, "charts");
-
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Patients" }).waitFor();
-}
 
 interface Rect {
   left: number;

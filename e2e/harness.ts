@@ -123,6 +123,15 @@ export function appWithBrowser(): () => { app: RunningApp; browser: Browser } {
   return () => ({ app: app!, browser: browser! });
 }
 
+/** Signs a demo account in through the sign-in page, as a person would, and waits for the patient list. */
+export async function signIn(page: Page, url: string, email = "practitioner@demo.acuback.org") {
+  await page.goto(`${url}/login`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 15000 });
+}
+
 /** API calls with the page's own sign-in (its cookie and CSRF token), for setting up what a test is not about. */
 export function apiOf(page: Page) {
   const request = page.context().request;

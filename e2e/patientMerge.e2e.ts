@@ -9,19 +9,10 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { Page } from "playwright-core";
-import { apiOf, appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+import { apiOf, appWithBrowser, ARTIFACTS, signIn } from "./harness.ts";
 
 const wait = { timeout: 15000 };
 const DIR = join(ARTIFACTS, "merge");
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Patients" }).waitFor(wait);
-}
 
 describe("merging duplicates and records registered in error", () => {
   const suite = appWithBrowser();

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { apiOf, appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
+import { apiOf, appWithBrowser, ARTIFACTS, signIn } from "./harness.ts";
 
 describe("plausibility", () => {
   const suite = appWithBrowser();
@@ -15,11 +15,7 @@ describe("plausibility", () => {
   it("refuses an onset before birth, offers the existing record for a duplicate, and counts characters, on a phone", async () => {
     const { app, browser } = suite();
     const page = await browser.newPage({ baseURL: app.url, viewport: { width: 390, height: 844 } });
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-mail").fill("practitioner@demo.acuback.org");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 15000 });
+    await signIn(page, app.url);
 
     // Maria Alvarez (demo: born 1968-04-12) registered again: nothing saved, her record offered.
     await page.goto(`${app.url}/patients/new`);

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
+import yazl from "yazl";
 import { dayOf, safeHarborAge, zip3 } from "../../domain/deidentification/safeHarbor.ts";
 import type { ClinicId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -21,7 +22,7 @@ import { listInstrumentResponses } from "../db/repositories/instrumentResponses.
 import { listPainScores } from "../db/repositories/painScores.ts";
 import { allPatientsOfClinic } from "../db/repositories/patients.ts";
 import { listVisits } from "../db/repositories/visits.ts";
-import { fail, ok, type Outcome } from "../errors.ts";
+import { ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 
 type Row = (string | number | boolean | null)[];
@@ -169,20 +170,27 @@ export async function researchExport(db: Database, clinicId: ClinicId): Promise<
   return { ...files, "data_dictionary.csv": dictionary, counts };
 }
 
-/** One file of a fresh export, for an owner; audited with the row counts (no patient is named, since none is). */
-export async function researchExportFile(db: Database, actor: Actor, file: string): Promise<Outcome<string>> {
+/**
+ * The whole export as one zip, for an owner. One download, so every file
+ * carries the same patient codes and can be joined (the codes are new each
+ * time). Audited with the row counts; no patient is named, since none is.
+ */
+export async function researchExportZip(db: Database, actor: Actor): Promise<Outcome<Buffer>> {
   const refused = denied(actor, "data.export");
   if (refused) return refused;
-  if (!(RESEARCH_FILE_NAMES as string[]).includes(file)) return fail("NOT_FOUND", `The research export has ${RESEARCH_FILE_NAMES.join(", ")}.`);
   const exported = await researchExport(db, actor.clinicId);
+  const zip = new yazl.ZipFile();
+  for (const file of RESEARCH_FILE_NAMES) zip.addBuffer(Buffer.from(exported[file], "utf8"), file);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
   await appendAuditEvent(db, {
     clinicId: actor.clinicId,
     userId: actor.userId,
     action: "read",
     entity: "research_export",
-    entityId: file,
     ip: actor.ip,
-    detail: { file, ...exported.counts },
+    detail: exported.counts,
   });
-  return ok(exported[file as ResearchFile]);
+  return ok(Buffer.concat(chunks));
 }

@@ -244,8 +244,6 @@ function Shell({ children }: { children: React.ReactNode }) {
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
         {can(session.user.role, "apiTokens.manage") && <NavLink to="/api-tokens">API tokens</NavLink>}
         {can(session.user.role, "data.export") && <NavLink to="/export">Export</NavLink>}
-        {can(session.user.role, "apiTokens.manage") && <NavLink to="/api-tokens">API tokens</NavLink>}
-        {can(session.user.role, "data.export") && <NavLink to="/export">Export</NavLink>}
         <NavLink to="/account" title={session.user.email}>
           {session.user.displayName}
         </NavLink>

@@ -83,16 +83,18 @@ export interface TokenHolder {
 
 /**
  * The live token with this hash, whose creator is still an active owner of
- * its clinic (a token dies with its owner's access), marking it used.
+ * its clinic (a token dies with its owner's access). Its last use is written
+ * at most once a minute, so a busy system's reads do not each become a write.
  */
 export async function useApiToken(q: Queryable, tokenHash: string): Promise<TokenHolder | null> {
-  const [row] = await q.query<{ id: string; clinic_id: ClinicId; clinic_name: string; name: string; scope: ApiTokenScope; created_by: UserId }>(
-    `update api_tokens t set last_used_at = now()
-       from users u, clinics c
-      where t.token_hash = $1 and t.revoked_at is null and u.id = t.created_by and u.clinic_id = t.clinic_id
-        and u.active and u.role = 'owner' and c.id = t.clinic_id
-      returning t.id, t.clinic_id, c.name as clinic_name, t.name, t.scope, t.created_by`,
+  const [row] = await q.query<{ id: string; clinic_id: ClinicId; clinic_name: string; name: string; scope: ApiTokenScope; created_by: UserId; stale: boolean }>(
+    `select t.id, t.clinic_id, c.name as clinic_name, t.name, t.scope, t.created_by,
+            (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as stale
+       from api_tokens t join users u on u.id = t.created_by and u.clinic_id = t.clinic_id join clinics c on c.id = t.clinic_id
+      where t.token_hash = $1 and t.revoked_at is null and u.active and u.role = 'owner'`,
     [tokenHash],
   );
-  return row ? { id: row.id, clinicId: row.clinic_id, clinicName: row.clinic_name, name: row.name, scope: row.scope, createdBy: row.created_by } : null;
+  if (!row) return null;
+  if (row.stale) await q.query("update api_tokens set last_used_at = now() where id = $1", [row.id]);
+  return { id: row.id, clinicId: row.clinic_id, clinicName: row.clinic_name, name: row.name, scope: row.scope, createdBy: row.created_by };
 }

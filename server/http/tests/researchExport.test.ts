@@ -11,6 +11,7 @@ import { parse } from "csv-parse/sync";
 import { loadDemoClinic } from "../../demo/demoClinic.ts";
 import { RESEARCH_FILE_NAMES, RESEARCH_FILES } from "../../services/researchExport.ts";
 import { createTestContext, type Agent, type TestContext } from "../../testing/testClinic.ts";
+import { unzipText } from "../../testing/unzipText.ts";
 
 const PASSWORD = "research demo password 2468";
 
@@ -22,12 +23,10 @@ describe("de-identified research export", () => {
     t = await createTestContext();
     await loadDemoClinic(t.db, { password: PASSWORD, today: new Date() });
     owner = await t.signIn("owner@demo.acuback.org", PASSWORD);
-    for (const file of RESEARCH_FILE_NAMES) {
-      const response = await owner.get(`/api/v1/research-export/${file}`);
-      assert.equal(response.statusCode, 200, `${file}: ${response.body}`);
-      assert.match(String(response.headers["content-type"]), /^text\/csv/);
-      files[file] = response.body;
-    }
+    const response = await owner.get("/api/v1/research-export.zip");
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.headers["content-type"], "application/zip");
+    Object.assign(files, await unzipText(response.rawPayload));
   });
   after(() => t.close());
 
@@ -76,7 +75,8 @@ describe("de-identified research export", () => {
     assert.deepEqual(leaked, []);
   });
 
-  it("keeps what research needs: codes for patients, days, points and scores, and a dictionary of every column", () => {
+  it("keeps what research needs: one set of patient codes across the files, days, points and scores, and a dictionary of every column", () => {
+    assert.deepEqual(Object.keys(files).sort(), [...RESEARCH_FILE_NAMES].sort());
     const patients = parse(files["patients.csv"]!, { columns: true }) as Record<string, string>[];
     assert.ok(patients.every((p) => /^P[0-9A-F]{10}$/.test(p.patient!)));
     assert.ok(patients.every((p) => p.age_at_first_intake === "" || /^(\d{1,2}|90\+)$/.test(p.age_at_first_intake!)));
@@ -87,6 +87,8 @@ describe("de-identified research export", () => {
     assert.ok(visits.every((v) => /^-?\d+$/.test(v.day!)));
     const outcomes = parse(files["outcomes.csv"]!, { columns: true }) as Record<string, string>[];
     assert.ok(outcomes.some((o) => o.instrument === "odi"));
+    const codes = new Set(patients.map((p) => p.patient));
+    assert.ok([...visits, ...outcomes].every((row) => codes.has(row.patient)), "every visit and outcome joins to a patient of the same export");
     const dictionary = parse(files["data_dictionary.csv"]!, { columns: true }) as Record<string, string>[];
     for (const [file, columns] of Object.entries(RESEARCH_FILES)) {
       const header = files[file]!.split("\r\n")[0]!.split(",");
@@ -95,14 +97,11 @@ describe("de-identified research export", () => {
     }
   });
 
-  it("is for owners only, and each file taken is audited with its row counts", async () => {
+  it("is for owners only, and each export taken is audited with its row counts", async () => {
     const practitioner = await t.signIn("practitioner@demo.acuback.org", PASSWORD);
-    assert.equal((await practitioner.get("/api/v1/research-export/patients.csv")).statusCode, 403);
-    assert.equal((await owner.get("/api/v1/research-export/secrets.csv")).statusCode, 400);
-    const events = await t.db.query<{ entity_id: string; detail: Record<string, number> }>(
-      "select entity_id, detail from audit_events where entity = 'research_export' order by id",
-    );
-    assert.deepEqual(events.map((e) => e.entity_id), RESEARCH_FILE_NAMES);
+    assert.equal((await practitioner.get("/api/v1/research-export.zip")).statusCode, 403);
+    const events = await t.db.query<{ detail: Record<string, number> }>("select detail from audit_events where entity = 'research_export' order by id");
+    assert.equal(events.length, 1);
     assert.ok(events[0]!.detail["patients.csv"]! > 5);
   });
 });

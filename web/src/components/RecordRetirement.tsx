@@ -5,10 +5,10 @@
  * other record of the same person or to mark it registered in error. Nothing
  * is deleted either way (server/services/patientRetirement.ts).
  */
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDate, formatDateTime } from "../../../domain/shared/dateWords.ts";
-import { api, type Patient } from "../api.ts";
+import { api, type ApiError, type Patient } from "../api.ts";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
@@ -124,86 +124,102 @@ function MergeForm({ patient, onCancel, onDone }: { patient: Patient; onCancel: 
     query,
   );
   const candidates = (found.data?.patients ?? []).filter((p) => p.id !== patient.id);
-  const { submit, error, busy } = useSubmit(async (reason: string) => {
-    await api("POST", `/api/v1/patients/${patient.id}/merge`, { intoId: chosen?.id ?? "", reason });
-    onDone();
-  });
   return (
-    <form
-      className="merge-form"
-      aria-label="Merge into another record"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(String(new FormData(event.currentTarget).get("reason") ?? ""));
-      }}
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+    <ReasonForm
+      name="Merge into another record"
+      reasonLabel="Why are these the same person?"
+      submitLabel={chosen ? `Merge into ${chosen.familyName}, ${chosen.givenName} (${chosen.recordNumber})` : "Choose the record to keep"}
+      ready={chosen !== null}
+      send={(reason) => api("POST", `/api/v1/patients/${patient.id}/merge`, { intoId: chosen?.id ?? "", reason })}
+      onDone={onDone}
+      onCancel={onCancel}
     >
-      <FormError error={error} />
-      <p className="small">
-        Everything recorded on this record (visits, episodes, scores, questionnaires, medications, links) moves, unchanged, to the record you choose.
-        Active safety flags stay active there. This record is kept, pointing at that one, and leaves the patient list.
-      </p>
-      <label>
-        Find the record to keep
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
-      </label>
-      <fieldset>
-        <legend>Keep this record</legend>
-        {candidates.length === 0 && <p className="muted small">No other record matches.</p>}
-        {candidates.map((p) => (
-          <label key={p.id} className="check">
-            <input type="radio" name="intoId" checked={chosen?.id === p.id} onChange={() => setChosen(p)} /> {nameOf(p)}
-            {p.phone ? ` · ${p.phone}` : ""}
+      {(error) => (
+        <>
+          <p className="small">
+            Everything recorded on this record (visits, episodes, scores, questionnaires, medications, links) moves, unchanged, to the record you
+            choose. Active safety flags stay active there. This record is kept, pointing at that one, and leaves the patient list.
+          </p>
+          <label>
+            Find the record to keep
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
           </label>
-        ))}
-        <FieldError error={error} field="intoId" />
-      </fieldset>
-      <label>
-        Why are these the same person?
-        <LimitedText as="textarea" name="reason" required max={TEXT_LIMITS.correctionReason} rows={2} />
-        <FieldError error={error} field="reason" />
-      </label>
-      <div className="actions">
-        <button type="submit" disabled={busy || !chosen}>
-          {chosen ? `Merge into ${chosen.familyName}, ${chosen.givenName} (${chosen.recordNumber})` : "Choose the record to keep"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+          <fieldset>
+            <legend>Keep this record</legend>
+            {candidates.length === 0 && <p className="muted small">No other record matches.</p>}
+            {candidates.map((p) => (
+              <label key={p.id} className="check">
+                <input type="radio" name="intoId" checked={chosen?.id === p.id} onChange={() => setChosen(p)} /> {nameOf(p)}
+                {p.phone ? ` · ${p.phone}` : ""}
+              </label>
+            ))}
+            <FieldError error={error} field="intoId" />
+          </fieldset>
+        </>
+      )}
+    </ReasonForm>
   );
 }
 
 function RegisteredInErrorForm({ patient, onCancel, onDone }: { patient: Patient; onCancel: () => void; onDone: () => void }) {
+  return (
+    <ReasonForm
+      name="Mark registered in error"
+      reasonLabel="Why was it registered in error?"
+      focusReason
+      submitLabel={`Mark ${patient.givenName} ${patient.familyName} registered in error`}
+      ready
+      send={(reason) => api("POST", `/api/v1/patients/${patient.id}/registered-in-error`, { reason })}
+      onDone={onDone}
+      onCancel={onCancel}
+    >
+      {() => (
+        <p className="small">
+          For a record that should never have been made (a test, or the wrong person). It is kept but no longer found by searches. A record with
+          clinical entries cannot be: merge it, or mark each entry entered in error first.
+        </p>
+      )}
+    </ReasonForm>
+  );
+}
+
+/** The shape both retirements share: what it does, its own fields, a required reason, and go or cancel (Escape cancels). */
+function ReasonForm(props: {
+  name: string;
+  reasonLabel: string;
+  submitLabel: string;
+  ready: boolean;
+  focusReason?: boolean;
+  send: (reason: string) => Promise<unknown>;
+  onDone: () => void;
+  onCancel: () => void;
+  children: (error: ApiError | null) => ReactNode;
+}) {
   const { submit, error, busy } = useSubmit(async (reason: string) => {
-    await api("POST", `/api/v1/patients/${patient.id}/registered-in-error`, { reason });
-    onDone();
+    await props.send(reason);
+    props.onDone();
   });
   return (
     <form
-      aria-label="Mark registered in error"
+      aria-label={props.name}
       onSubmit={(event) => {
         event.preventDefault();
         void submit(String(new FormData(event.currentTarget).get("reason") ?? ""));
       }}
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+      onKeyDown={(event) => event.key === "Escape" && props.onCancel()}
     >
       <FormError error={error} />
-      <p className="small">
-        For a record that should never have been made (a test, or the wrong person). It is kept but no longer found by searches. A record
-        with clinical entries cannot be: merge it, or mark each entry entered in error first.
-      </p>
+      {props.children(error)}
       <label>
-        Why was it registered in error?
-        <LimitedText as="textarea" name="reason" required max={TEXT_LIMITS.correctionReason} rows={2} autoFocus />
+        {props.reasonLabel}
+        <LimitedText as="textarea" name="reason" required max={TEXT_LIMITS.correctionReason} rows={2} autoFocus={props.focusReason} />
         <FieldError error={error} field="reason" />
       </label>
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          Mark {patient.givenName} {patient.familyName} registered in error
+        <button type="submit" disabled={busy || !props.ready}>
+          {props.submitLabel}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={props.onCancel}>
           Cancel
         </button>
       </div>

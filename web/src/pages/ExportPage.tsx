@@ -1,7 +1,7 @@
 /**
  * Owners take the clinic's data away: the de-identified research export
- * (HIPAA Safe Harbor), file by file, each made fresh when downloaded and
- * recorded in the audit log.
+ * (HIPAA Safe Harbor) as one zip, so every file carries the same patient
+ * codes; made fresh for each download and recorded in the audit log.
  */
 import { Link } from "react-router";
 
@@ -26,18 +26,21 @@ export function ExportPage() {
           are one group; ZIP codes keep three digits, or 000 for the 17 small areas HHS lists. Safe Harbor also requires that the clinic has no actual
           knowledge that what remains could identify someone: look at the files before handing them over.
         </p>
+        <p>
+          <a className="button" href="/api/v1/research-export.zip" download>
+            Download the export (zip)
+          </a>
+        </p>
+        <p className="small">It holds:</p>
         <ul className="export-files">
           {FILES.map(({ file, what }) => (
             <li key={file}>
-              <a href={`/api/v1/research-export/${file}`} download>
-                {file}
-              </a>{" "}
-              <span className="muted small">— {what}</span>
+              <span className="mono">{file}</span> <span className="muted small">— {what}</span>
             </li>
           ))}
         </ul>
         <p className="muted small">
-          Each download is made fresh (new patient codes each time) and recorded in the <Link to="/audit">audit log</Link>. The same files from the
+          Each download is made fresh (the patient codes are new each time, the same across its files) and recorded in the <Link to="/audit">audit log</Link>. The same files from the
           server's machine: <span className="mono">npx acuback export research --clinic "Your clinic" --out folder</span>.
         </p>
       </section>
