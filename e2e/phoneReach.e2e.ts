@@ -23,7 +23,7 @@ import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 const OUT = join(ARTIFACTS, "pages");
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
 type Role = "signed-out" | "owner" | "front-desk";
 const EMAIL: Record<Exclude<Role, "signed-out">, string> = { owner: "owner@demo.acuback.org", "front-desk": "frontdesk@demo.acuback.org" };
@@ -37,18 +37,23 @@ interface Ids {
 
 /** Each route of web/src/App.tsx (with its sub-routes), as the role who can open it. */
 function screens(ids: Ids): Record<Role, { name: string; path: string }[]> {
-  const everyone = [
+  // The public pages draw the same inside either bar: signed in, only their entry pages are visited again.
+  const entries = [
     { name: "atlas", path: "/atlas" },
-    { name: "atlas-point", path: "/atlas/points/BL23" },
-    { name: "atlas-channel", path: "/atlas/channels/BL" },
-    { name: "atlas-trial", path: "/atlas/trials/tara-194" },
     { name: "find", path: "/find" },
     { name: "guide", path: "/guide" },
-    { name: "guide-topic", path: "/guide/does-it-work" },
-    { name: "guide-library", path: "/guide/library" },
   ];
   return {
-    "signed-out": [{ name: "login", path: "/login" }, { name: "report-link", path: ids.reportPath }, ...everyone],
+    "signed-out": [
+      { name: "login", path: "/login" },
+      { name: "report-link", path: ids.reportPath },
+      ...entries,
+      { name: "atlas-point", path: "/atlas/points/BL23" },
+      { name: "atlas-channel", path: "/atlas/channels/BL" },
+      { name: "atlas-trial", path: "/atlas/trials/tara-194" },
+      { name: "guide-topic", path: "/guide/does-it-work" },
+      { name: "guide-library", path: "/guide/library" },
+    ],
     owner: [
       { name: "patients", path: "/patients" },
       { name: "patient-new", path: "/patients/new" },
@@ -67,7 +72,7 @@ function screens(ids: Ids): Record<Role, { name: string; path: string }[]> {
       { name: "referrals", path: "/referrals" },
       { name: "directory-import", path: "/directory/import" },
       { name: "guide-handout", path: "/guide/safety/handout" },
-      ...everyone,
+      ...entries,
     ],
     "front-desk": [
       { name: "patients", path: "/patients" },
@@ -131,7 +136,12 @@ async function open(page: Page, path: string) {
  */
 async function reachableControls(page: Page): Promise<Map<string, number>> {
   // One pass in the page, written without inner named functions: tsx would wrap them in a helper the page lacks.
+  // Content a browser skips drawing until it is scrolled near (content-visibility: auto, the evidence
+  // library's trials) is drawn for the count: it is reachable by scrolling down.
+  // The app's CSP refuses a <style> element, so each such element is drawn through its own style.
   const counts = await page.evaluate(() => {
+    const skipped = [...document.querySelectorAll<HTMLElement>("body *")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
+    for (const element of skipped) element.style.contentVisibility = "visible";
     const counts: Record<string, number> = {};
     const controls = document.querySelectorAll('a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"], summary');
     for (const element of controls) {
@@ -155,6 +165,7 @@ async function reachableControls(page: Page): Promise<Map<string, number>> {
       const key = `${kind} "${name.replace(/\s+/g, " ").trim()}"`;
       counts[key] = (counts[key] ?? 0) + 1;
     }
+    for (const element of skipped) element.style.contentVisibility = "";
     return counts;
   });
   return new Map(Object.entries(counts));
@@ -205,8 +216,8 @@ describe("every page on a phone and a desktop", () => {
   });
 
   it("visits every page", () => {
-    // 10 signed out, 25 as the owner, 7 as the front desk: a route that stopped loading fails `open` above.
-    assert.equal(pagesSeen, 42);
+    // 10 signed out, 20 as the owner, 7 as the front desk: a route that stopped loading fails `open` above.
+    assert.equal(pagesSeen, 37);
   });
 
   it("every button and link of the desktop page is reachable at 390×844 without scrolling sideways", () => {
