@@ -135,11 +135,13 @@ async function open(page: Page, path: string) {
  * they are compared like with like.
  */
 async function reachableControls(page: Page): Promise<Map<string, number>> {
+  // The screen's own width: on a phone the layout viewport (innerWidth) grows to fit content that overflows.
+  const width = page.viewportSize()!.width;
   // One pass in the page, written without inner named functions: tsx would wrap them in a helper the page lacks.
   // Content a browser skips drawing until it is scrolled near (content-visibility: auto, the evidence
   // library's trials) is drawn for the count: it is reachable by scrolling down.
   // The app's CSP refuses a <style> element, so each such element is drawn through its own style.
-  const counts = await page.evaluate(() => {
+  const counts = await page.evaluate((width) => {
     const skipped = [...document.querySelectorAll<HTMLElement>("body *")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
     for (const element of skipped) element.style.contentVisibility = "visible";
     const counts: Record<string, number> = {};
@@ -148,7 +150,7 @@ async function reachableControls(page: Page): Promise<Map<string, number>> {
       if (element.closest('[aria-hidden="true"]')) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
-      let clipped = box.left < -1 || box.right > window.innerWidth + 1;
+      let clipped = box.left < -1 || box.right > width + 1;
       for (let parent = element.parentElement; parent && !clipped; parent = parent.parentElement) {
         if (getComputedStyle(parent).overflowX === "visible") continue;
         const clip = parent.getBoundingClientRect();
@@ -167,7 +169,7 @@ async function reachableControls(page: Page): Promise<Map<string, number>> {
     }
     for (const element of skipped) element.style.contentVisibility = "";
     return counts;
-  });
+  }, width);
   return new Map(Object.entries(counts));
 }
 
@@ -198,7 +200,7 @@ describe("every page on a phone and a desktop", () => {
 
         await open(phone, screen.path);
         for (const v of await seriousViolations(phone)) violations.push(`${where} (phone): ${v}`);
-        const sideways = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const sideways = await phone.evaluate((width) => document.documentElement.scrollWidth - width, PHONE.viewport.width);
         if (sideways > 1) unreachable.push(`${where}: the page scrolls ${sideways} px sideways`);
         await phone.screenshot({ path: join(OUT, `${role}-${screen.name}-phone.png`), fullPage: true });
         const short = (found: Map<string, number>) => [...onDesktop].filter(([key, count]) => (found.get(key) ?? 0) < count);
