@@ -8,9 +8,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { GUIDE_TOPICS } from "../domain/evidence/guide/index.ts";
+import { seriousViolations } from "./axe.ts";
 import { appWithBrowser, ARTIFACTS, DEMO_PASSWORD } from "./harness.ts";
 
 const OUT = join(ARTIFACTS, "guide");
@@ -19,13 +18,6 @@ const PAGES = [
   ...GUIDE_TOPICS.map((t) => ({ slug: t.slug, path: `/guide/${t.slug}`, title: t.title })),
   { slug: "library", path: "/guide/library", title: "Evidence library" },
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
-}
 
 describe("patient guide", () => {
   const suite = appWithBrowser();

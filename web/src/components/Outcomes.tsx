@@ -9,6 +9,7 @@ import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { MeasureChart } from "../charts/MeasureChart.tsx";
+import { ListRow, ListTable } from "./ListTable.tsx";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
@@ -46,19 +47,9 @@ export function Outcomes({ patientId, refreshKey, visits }: { patientId: string;
             <strong>{data.status.status}</strong> <span className="small">{data.status.rule}</span>
           </p>
           {data.trajectories.length > 0 && (
-            <table className="list">
-              <thead>
-                <tr>
-                  <th>Measure</th>
-                  <th>Baseline</th>
-                  <th>Latest</th>
-                  <th>Change</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
+            <ListTable columns={["Measure", "Baseline", "Latest", "Change", "MCID"]}>
                 {data.trajectories.map((t) => (
-                  <tr key={t.measure}>
+                  <ListRow key={t.measure}>
                     <td>{MEASURE_NAMES[t.measure] ?? t.measure}</td>
                     <td>
                       {t.baseline.value} <span className="muted small">{t.baseline.recordedOn}</span>
@@ -71,11 +62,10 @@ export function Outcomes({ patientId, refreshKey, visits }: { patientId: string;
                       {t.change}
                       {t.percentChange !== null && ` (${t.percentChange > 0 ? "+" : ""}${t.percentChange}%)`}
                     </td>
-                    <td>{t.responder ? <span className="good">reached MCID</span> : t.worsened ? <span className="bad">worse by MCID</span> : ""}</td>
-                  </tr>
+                    <td>{t.responder ? <span className="good">reached MCID</span> : t.worsened ? <span className="bad">worse by MCID</span> : "—"}</td>
+                  </ListRow>
                 ))}
-              </tbody>
-            </table>
+            </ListTable>
           )}
           {(["odi", "rmdq"] as const).map((measure) => {
             const readings = data.responses.filter((r) => r.instrument === measure && !r.enteredInError);

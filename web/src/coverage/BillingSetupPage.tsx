@@ -8,6 +8,7 @@ import { useState } from "react";
 import { npiProblem } from "../../../domain/directory/npi.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { RemoveDemoClinic } from "./RemoveDemoClinic.tsx";
@@ -87,21 +88,11 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
         {field("Clinic NPI (type 2)", "npi")}
         {clinic.npi && npiProblem(clinic.npi.trim()) && <span className="field-error">{npiProblem(clinic.npi.trim())}</span>}
       </fieldset>
-      <table className="list stack providers">
-        <thead>
-          <tr>
-            <th>Provider</th>
-            <th>Furnishes as (NCD 30.3.3)</th>
-            <th>Credential</th>
-            <th>NPI</th>
-            <th>Licence</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ListTable className="stack providers" columns={["Provider", "Furnishes as (NCD 30.3.3)", ...Object.values(PROVIDER_FIELD)]}>
           {providers.map((p) => (
-            <tr key={p.id}>
+            <ListRow key={p.id}>
               <th scope="row">{p.displayName}</th>
-              <td data-label="Furnishes as (NCD 30.3.3)">
+              <td>
                 <select aria-label={`${p.displayName} furnishes as`} value={p.furnisher} onChange={(e) => setProvider(p.id, { furnisher: e.target.value })}>
                   {FURNISHERS.map(([id, label]) => (
                     <option key={id} value={id}>
@@ -111,7 +102,7 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
                 </select>
               </td>
               {(["credential", "npi", "licence"] as const).map((key) => (
-                <td key={key} data-label={PROVIDER_FIELD[key]}>
+                <td key={key}>
                   <input
                     aria-label={`${p.displayName} ${key}`}
                     type="text"
@@ -123,10 +114,9 @@ function DetailsForm({ initial, onSaved }: { initial: Billing; onSaved: () => vo
                   {key === "npi" && <NpiCheck id={`npi-check-${p.id}`} typed={p.npi} saved={initial.providers.find((i) => i.id === p.id) ?? null} furnisher={p.furnisher} />}
                 </td>
               ))}
-            </tr>
+            </ListRow>
           ))}
-        </tbody>
-      </table>
+      </ListTable>
       <p className="small muted">Physicians, NPs, PAs and CNSs must hold the degree and licence NCD 30.3.3 requires; a licensed acupuncturist's Medicare visits are billed incident-to a supervising provider.</p>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -6,6 +6,7 @@
  */
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { CoverageResult, type CoverageResultView } from "./CoverageResult.tsx";
 import { useLoad } from "../useLoad.ts";
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
@@ -51,35 +52,22 @@ export function VisitBilling({ visitId, refreshKey = "" }: { visitId: string; re
         {data.counter && <span data-testid="visit-counter"> · {data.counter}</span>}
       </p>
       {coverage && <CoverageResult coverage={coverage} testId="coverage-result" />}
-      <table className="list claim-lines" data-testid="claim-lines">
-        <thead>
-          <tr>
-            <th>Code</th>
-            <th>Units</th>
-            <th>Modifiers</th>
-            <th>Fee</th>
-            <th>From the chart</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ListTable
+        className="claim-lines"
+        data-testid="claim-lines"
+        columns={["Code", "Units", "Modifiers", "Fee", "From the chart"]}
+        empty="No billable lines from this record (record the face-to-face increments to bill time)."
+      >
           {data.claim.lines.map((line) => (
-            <tr key={line.code}>
+            <ListRow key={line.code}>
               <td className="mono">{line.code}</td>
               <td>{line.units}</td>
               <td>{line.modifiers.join(", ") || "—"}</td>
               <td>{money(line.feeCents)}</td>
               <td className="small">{line.why ?? ""}</td>
-            </tr>
+            </ListRow>
           ))}
-          {data.claim.lines.length === 0 && (
-            <tr>
-              <td colSpan={5} className="muted">
-                No billable lines from this record (record the face-to-face increments to bill time).
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      </ListTable>
       <p className="small">
         Total {data.totalCents === null ? "— (fees incomplete in the clinic's schedule)" : money(data.totalCents)} · Diagnosis{" "}
         {data.diagnoses.map((d) => (

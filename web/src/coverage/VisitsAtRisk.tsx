@@ -4,6 +4,7 @@ import { DEFAULT_AT_RISK_SETTINGS } from "../../../domain/coverage/atRisk.ts";
 import { NCD_VISITS_PER_YEAR } from "../../../domain/coverage/ncd30_3_3.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useLoad } from "../useLoad.ts";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
 
@@ -26,17 +27,9 @@ export function VisitsAtRisk() {
       <FormError error={error} />
       {data && data.length === 0 && <p className="muted">No Medicare patient is near a visit limit, not improving, or unmeasured before visit 13.</p>}
       {data && data.length > 0 && (
-        <table className="list at-risk">
-          <thead>
-            <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Next visit</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
+        <ListTable className="at-risk" columns={["Patient", "Next visit", "Why"]}>
             {data.map((p) => (
-              <tr key={p.patientId} className={p.risks.some((r) => r.kind === "not-improving") ? "stop" : undefined}>
+              <ListRow key={p.patientId} className={p.risks.some((r) => r.kind === "not-improving") ? "stop" : undefined}>
                 <td>
                   <Link to={`/patients/${p.patientId}`}>{p.name}</Link>
                   <div className="small muted">last visit {formatDate(p.lastVisitOn)}</div>
@@ -51,10 +44,9 @@ export function VisitsAtRisk() {
                     ))}
                   </ul>
                 </td>
-              </tr>
+              </ListRow>
             ))}
-          </tbody>
-        </table>
+        </ListTable>
       )}
       <p className="small muted">
         NCD 30.3.3: 12 visits in 90 days, 8 more only with documented improvement, 20 a year; stop if not improving. Near means within {DEFAULT_AT_RISK_SETTINGS.nearVisits}{" "}

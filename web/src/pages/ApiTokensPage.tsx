@@ -9,6 +9,7 @@ import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, type ApiTokenScope } from "..
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 import { api } from "../api.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useSubmit } from "../useSubmit.ts";
 
@@ -99,31 +100,20 @@ export function ApiTokensPage() {
       <FormError error={tokens.error ?? revoke.error} />
       {tokens.data && tokens.data.length === 0 && <p className="notice">No tokens yet.</p>}
       {tokens.data && tokens.data.length > 0 && (
-        <table className="list stack">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>May</th>
-              <th>Starts with</th>
-              <th>Created</th>
-              <th>Last used</th>
-              <th>State</th>
-            </tr>
-          </thead>
-          <tbody>
+        <ListTable columns={["Name", "May", "Starts with", "Created", "Last used", "State"]}>
             {tokens.data.map((t) => (
-              <tr key={t.id}>
-                <td data-label="Name">{t.name}</td>
-                <td data-label="May">{API_TOKEN_SCOPE_LABELS[t.scope]}</td>
-                <td data-label="Starts with" className="mono">
+              <ListRow key={t.id}>
+                <td>{t.name}</td>
+                <td>{API_TOKEN_SCOPE_LABELS[t.scope]}</td>
+                <td className="mono">
                   {t.tokenPrefix}…
                 </td>
-                <td data-label="Created">
+                <td>
                   {formatDateTime(t.createdAt)}
                   {t.createdByName ? ` by ${t.createdByName}` : ""}
                 </td>
-                <td data-label="Last used">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-                <td data-label="State">
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
+                <td>
                   {t.revokedAt ? (
                     `revoked ${formatDateTime(t.revokedAt)}`
                   ) : confirming === t.id ? (
@@ -142,10 +132,9 @@ export function ApiTokensPage() {
                     </button>
                   )}
                 </td>
-              </tr>
+              </ListRow>
             ))}
-          </tbody>
-        </table>
+        </ListTable>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import {
 } from "../../../domain/access/auditVocabulary.ts";
 import { api, type AuditEvent, type StaffMember } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useLoad } from "../useLoad.ts";
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
 
@@ -148,34 +149,21 @@ export function AuditPage() {
       <FormError error={error ?? staff.error} />
       {loadError && <p className="form-error">{loadError.message}</p>}
       {latest && events.length === 0 && <p className="notice">No entries match these filters.</p>}
-      <table className="list audit stack">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Did</th>
-            <th>What</th>
-            <th>Patient</th>
-            <th>From</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ListTable className="audit" columns={["When", "Who", "Did", "What", "Patient", "From"]}>
           {events.map((event) => (
-            <tr key={event.id}>
-              <td className="mono" data-label="When">
-                {formatDateTime(event.at)}
-              </td>
-              <td data-label="Who">
+            <ListRow key={event.id}>
+              <td className="mono">{formatDateTime(event.at)}</td>
+              <td>
                 {event.userName ?? "—"}
                 {event.apiTokenName && <span className="muted small"> via API token “{event.apiTokenName}”</span>}
               </td>
-              <td data-label="Did">{AUDIT_ACTION_LABELS[event.action as AuditAction] ?? event.action}</td>
-              <td data-label="What">
+              <td>{AUDIT_ACTION_LABELS[event.action as AuditAction] ?? event.action}</td>
+              <td>
                 {AUDIT_ENTITY_LABELS[event.entity as AuditEntity] ?? event.entity}
                 {typeof event.detail.count === "number" && <span className="muted"> ({event.detail.count})</span>}
                 {Array.isArray(event.detail.shown) && <span className="muted"> ({event.detail.shown.length} shown)</span>}
               </td>
-              <td data-label="Patient">
+              <td>
                 {event.patientId ? <Link to={`/patients/${event.patientId}`}>{event.patientName ?? "open record"}</Link> : ""}
                 {event.patientId && event.patientId !== patientId && (
                   <>
@@ -186,13 +174,12 @@ export function AuditPage() {
                   </>
                 )}
               </td>
-              <td className="mono" data-label="From">
+              <td className="mono">
                 {event.ip ?? ""}
               </td>
-            </tr>
+            </ListRow>
           ))}
-        </tbody>
-      </table>
+      </ListTable>
       {events.length > 0 && events.length % PAGE === 0 && (
         <button type="button" onClick={() => void loadOlder()}>
           Load older entries

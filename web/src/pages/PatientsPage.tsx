@@ -5,6 +5,7 @@ import { SEX_LABELS } from "../../../domain/patients/patient.ts";
 import { api, type Patient } from "../api.ts";
 import { FollowUps } from "../components/FollowUps.tsx";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { useShortcut } from "../useShortcut.ts";
@@ -75,19 +76,9 @@ export function PatientsPage() {
             {loading ? "Searching…" : `${data.total} patient${data.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`}
           </p>
           {data.patients.length > 0 && (
-            <table className="list">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Date of birth</th>
-                  <th>Sex</th>
-                  <th>Record no.</th>
-                  <th>Phone</th>
-                </tr>
-              </thead>
-              <tbody>
+            <ListTable columns={["Name", "Date of birth", "Sex", "Record no.", "Phone"]}>
                 {data.patients.map((patient) => (
-                  <tr key={patient.id}>
+                  <ListRow key={patient.id}>
                     <td>
                       <Link to={`/patients/${patient.id}`}>
                         {patient.familyName}, {patient.givenName}
@@ -99,10 +90,9 @@ export function PatientsPage() {
                     <td>{SEX_LABELS[patient.sex]}</td>
                     <td className="mono">{patient.recordNumber}</td>
                     <td>{patient.phone ?? ""}</td>
-                  </tr>
+                  </ListRow>
                 ))}
-              </tbody>
-            </table>
+            </ListTable>
           )}
           <div className="pager">
             {offset > 0 && (

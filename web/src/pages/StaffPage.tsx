@@ -4,6 +4,7 @@ import { PASSWORD_MIN_LENGTH } from "../../../domain/access/passwordPolicy.ts";
 import { api, type StaffMember } from "../api.ts";
 import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
@@ -27,20 +28,9 @@ export function StaffPage() {
       <h1>Staff</h1>
       <FormError error={error ?? actionError} />
       {staff && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>E-mail</th>
-              <th>Role</th>
-              <th>Background</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+        <ListTable columns={["Name", "E-mail", "Role", "Background", "Status", { label: "Actions", actions: true }]}>
             {staff.map((user) => (
-              <tr key={user.id} className={user.active ? undefined : "inactive"}>
+              <ListRow key={user.id} className={user.active ? undefined : "inactive"}>
                 <td>
                   {user.displayName}
                   {user.id === me && <span className="muted"> (you)</span>}
@@ -68,10 +58,9 @@ export function StaffPage() {
                     {user.active ? "Deactivate" : "Reactivate"}
                   </button>
                 </td>
-              </tr>
+              </ListRow>
             ))}
-          </tbody>
-        </table>
+        </ListTable>
       )}
       <AddStaff onAdded={reload} />
     </section>

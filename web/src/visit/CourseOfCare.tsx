@@ -89,7 +89,15 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
       {plans.data?.map((plan) => (
         <div key={plan.id} className="plan" data-testid="plan">
           <strong>{plan.protocolName ?? labelOf(MODALITIES, plan.modality)}</strong> · {plan.schedule} · from {formatDate(plan.startOn)}
-          <div className="progress" aria-label={`${plan.progress.done} of ${plan.plannedVisits} visits`}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Visits of the plan done"
+            aria-valuemin={0}
+            aria-valuemax={plan.plannedVisits}
+            aria-valuenow={Math.min(plan.progress.done, plan.plannedVisits)}
+            aria-valuetext={`${plan.progress.done} of ${plan.plannedVisits} visits`}
+          >
             <span style={{ width: `${Math.min(100, (plan.progress.done / plan.plannedVisits) * 100)}%` }} />
           </div>
           <span className="small">

@@ -3,6 +3,7 @@ import { ATLAS } from "../../../domain/points/atlas.ts";
 import { MANIPULATIONS, NEEDLE_ANGLES, NEEDLING_INTENTS } from "../../../domain/treatment/modalities.ts";
 import { SIDES, type NeedleSite } from "../../../domain/treatment/treatment.ts";
 import { Choice } from "./Choice.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 
 const SIDE_LABEL = { left: "Left", right: "Right", bilateral: "Both", midline: "Midline" } as const;
 /** Short labels so a row fits a tablet's width; the full ones are in the list's tooltips and the signed note. */
@@ -37,22 +38,7 @@ export function SitesTable({ sites, onChange, onRemove }: { sites: NeedleSite[];
   if (sites.length === 0) return <p className="muted">No points yet: type them in the bar above or click them on the map.</p>;
   return (
     <div className="table-scroll">
-      <table className="list sites">
-        <thead>
-          <tr>
-            <th>Point</th>
-            <th>Side</th>
-            <th>Depth</th>
-            <th>Angle</th>
-            <th>Manipulation</th>
-            <th>Intent</th>
-            <th>De qi</th>
-            <th>Min</th>
-            <th>Skin</th>
-            <th aria-label="Remove" />
-          </tr>
-        </thead>
-        <tbody>
+      <ListTable className="sites" columns={["Point", "Side", "Depth", "Angle", "Manipulation", "Intent", "De qi", "Min", "Skin", { label: "Remove", actions: true }]}>
           {sites.map((site, i) => {
             const set = (change: Partial<NeedleSite>) => onChange(i, { ...site, ...change });
             const label = site.point ?? `ashi ${site.ashiRegion}`;
@@ -60,7 +46,7 @@ export function SitesTable({ sites, onChange, onRemove }: { sites: NeedleSite[];
             // An ashi point may be one needle on the midline or either side, or a pair.
             const sides = site.point === null ? SIDES : SIDES.filter((s) => (midline ? s === "midline" : s !== "midline"));
             return (
-              <tr key={`${label}-${i}`} data-site={label}>
+              <ListRow key={`${label}-${i}`} data-site={label}>
                 <td>
                   <span className="code">{site.point ?? "Ashi"}</span> <span className="small">{nameOf(site)}</span>
                 </td>
@@ -118,11 +104,10 @@ export function SitesTable({ sites, onChange, onRemove }: { sites: NeedleSite[];
                     ✕
                   </button>
                 </td>
-              </tr>
+              </ListRow>
             );
           })}
-        </tbody>
-      </table>
+      </ListTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { siteLabel } from "../../../domain/treatment/treatment.ts";
 import type { VisitChart } from "../../../domain/treatment/visit.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import { ChartCorrectionEditor, correctionOf } from "./ChartCorrectionEditor.tsx";
 import { CourseMap } from "./CourseMap.tsx";
@@ -64,30 +65,18 @@ export function VisitNote({ visit, onAmended }: { visit: Visit; onAmended: (visi
             </dd>
           </dl>
         </div>
-        <table className="list">
-          <thead>
-            <tr>
-              <th>Site</th>
-              <th>Depth</th>
-              <th>Angle</th>
-              <th>Stimulation</th>
-              <th>De qi</th>
-              <th>Retention</th>
-            </tr>
-          </thead>
-          <tbody>
+        <ListTable columns={["Site", "Depth", "Angle", "Stimulation", "De qi", "Retention"]}>
             {treatment.sites.map((site, i) => (
-              <tr key={i}>
+              <ListRow key={i}>
                 <td>{siteLabel(site)}</td>
                 <td>{site.depth ? `${site.depth.value} ${site.depth.unit}` : "—"}</td>
                 <td>{site.angle ?? "—"}</td>
                 <td>{[labelOf(MANIPULATIONS, site.manipulation), site.intent].filter(Boolean).join(", ") || "—"}</td>
                 <td>{site.deQi === null ? "—" : site.deQi ? "yes" : "no"}</td>
                 <td>{site.retentionMinutes !== null ? `${site.retentionMinutes} min` : "—"}</td>
-              </tr>
+              </ListRow>
             ))}
-          </tbody>
-        </table>
+        </ListTable>
         {treatment.electro && (
           <p>
             E-stim: {treatment.electro.pairs.map((p) => `${p.a.point} ${p.a.side}–${p.b.point} ${p.b.side}`).join("; ")} · {labelOf(ESTIM_WAVEFORMS, treatment.electro.waveform)}{" "}
