@@ -52,7 +52,8 @@ describe("report from home", () => {
     await phone.getByText("This link has already been used.").waitFor();
 
     await clinic.reload();
-    await clinic.getByText(/answered \d/).waitFor();
+    // "answered Dec 3, 2026, 2:14 PM": the one date format of domain/shared/dateWords.ts.
+    await clinic.getByText(/answered [A-Z][a-z]{2} \d{1,2}, \d{4}/).waitFor();
     const progress = clinic.getByRole("region", { name: "Outcomes" });
     await progress.waitFor();
     assert.ok((await clinic.locator(".link-history li").count()) >= 1);
