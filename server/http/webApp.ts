@@ -16,6 +16,8 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
       wildcard: false,
       index: false,
       cacheControl: false,
+      // scripts/precompress-web.mjs writes .br and .gz beside each asset at build time.
+      preCompressed: true,
       // Vite names built assets by their content hash, so they never change under a name; anything else may.
       setHeaders: (res, path) => res.header("cache-control", path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
     });

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import { configFromEnv, servingProblems } from "../../config.ts";
 import { createTestContext, type TestContext } from "../../testing/testClinic.ts";
@@ -138,6 +139,32 @@ describe("serving on a clinic's network", () => {
       assert.match(response.body, /npm run build:web/);
     } finally {
       await unbuilt.close();
+    }
+  });
+
+  it("sends the Brotli or gzip copy scripts/precompress-web.mjs wrote when the browser accepts it, the plain file otherwise", async () => {
+    const web = join(scratch, "web-compressed");
+    mkdirSync(join(web, "assets"), { recursive: true });
+    writeFileSync(join(web, "index.html"), "<!doctype html><title>Acuback</title>");
+    const script = `export const points = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ code: `BL${i}`, name: "Kidney Shu" })))};`;
+    writeFileSync(join(web, "assets", "atlas-abc.js"), script);
+    execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "..", "scripts", "precompress-web.mjs"), web]);
+    const t = await createTestContext({ config: { webDir: web } });
+    try {
+      const url = "/assets/atlas-abc.js";
+      const br = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip, deflate, br" } });
+      assert.equal(br.headers["content-encoding"], "br");
+      assert.equal(brotliDecompressSync(br.rawPayload).toString(), script);
+      assert.ok(br.rawPayload.length < script.length / 5, `${br.rawPayload.length} bytes sent for ${script.length}`);
+      assert.equal(br.headers["cache-control"], "public, max-age=31536000, immutable");
+      const gz = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip" } });
+      assert.equal(gz.headers["content-encoding"], "gzip");
+      assert.equal(gunzipSync(gz.rawPayload).toString(), script);
+      const plain = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "identity" } });
+      assert.equal(plain.headers["content-encoding"], undefined);
+      assert.equal(plain.body, script);
+    } finally {
+      await t.close();
     }
   });
 

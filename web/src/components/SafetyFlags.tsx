@@ -26,6 +26,7 @@ export function SafetyFlags({ patientId }: { patientId: string }) {
         )}
       </div>
       <FormError error={error} />
+      {!flags && !error && <p className="muted">Loading…</p>}
       {flags && !editing && <IntakeProposals flags={flags} url={url} onDone={reload} />}
       {flags && !editing && (active.length === 0 ? (
         <p className="muted" data-testid="safety-summary">

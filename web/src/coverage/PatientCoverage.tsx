@@ -38,7 +38,15 @@ export function PatientCoverage({ patientId }: { patientId: string }) {
   const canEdit = useCan("patients.demographics.write");
   const seesClinical = useCan("patients.clinical.read");
   if (error) return <FormError error={error} />;
-  if (!data) return null;
+  // The card is drawn before its data arrives, so the cards below it do not jump when it fills in.
+  if (!data) {
+    return (
+      <section className="card" aria-label="Coverage" aria-busy="true">
+        <h2>Coverage</h2>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
   const { coverage, plans, providers } = data;
   const supervisor = providers.find((p) => p.id === coverage?.supervisorId);
   return (
