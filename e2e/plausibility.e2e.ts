@@ -26,7 +26,7 @@ describe("plausibility", () => {
     await page.getByRole("button", { name: "Register patient" }).click();
     const warning = page.getByRole("alert").filter({ hasText: "This patient may already be registered." });
     await warning.waitFor();
-    const existing = warning.getByRole("link", { name: "Open Maria Alvarez, born 12 Apr 1968" });
+    const existing = warning.getByRole("link", { name: "Open Maria Alvarez, born Apr 12, 1968" });
     await existing.waitFor();
     await warning.getByRole("button", { name: "Register anyway" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "plausibility-duplicate-phone.png") });
@@ -35,17 +35,22 @@ describe("plausibility", () => {
     await existing.click();
     await page.getByRole("heading", { name: /Alvarez/ }).waitFor();
 
-    // A patient born 12 Mar 1971: an onset typed before that is refused, in the browser and by the server.
+    // A patient born Mar 12, 1971: an onset typed before that is refused, in the browser and by the server.
     const patient = await api("POST", "/api/v1/patients", { givenName: "Rosa", familyName: "Plausible", birthDate: "1971-03-12", sex: "female" });
     await page.goto(`${app.url}/patients/${patient.id}`);
     const onset = page.getByLabel("Pain began on");
     await onset.fill("1971-03-01");
-    const message = "Onset can't be before the date of birth (12 Mar 1971).";
+    const message = "Onset can't be before the date of birth (Mar 12, 1971).";
     await page.getByText(message).waitFor();
     await page.getByRole("button", { name: "Start episode" }).click();
     await page.getByText("Some values are missing or not valid; see the marked fields.").waitFor();
     assert.equal(await page.getByText(message).count(), 1, "the server's message replaces the browser's, said once beside the field");
     assert.equal((await api("GET", `/api/v1/patients/${patient.id}/episodes`)).length, 0, "no episode was saved");
+
+    // A questionnaire entered from paper may be back-dated, but not to before the patient was born: said as it is typed.
+    await page.getByLabel("Record a questionnaire").selectOption("peg");
+    await page.getByLabel("Answered on").fill("1965-06-01");
+    await page.getByText("Date recorded can't be before the date of birth (Mar 12, 1971).").waitFor();
 
     // The notes field says its limit as the user types, and warns near it.
     const notes = page.getByLabel("Notes");

@@ -5,6 +5,7 @@
  * patient was born), not clinical facts.
  */
 import { addDays, ageInYears, type CalendarDate } from "../shared/calendarDate.ts";
+import { formatDate } from "../shared/dateWords.ts";
 
 /**
  * No clinical date in Acuback may be earlier than this. Acuback keeps the
@@ -20,14 +21,6 @@ export const EARLIEST_RECORD_DATE = "1900-01-01" as CalendarDate;
  * meets one can still correct the record by asking the maintainers to raise it.
  */
 export const OLDEST_PLAUSIBLE_AGE_YEARS = 120;
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "1971-03-12" → "12 Mar 1971": a day no reader can mistake for 3 December. */
-export function formatDay(date: CalendarDate): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
 
 /** The date of birth's problem, or null when it is plausible on `today`. */
 export function birthDateProblem(birthDate: CalendarDate, today: CalendarDate, label = "Date of birth"): string | null {
@@ -51,7 +44,7 @@ export interface DateBounds {
  */
 export function clinicalDateProblem(label: string, date: CalendarDate, bounds: DateBounds): string | null {
   if (date > bounds.today) return `${label} can't be in the future.`;
-  if (bounds.birthDate !== null && date < bounds.birthDate) return `${label} can't be before the date of birth (${formatDay(bounds.birthDate)}).`;
+  if (bounds.birthDate !== null && date < bounds.birthDate) return `${label} can't be before the date of birth (${formatDate(bounds.birthDate)}).`;
   if (date < EARLIEST_RECORD_DATE) return `${label} can't be before ${EARLIEST_RECORD_DATE.slice(0, 4)}.`;
   return null;
 }

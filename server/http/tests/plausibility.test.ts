@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestContext, patientBody, type TestContext } from "../../testing/testClinic.ts";
 
-/** Born 12 Mar 1971, as the issue's example; every boundary below is measured from it. */
+/** Born Mar 12, 1971, as the issue's example; every boundary below is measured from it. */
 const BORN = "1971-03-12";
 const BEFORE_BIRTH = "1971-03-11";
-const BIRTH_MESSAGE = (label: string) => `${label} can't be before the date of birth (12 Mar 1971).`;
+const BIRTH_MESSAGE = (label: string) => `${label} can't be before the date of birth (Mar 12, 1971).`;
 
 describe("plausibility at every boundary", () => {
   let t: TestContext;

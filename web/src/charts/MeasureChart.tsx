@@ -7,6 +7,7 @@
  * one scale. Drawn by hand at the chart's real width (text stays 13 px on a
  * phone); no chart library to load on a cheap tablet.
  */
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { useId } from "react";
 import { MCID, mcidTarget, type Measure } from "../../../domain/outcomes/trajectory.ts";
 import { calendarDateOf, type CalendarDate } from "../../../domain/shared/calendarDate.ts";
@@ -91,7 +92,7 @@ function ChartFigure({ measure, readings, alongside, visits }: { measure: Measur
             <span className="key key-line" aria-hidden="true" /> {scale.name}
           </li>
           <li>
-            <span className="key key-baseline" aria-hidden="true" /> baseline: the first reading, {first.value} on {first.recordedOn}
+            <span className="key key-baseline" aria-hidden="true" /> baseline: the first reading, {first.value} on {formatDate(first.recordedOn)}
           </li>
           {readings.length > 1 && mcidTarget(measure, first.value) !== null && (
             <li>
@@ -125,7 +126,7 @@ function ChartSvg({ measure, readings, companion, layout }: { measure: Measure; 
   const lastStep = companion?.steps.at(-1);
   return (
     <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{`${scale.name}, ${first.recordedOn} to ${last.recordedOn}`}</title>
+      <title id={`${id}-title`}>{`${scale.name}, ${formatDate(first.recordedOn)} to ${formatDate(last.recordedOn)}`}</title>
       <desc id={`${id}-desc`}>
         {`${readings.length} reading${readings.length === 1 ? "" : "s"}: baseline ${first.value}${scale.unit}, latest ${last.value}${scale.unit}.`}
         {companion && lastStep ? ` Below, on its own scale: ${companion.name}, ${lastStep.value} ${companion.unit} at the end.` : ""}
@@ -146,14 +147,14 @@ function ChartSvg({ measure, readings, companion, layout }: { measure: Measure; 
         <line className="baseline" x1={plot.left} x2={plot.right} y1={layout.baselineY} y2={layout.baselineY} />
         {layout.visitMarks.map((mark) => (
           <path key={`visit-${mark.date}`} className="visit-mark" d={`M${mark.x.toFixed(1)},${(mark.y + 1).toFixed(1)} l-4,8 h8 z`}>
-            <title>Visit {mark.date}</title>
+            <title>Visit {formatDate(mark.date)}</title>
           </path>
         ))}
         <path className="line" d={layout.line} />
         {layout.points.map((p, i) => (
           <circle key={p.id} className="point" cx={p.x} cy={p.y} r={POINT_RADIUS} data-value={p.value}>
             <title>
-              {p.recordedOn}: {p.value}
+              {formatDate(p.recordedOn)}: {p.value}
               {scale.unit}
               {readings[i]?.note ? ` — ${readings[i]!.note}` : ""}
             </title>

@@ -1,4 +1,7 @@
-import { createContext, useContext, useState, type ChangeEvent } from "react";
+import { createContext, useContext, useState, type ChangeEvent, type InputHTMLAttributes } from "react";
+import { fieldLabel } from "../../../domain/plausibility/fieldLabels.ts";
+import type { ApiError } from "../api.ts";
+import { FieldError } from "./FormError.tsx";
 import { clinicalDateProblem } from "../../../domain/plausibility/clinicalDates.ts";
 import { calendarDateOf, isCalendarDate, type CalendarDate } from "../../../domain/shared/calendarDate.ts";
 
@@ -33,5 +36,37 @@ export function DateProblem({ problem, field, shadowedBy }: { problem: string | 
     <span className="field-error" id={`${field}-error`} data-field-error={field} role="status">
       {problem}
     </span>
+  );
+}
+
+/**
+ * A clinical date input with its checks: the live one above, and the server's
+ * message once a save was refused. `field` is the request's key for the date
+ * ("startedOn"), named in the clinic's words by fieldLabel; `errorField` is
+ * where the server puts its message when the values are nested ("values.startedOn").
+ */
+export function CheckedDateInput({
+  field,
+  errorField = field,
+  error,
+  onChange,
+  ...input
+}: { field: string; errorField?: string; error: ApiError | null } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name">) {
+  const check = useDateCheck(fieldLabel(field));
+  return (
+    <>
+      <input
+        {...input}
+        type="date"
+        name={field}
+        {...check.input}
+        onChange={(event) => {
+          check.input.onChange(event);
+          onChange?.(event);
+        }}
+      />
+      <FieldError error={error} field={errorField} />
+      <DateProblem problem={check.problem} field={errorField} shadowedBy={error?.fields[errorField]} />
+    </>
   );
 }

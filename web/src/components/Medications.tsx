@@ -10,6 +10,7 @@ import { FieldError, FormError } from "./FormError.tsx";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "./LimitedText.tsx";
+import { CheckedDateInput } from "./DateCheck.tsx";
 import { ConfirmHighDose, highDoseConfirmed } from "./ConfirmHighDose.tsx";
 
 export interface Medication extends EntryState {
@@ -174,13 +175,11 @@ function MedicationFields({ medication: m, error }: { medication: Medication; er
       )}
       <label>
         Started on
-        <input name="startedOn" type="date" defaultValue={m.startedOn ?? ""} max={calendarDateOf(new Date())} />
-        <FieldError error={error} field="values.startedOn" />
+        <CheckedDateInput field="startedOn" errorField="values.startedOn" error={error} defaultValue={m.startedOn ?? ""} />
       </label>
       <label>
         Stopped on (empty: still taken)
-        <input name="stoppedOn" type="date" defaultValue={m.stoppedOn ?? ""} max={calendarDateOf(new Date())} />
-        <FieldError error={error} field="values.stoppedOn" />
+        <CheckedDateInput field="stoppedOn" errorField="values.stoppedOn" error={error} defaultValue={m.stoppedOn ?? ""} />
       </label>
       <label className="grow">
         Note

@@ -10,6 +10,8 @@ import { useSubmit } from "../useSubmit.ts";
 import { FieldError, FormError } from "./FormError.tsx";
 import { MeasureChart } from "../charts/MeasureChart.tsx";
 import { ListRow, ListTable } from "./ListTable.tsx";
+import { CheckedDateInput } from "./DateCheck.tsx";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { CorrectEntry, EntryBadge, entryClass, EntryTools, useShowInError, type EntryState } from "./Correction.tsx";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Trajectory } from "../../../domain/outcomes/trajectory.ts";
@@ -52,10 +54,10 @@ export function Outcomes({ patientId, refreshKey, visits }: { patientId: string;
                   <ListRow key={t.measure}>
                     <td>{MEASURE_NAMES[t.measure] ?? t.measure}</td>
                     <td>
-                      {t.baseline.value} <span className="muted small">{t.baseline.recordedOn}</span>
+                      {t.baseline.value} <span className="muted small">{formatDate(t.baseline.recordedOn)}</span>
                     </td>
                     <td>
-                      {t.latest.value} <span className="muted small">{t.latest.recordedOn}</span>
+                      {t.latest.value} <span className="muted small">{formatDate(t.latest.recordedOn)}</span>
                     </td>
                     <td>
                       {t.change > 0 ? "+" : ""}
@@ -101,11 +103,11 @@ function ResponseEntries({ responses, onChanged }: { responses: Response[]; onCh
       <ul className="entry-list" aria-label="Questionnaires">
         {visible([...responses].reverse()).map((r) => {
           const form = instruments.data?.find((i) => i.id === r.instrument);
-          const what = `${nameOf(r.instrument)} of ${r.recordedOn}`;
+          const what = `${nameOf(r.instrument)} of ${formatDate(r.recordedOn)}`;
           return (
             <li key={r.id} className={entryClass(r)} data-testid="questionnaire-entry">
               <span className="entry-main">
-                <span className="entry-value">{nameOf(r.instrument)}</span> {scoreText(r)} on {r.recordedOn}
+                <span className="entry-value">{nameOf(r.instrument)}</span> {scoreText(r)} on {formatDate(r.recordedOn)}
                 {r.source === "patient-link" && <span className="muted"> · by the patient</span>} <EntryBadge entry={r} />
               </span>
               <EntryTools
@@ -127,8 +129,7 @@ function ResponseEntries({ responses, onChanged }: { responses: Response[]; onCh
                       <>
                         <label>
                           Date answered
-                          <input name="recordedOn" type="date" required defaultValue={r.recordedOn} max={calendarDateOf(new Date())} />
-                          <FieldError error={error} field="values.recordedOn" />
+                          <CheckedDateInput field="recordedOn" errorField="values.recordedOn" error={error} required defaultValue={r.recordedOn} />
                         </label>
                         {form?.items.map((item, index) => (
                           <div key={item.id} className={`item-row ${error?.fields[item.id] ? "invalid" : ""}`} role="radiogroup" aria-label={item.label}>
@@ -213,15 +214,13 @@ function RecordQuestionnaire({ patientId, onDone }: { patientId: string; onDone:
           <FormError error={error} />
           <label>
             Answered on
-            <input
-              type="date"
-              name="answeredOn"
+            <CheckedDateInput
+              field="recordedOn"
+              error={error}
               value={answeredOn}
-              max={calendarDateOf(new Date())}
               required
               onChange={(event) => setAnsweredOn(event.target.value as typeof answeredOn)}
             />
-            <FieldError error={error} field="recordedOn" />
           </label>
           {instrument.wording ? (
             <p className="muted small">

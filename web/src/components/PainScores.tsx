@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { painTrajectory, NRS_MAX, NRS_MIN } from "../../../domain/outcomes/painScore.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
 import { api, type PainScore } from "../api.ts";
@@ -53,8 +54,8 @@ export function PainScores({
       )}
       {trajectory && (
         <p className="trajectory" data-testid="trajectory">
-          Baseline <strong>{trajectory.baseline.score}</strong> ({trajectory.baseline.recordedOn}) → latest{" "}
-          <strong>{trajectory.latest.score}</strong> ({trajectory.latest.recordedOn}): change{" "}
+          Baseline <strong>{trajectory.baseline.score}</strong> ({formatDate(trajectory.baseline.recordedOn)}) → latest{" "}
+          <strong>{trajectory.latest.score}</strong> ({formatDate(trajectory.latest.recordedOn)}): change{" "}
           <strong>
             {trajectory.change > 0 ? "+" : ""}
             {trajectory.change}
@@ -99,18 +100,18 @@ function ScoreEntries({ scores, onChanged }: { scores: PainScore[]; onChanged: (
         {visible([...scores].reverse()).map((s) => (
           <li key={s.id} className={entryClass(s)} data-testid="pain-entry">
             <span className="entry-main">
-              <span className="entry-value">{s.score}/10</span> on {s.recordedOn}
+              <span className="entry-value">{s.score}/10</span> on {formatDate(s.recordedOn)}
               {s.note && <span className="muted"> · {s.note}</span>} <EntryBadge entry={s} />
             </span>
             <EntryTools
               entry={s}
-              what={`pain score of ${s.recordedOn}`}
+              what={`pain score of ${formatDate(s.recordedOn)}`}
               historyUrl={`/api/v1/pain-scores/${s.id}/revisions`}
               onChanged={onChanged}
               correct={(close) => (
                 <CorrectEntry
                   url={`/api/v1/pain-scores/${s.id}/corrections`}
-                  what={`pain score of ${s.recordedOn}`}
+                  what={`pain score of ${formatDate(s.recordedOn)}`}
                   onDone={(notices) => close(notices)}
                   onCancel={() => close()}
                   readValues={(form) => ({ score: Number(form.get("score")), recordedOn: String(form.get("recordedOn")), note: String(form.get("note") ?? "") })}

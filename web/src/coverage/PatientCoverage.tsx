@@ -1,4 +1,5 @@
 /** The patient's coverage: payer, plan, member id, prior authorisation and the supervising provider for incident-to visits. */
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { useState } from "react";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
@@ -64,7 +65,7 @@ export function PatientCoverage({ patientId }: { patientId: string }) {
           <p data-testid="coverage-summary">
             <strong>{coverage.payer === "plan" ? (plans.find((p) => p.id === coverage.planId)?.name ?? "Plan") : PAYER_TEXT[coverage.payer]}</strong>
             {coverage.memberId && ` · member ${coverage.memberId}`}
-            {coverage.priorAuthNumber && ` · prior authorisation ${coverage.priorAuthNumber} (${coverage.priorAuthFrom ?? "?"} → ${coverage.priorAuthTo ?? "?"})`}
+            {coverage.priorAuthNumber && ` · prior authorisation ${coverage.priorAuthNumber} (${coverage.priorAuthFrom ? formatDate(coverage.priorAuthFrom) : "?"} → ${coverage.priorAuthTo ? formatDate(coverage.priorAuthTo) : "?"})`}
             {supervisor && ` · supervised by ${supervisor.displayName}${supervisor.credential ? `, ${supervisor.credential}` : ""}`}
           </p>
         ) : (

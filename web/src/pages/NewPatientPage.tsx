@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { formatDay } from "../../../domain/plausibility/clinicalDates.ts";
-import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { api, ApiError, type LikelyDuplicate, type Patient } from "../api.ts";
 import { PatientForm, type PatientFormValues } from "../components/PatientForm.tsx";
 import "../components/plausibility.css";
@@ -56,7 +55,7 @@ function DuplicateWarning({ matches, onRegisterAnyway }: { matches: LikelyDuplic
         {matches.map((m) => (
           <li key={m.id}>
             <Link to={`/patients/${m.id}`}>
-              Open {m.givenName} {m.familyName}, born {formatDay(m.birthDate as CalendarDate)}
+              Open {m.givenName} {m.familyName}, born {formatDate(m.birthDate)}
             </Link>
           </li>
         ))}
