@@ -84,6 +84,8 @@ export const ERRORS = {
   FHIR_RESOURCE_NOT_FOUND: { status: 404, title: "No such FHIR resource in this clinic." },
   FHIR_TYPE_NOT_SUPPORTED: { status: 404, title: "Acuback does not publish that FHIR resource type; see /fhir/R4/metadata." },
   FHIR_SEARCH_INVALID: { status: 400, title: "The FHIR search has a parameter or value Acuback does not support; nothing was searched." },
+  FHIR_BUNDLE_INVALID: { status: 400, title: "The Bundle cannot be imported as sent; nothing was imported." },
+  FHIR_IMPORT_ENTRY_INVALID: { status: 400, title: "This entry cannot be imported as sent; see the marked elements." },
   API_TOKEN_NOT_FOUND: { status: 404, title: "No such live API token in this clinic." },
   API_TOKEN_NAME_TAKEN: { status: 409, title: "This clinic already has an API token with that name." },
   API_TOKEN_NOT_ALLOWED: { status: 403, title: "This API token's scope does not allow this request." },

@@ -92,6 +92,12 @@ export async function recordNumberInUse(q: Queryable, clinicId: ClinicId, record
   return rows.length > 0;
 }
 
+/** The clinic's patient with this record number, if any (record numbers are unique within a clinic). */
+export async function findPatientByRecordNumber(q: Queryable, clinicId: ClinicId, recordNumber: string): Promise<Patient | null> {
+  const [row] = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 and record_number = $2`, [clinicId, recordNumber]);
+  return row ? toPatient(row) : null;
+}
+
 /** Looks a patient up only inside `clinicId`: another clinic's id finds nothing. */
 export async function findPatient(q: Queryable, clinicId: ClinicId, id: PatientId): Promise<Patient | null> {
   const [row] = await q.query<PatientRow>(`select ${COLUMNS} from patients where clinic_id = $1 and id = $2`, [
