@@ -52,6 +52,7 @@ export const AUDIT_ENTITY_LABELS = {
   fhir_resource: "FHIR records",
   api_token: "API token",
   research_export: "de-identified research export",
+  clinic_export: "export of the clinic's own records",
   referral_contact: "referral contact",
   directory_import: "directory import",
 } as const;

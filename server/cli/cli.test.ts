@@ -234,6 +234,16 @@ describe("acuback CLI", () => {
     assert.equal(acuback(["export", "research", "--clinic", "No such clinic", "--out", out], env).code, 2);
   });
 
+  it("export clinic writes the clinic's own identified records, a CSV file a table, without password hashes", () => {
+    const out = join(dataDir, "clinic");
+    const written = acuback(["export", "clinic", "--clinic", "Riverside Acupuncture (demo)", "--out", out], env);
+    assert.equal(written.code, 0, written.out);
+    assert.match(written.out, /Wrote Riverside Acupuncture \(demo\)'s records to .*: \d+ files, \d+ rows/);
+    assert.match(readFileSync(join(out, "patients.csv"), "utf8"), /Alvarez,1968-04-12/);
+    assert.doesNotMatch(readFileSync(join(out, "users.csv"), "utf8"), /password|\$argon2|\$scrypt/);
+    assert.equal(acuback(["export", "clinic", "--clinic", "No such clinic", "--out", out], env).code, 2);
+  });
+
   it("set-password replaces the password and refuses a weak one", () => {
     assert.equal(acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "short"], env).code, 1);
     const changed = acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "a brand new passphrase"], env);

@@ -2,15 +2,18 @@
  * `acuback export research --clinic <name or id> [--out dir]`: the clinic's
  * de-identified research export (services/researchExport.ts) written as CSV
  * files with their data dictionary, from the server's own machine. The export
- * is recorded in the clinic's audit log.
+ * is recorded in the clinic's audit log. `acuback export clinic` writes the
+ * clinic's own identified records (services/clinicExport.ts), one CSV file a table.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import type { ClinicId } from "../../domain/shared/brand.ts";
 import { configFromEnv } from "../config.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { findClinic, findClinicByName } from "../db/repositories/clinics.ts";
+import type { Database } from "../db/database.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 
 export function addExportCommands(program: Command) {
@@ -23,12 +26,8 @@ export function addExportCommands(program: Command) {
     .action(async (options: { clinic: string; out: string }) => {
       const db = await openDatabase(configFromEnv().database);
       try {
-        const clinic = /^[0-9a-f-]{36}$/.test(options.clinic) ? await findClinic(db, options.clinic as ClinicId) : await findClinicByName(db, options.clinic);
-        if (!clinic) {
-          console.error(`acuback export research: no clinic is named or numbered "${options.clinic}".`);
-          process.exitCode = 2;
-          return;
-        }
+        const clinic = await clinicNamed(db, options.clinic, "research");
+        if (!clinic) return;
         // Loaded only for this command, so `acuback` starts light for the others.
         const { RESEARCH_FILE_NAMES, researchExport } = await import("../services/researchExport.ts");
         const exported = await researchExport(db, clinic.id);
@@ -42,4 +41,44 @@ export function addExportCommands(program: Command) {
         await db.close();
       }
     });
+
+  exporter
+    .command("clinic")
+    .description("Write all of the clinic's own records, identified, as one CSV file per table with a data dictionary (no passwords or token hashes)")
+    .requiredOption("--clinic <name or id>", "the clinic, by its name or id")
+    .option("--out <dir>", "folder to write into (created if missing)", "acuback-clinic-export")
+    .action(async (options: { clinic: string; out: string }) => {
+      const db = await openDatabase(configFromEnv().database);
+      try {
+        const clinic = await clinicNamed(db, options.clinic, "clinic");
+        if (!clinic) return;
+        const { clinicTables, dataDictionary, rowCount, tableCsv } = await import("../services/clinicExport.ts");
+        const tables = await clinicTables(db);
+        const counts: Record<string, number> = {};
+        for (const table of tables) counts[table.file] = await rowCount(db, clinic.id, table);
+        await appendAuditEvent(db, { clinicId: clinic.id, userId: null, action: "read", entity: "clinic_export", entityId: "cli", ip: null, detail: { via: "cli", ...counts } });
+        const out = resolve(options.out);
+        mkdirSync(out, { recursive: true });
+        for (const [index, table] of tables.entries()) {
+          process.stderr.write(`\r${index + 1}/${tables.length} ${table.file}`.padEnd(60));
+          await pipeline(tableCsv(db, clinic.id, table), createWriteStream(join(out, table.file)));
+        }
+        writeFileSync(join(out, "data_dictionary.csv"), dataDictionary(tables));
+        const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+        process.stderr.write("\n");
+        console.log(`Wrote ${clinic.name}'s records to ${out}: ${tables.length} files, ${rows} rows, and data_dictionary.csv.`);
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+/** The clinic the command names, by id or name; says so and sets exit code 2 when there is none. */
+async function clinicNamed(db: Database, named: string, command: string) {
+  const clinic = /^[0-9a-f-]{36}$/.test(named) ? await findClinic(db, named as ClinicId) : await findClinicByName(db, named);
+  if (!clinic) {
+    console.error(`acuback export ${command}: no clinic is named or numbered "${named}".`);
+    process.exitCode = 2;
+  }
+  return clinic;
 }

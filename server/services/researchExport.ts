@@ -9,8 +9,6 @@
  * taken) is dropped, never scrubbed. Entries in error and drafts are left out.
  */
 import { randomBytes } from "node:crypto";
-import { stringify } from "csv-stringify/sync";
-import yazl from "yazl";
 import { dayOf, safeHarborAge, zip3 } from "../../domain/deidentification/safeHarbor.ts";
 import type { ClinicId } from "../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -24,8 +22,9 @@ import { allPatientsOfClinic } from "../db/repositories/patients.ts";
 import { listVisits } from "../db/repositories/visits.ts";
 import { ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { csvOf as csv, zipBuffer, type CsvValue } from "./csvZip.ts";
 
-type Row = (string | number | boolean | null)[];
+type Row = CsvValue[];
 
 /** Every file and column, with what it means: written out as data_dictionary.csv. */
 export const RESEARCH_FILES = {
@@ -90,8 +89,6 @@ export const RESEARCH_FILES = {
 
 export type ResearchFile = keyof typeof RESEARCH_FILES | "data_dictionary.csv";
 export const RESEARCH_FILE_NAMES = [...Object.keys(RESEARCH_FILES), "data_dictionary.csv"] as ResearchFile[];
-
-const csv = (columns: readonly string[], rows: Row[]) => stringify(rows, { header: true, columns: [...columns], record_delimiter: "\r\n" });
 
 /** The episode in course on a day: the latest whose intake is on or before it, else the first. */
 function episodeOn(episodes: readonly { record: EpisodeRecord; code: string }[], date: CalendarDate) {
@@ -179,11 +176,7 @@ export async function researchExportZip(db: Database, actor: Actor): Promise<Out
   const refused = denied(actor, "data.export");
   if (refused) return refused;
   const exported = await researchExport(db, actor.clinicId);
-  const zip = new yazl.ZipFile();
-  for (const file of RESEARCH_FILE_NAMES) zip.addBuffer(Buffer.from(exported[file], "utf8"), file);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  const zip = await zipBuffer(Object.fromEntries(RESEARCH_FILE_NAMES.map((file) => [file, exported[file]])));
   await appendAuditEvent(db, {
     clinicId: actor.clinicId,
     userId: actor.userId,
@@ -192,5 +185,5 @@ export async function researchExportZip(db: Database, actor: Actor): Promise<Out
     ip: actor.ip,
     detail: exported.counts,
   });
-  return ok(Buffer.concat(chunks));
+  return ok(zip);
 }
