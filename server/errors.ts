@@ -83,6 +83,7 @@ export const ERRORS = {
   },
   FHIR_RESOURCE_NOT_FOUND: { status: 404, title: "No such FHIR resource in this clinic." },
   FHIR_TYPE_NOT_SUPPORTED: { status: 404, title: "Acuback does not publish that FHIR resource type; see /fhir/R4/metadata." },
+  FHIR_HISTORY_NOT_SUPPORTED: { status: 404, title: "Acuback keeps no versions of that FHIR resource type (only Procedure has _history); see /fhir/R4/metadata." },
   FHIR_SEARCH_INVALID: { status: 400, title: "The FHIR search has a parameter or value Acuback does not support; nothing was searched." },
   API_TOKEN_NOT_FOUND: { status: 404, title: "No such live API token in this clinic." },
   API_TOKEN_NAME_TAKEN: { status: 409, title: "This clinic already has an API token with that name." },

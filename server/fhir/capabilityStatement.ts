@@ -4,7 +4,8 @@
  * statement cannot promise a search the code does not do.
  */
 import type { CapabilityStatement } from "@medplum/fhirtypes";
-import { SEARCH_PARAMETERS, SUPPORTED_TYPES } from "./fhirApi.ts";
+import { SEARCH_PARAMETERS, SUPPORTED_TYPES, type SupportedType } from "./fhirApi.ts";
+import { VERSIONED_TYPES } from "./fhirHistory.ts";
 
 const PARAMETER_TYPES: Record<string, "token" | "date" | "reference"> = {
   _id: "token",
@@ -13,9 +14,30 @@ const PARAMETER_TYPES: Record<string, "token" | "date" | "reference"> = {
   patient: "reference",
   subject: "reference",
   date: "date",
+  authored: "date",
+  created: "date",
   code: "token",
   status: "token",
 };
+
+function resourceCapability(type: SupportedType) {
+  const versioned = (VERSIONED_TYPES as readonly string[]).includes(type);
+  return {
+    type,
+    // Signed visits keep every version (their amendments); Patient states its record's version; the rest carry none.
+    versioning: versioned || type === "Patient" ? ("versioned" as const) : ("no-version" as const),
+    readHistory: versioned,
+    interaction: [
+      { code: "read" as const },
+      ...(versioned ? [{ code: "vread" as const }, { code: "history-instance" as const }] : []),
+      { code: "search-type" as const },
+    ],
+    searchParam: SEARCH_PARAMETERS[type].map((name) => ({ name, type: PARAMETER_TYPES[name]! })),
+    ...(type === "Patient" && {
+      operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+    }),
+  };
+}
 
 export function capabilityStatement(version: string, date: string): CapabilityStatement {
   return {
@@ -32,14 +54,7 @@ export function capabilityStatement(version: string, date: string): CapabilitySt
       {
         mode: "server",
         security: { description: "Signed-in staff of one clinic (session cookie). Every read of patient data is audited; no request reaches another clinic." },
-        resource: SUPPORTED_TYPES.map((type) => ({
-          type,
-          interaction: [{ code: "read" as const }, { code: "search-type" as const }],
-          searchParam: SEARCH_PARAMETERS[type].map((name) => ({ name, type: PARAMETER_TYPES[name]! })),
-          ...(type === "Patient" && {
-            operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
-          }),
-        })),
+        resource: SUPPORTED_TYPES.map(resourceCapability),
       },
     ],
   };

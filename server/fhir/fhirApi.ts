@@ -16,7 +16,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "../services/actor.ts";
 import { organizationResource, patientResource, practitionerResource } from "./demographicResources.ts";
 import { CLINICAL_TYPES, clinicalResources, everythingOf, ownerOf, type ClinicalType } from "./patientRecords.ts";
-import { clinicalDate, dateMatches, parseDateFilter, patientIdOf, type DateFilter } from "./search.ts";
+import { CLINICAL_DATE_PARAMETERS, clinicalDate, dateMatches, parseDateFilter, patientIdOf, type DateFilter } from "./search.ts";
 
 export const SUPPORTED_TYPES = ["Patient", "Organization", "Practitioner", ...CLINICAL_TYPES] as const;
 export type SupportedType = (typeof SUPPORTED_TYPES)[number];
@@ -30,6 +30,9 @@ export const SEARCH_PARAMETERS: Record<SupportedType, readonly string[]> = {
   Flag: ["patient", "subject", "_id", "_lastUpdated", "status"],
   MedicationStatement: ["patient", "subject", "_id", "_lastUpdated", "date", "status"],
   Procedure: ["patient", "subject", "_id", "_lastUpdated", "date"],
+  // R4 names these types' dates "authored" and "created" (hl7.org/fhir/R4/questionnaireresponse.html#search, claim.html#search).
+  QuestionnaireResponse: ["patient", "subject", "_id", "_lastUpdated", "authored", "status"],
+  Claim: ["patient", "_id", "_lastUpdated", "created", "status"],
 };
 
 const isClinical = (type: SupportedType): type is ClinicalType => (CLINICAL_TYPES as readonly string[]).includes(type);
@@ -95,7 +98,7 @@ function readQuery(type: SupportedType, query: SearchQuery): Outcome<Map<string,
     }
     params.set(name, Array.isArray(raw) ? raw : [raw]);
   }
-  for (const name of ["_lastUpdated", "date"]) {
+  for (const name of ["_lastUpdated", ...CLINICAL_DATE_PARAMETERS]) {
     for (const value of params.get(name) ?? []) {
       if (!parseDateFilter(value)) return fail("FHIR_SEARCH_INVALID", `${name}=${value} is not a FHIR date (e.g. ge2026-03-01 or lt2026-03-01T12:00:00Z).`);
     }
@@ -111,7 +114,7 @@ function matches(resource: Resource, params: Map<string, string[]>): boolean {
   const ids = params.get("_id");
   if (ids && !ids.some((list) => list.split(",").includes(resource.id ?? ""))) return false;
   if (!filtersOf(params, "_lastUpdated").every((f) => dateMatches(resource.meta?.lastUpdated, f))) return false;
-  if (!filtersOf(params, "date").every((f) => dateMatches(clinicalDate(resource), f))) return false;
+  if (!CLINICAL_DATE_PARAMETERS.every((name) => filtersOf(params, name).every((f) => dateMatches(clinicalDate(resource), f)))) return false;
   const status = params.get("status");
   if (status && !status.some((s) => s.split(",").includes((resource as { status?: string }).status ?? ""))) return false;
   const active = params.get("active");
