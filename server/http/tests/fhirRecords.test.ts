@@ -119,7 +119,7 @@ describe("FHIR R4 questionnaire responses, claims and visit versions", () => {
       assert.equal(claim.insurance[0]?.coverage.display, "Medicare");
       assert.match(claim.diagnosis?.[0]?.diagnosisCodeableConcept?.coding?.[0]?.code ?? "", /^M54\./);
       assert.equal(claim.diagnosis?.[0]?.diagnosisCodeableConcept?.coding?.[0]?.system, "http://hl7.org/fhir/sid/icd-10-cm");
-      assert.ok(claim.item?.every((i) => i.productOrService.coding?.[0]?.system === CPT && i.quantity?.value! >= 1));
+      assert.ok(claim.item?.every((i) => i.productOrService.coding?.[0]?.system === CPT && (i.quantity?.value ?? 0) >= 1));
     }
     // Visit 13: a third increment was added by amendment, so its lines were recomputed (97811 × 2); the lines from signing are kept, cancelled.
     const recomputed = claims.find((c) => c.related)!;
