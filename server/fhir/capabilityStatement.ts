@@ -7,7 +7,7 @@ import type { CapabilityStatement } from "@medplum/fhirtypes";
 import { SEARCH_PARAMETERS, SUPPORTED_TYPES, type SupportedType } from "./fhirApi.ts";
 import { VERSIONED_TYPES } from "./fhirHistory.ts";
 
-const PARAMETER_TYPES: Record<string, "token" | "date" | "reference"> = {
+const PARAMETER_TYPES: Record<string, "token" | "date" | "reference" | "uri"> = {
   _id: "token",
   _lastUpdated: "date",
   active: "token",
@@ -17,6 +17,7 @@ const PARAMETER_TYPES: Record<string, "token" | "date" | "reference"> = {
   authored: "date",
   created: "date",
   code: "token",
+  url: "uri",
   status: "token",
 };
 

@@ -15,16 +15,18 @@ import { listUsers } from "../db/repositories/users.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "../services/actor.ts";
 import { organizationResource, patientResource, practitionerResource } from "./demographicResources.ts";
+import { acubackQuestionnaires } from "./questionnaireResources.ts";
 import { CLINICAL_TYPES, clinicalResources, everythingOf, ownerOf, type ClinicalType } from "./patientRecords.ts";
 import { CLINICAL_DATE_PARAMETERS, clinicalDate, dateMatches, parseDateFilter, patientIdOf, type DateFilter } from "./search.ts";
 
-export const SUPPORTED_TYPES = ["Patient", "Organization", "Practitioner", ...CLINICAL_TYPES] as const;
+export const SUPPORTED_TYPES = ["Patient", "Organization", "Practitioner", "Questionnaire", ...CLINICAL_TYPES] as const;
 export type SupportedType = (typeof SUPPORTED_TYPES)[number];
 /** The search parameters each type answers; any other is refused, so no one mistakes an ignored filter for an applied one. */
 export const SEARCH_PARAMETERS: Record<SupportedType, readonly string[]> = {
   Patient: ["_id", "_lastUpdated", "active"],
   Organization: ["_id"],
   Practitioner: ["_id"],
+  Questionnaire: ["_id", "url"],
   Condition: ["patient", "subject", "_id", "_lastUpdated", "date"],
   Observation: ["patient", "subject", "_id", "_lastUpdated", "date", "code"],
   Flag: ["patient", "subject", "_id", "_lastUpdated", "status"],
@@ -73,6 +75,8 @@ export async function fhirRead(db: Database, actor: Actor, type: SupportedType, 
     if (id === actor.clinicId) found = await organization(db, actor);
   } else if (type === "Practitioner") {
     found = (await staffResources(db, actor)).find((r) => r.id === id);
+  } else if (type === "Questionnaire") {
+    found = acubackQuestionnaires().find((r) => r.id === id);
   } else if (type === "Patient") {
     const patient = /^[0-9a-f-]{36}$/.test(id) ? await findPatient(db, actor.clinicId, id as PatientId) : null;
     if (patient) [found, patientId] = [patientResource(patient), patient.id];
@@ -119,6 +123,9 @@ function matches(resource: Resource, params: Map<string, string[]>): boolean {
   if (status && !status.some((s) => s.split(",").includes((resource as { status?: string }).status ?? ""))) return false;
   const active = params.get("active");
   if (active && resource.resourceType === "Patient" && !active.includes(String(resource.active))) return false;
+  const url = params.get("url");
+  // A canonical: `url`, or `url|version` (hl7.org/fhir/R4/search.html#versions).
+  if (url && resource.resourceType === "Questionnaire" && !url.some((u) => u === resource.url || u === `${resource.url}|${resource.version}`)) return false;
   const code = params.get("code");
   if (code && resource.resourceType === "Observation") {
     const codings = resource.code.coding ?? [];
@@ -155,6 +162,7 @@ export async function fhirSearch(
   let patientId: PatientId | null = null;
   if (type === "Organization") resources = [await organization(db, actor)];
   else if (type === "Practitioner") resources = await staffResources(db, actor);
+  else if (type === "Questionnaire") resources = acubackQuestionnaires();
   else if (type === "Patient") resources = (await allPatientsOfClinic(db, actor.clinicId)).map(patientResource);
   else {
     const subject = params.get("patient") ?? params.get("subject");

@@ -8,9 +8,9 @@
  * our option values). Item text is always our short label: the owner's
  * wording never leaves in a response.
  */
-import type { QuestionnaireResponse, QuestionnaireResponseItem } from "@medplum/fhirtypes";
+import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from "@medplum/fhirtypes";
 import type { Instrument } from "../../domain/assessment/instruments/instrument.ts";
-import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
+import { INSTRUMENTS, instrumentById } from "../../domain/assessment/instruments/registry.ts";
 import type { SourceAnswer } from "../../domain/assessment/instruments/wording.ts";
 import type { InstrumentResponseRecord } from "../db/repositories/instrumentResponses.ts";
 import type { InstrumentWordingRecord } from "../db/repositories/instrumentWordings.ts";
@@ -19,6 +19,35 @@ import { reference } from "./demographicResources.ts";
 
 /** Acuback's own Questionnaire for an instrument: our item ids as linkIds, our option values as integer answers. */
 export const acubackQuestionnaireUrl = (instrument: string) => `${ACUBACK_FHIR_BASE}/Questionnaire/${instrument}`;
+
+/**
+ * Acuback's own Questionnaire for each instrument, so the canonical our
+ * responses name resolves: our item ids and short labels, our option values as
+ * integer answers (the labels of the ends in the item text where we have
+ * them), and who owns the instrument. Never the owner's wording.
+ */
+export function acubackQuestionnaires(): Questionnaire[] {
+  return Object.values(INSTRUMENTS).map((instrument) => ({
+    resourceType: "Questionnaire",
+    id: instrument.id,
+    url: acubackQuestionnaireUrl(instrument.id),
+    version: instrument.version,
+    name: instrument.shortName.replace(/[^A-Za-z0-9]/g, ""),
+    title: `${instrument.name} (Acuback's item labels)`,
+    status: "active",
+    publisher: "Acuback",
+    description: `Acuback's own short labels for the items of the ${instrument.name} (${instrument.owner}), with the values each answer is scored by. ${
+      instrument.patientWording === "licensed" ? "Not the owner's wording, which a clinic loads under its licence." : "The questions are Acuback's own wording."
+    }`,
+    subjectType: ["Patient"],
+    item: instrument.items.map((item) => ({
+      linkId: item.id,
+      text: item.question ?? item.label,
+      type: "integer" as const,
+      answerOption: item.options.map((option) => ({ valueInteger: option.value })),
+    })),
+  }));
+}
 
 const canonical = (url: string, version: string | null) => (version ? `${url}|${version}` : url);
 

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Bundle, Claim, Observation, Procedure, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
+import type { Bundle, Claim, Observation, Procedure, Questionnaire, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
 import { ODI } from "../../../domain/assessment/instruments/odi.ts";
 import { loadDemoClinic } from "../../demo/demoClinic.ts";
 import { fhirProblems } from "../../fhir/testing/fhirValidators.ts";
@@ -51,6 +51,17 @@ describe("FHIR R4 questionnaire responses, claims and visit versions", () => {
       first.item?.map((i) => [i.linkId, i.text, i.answer?.[0]?.valueInteger]),
       ODI.items.map((item, n) => [item.id, item.label, [3, 1, 3, 2, 3, 2, 2, 2, 2, 2][n]]),
     );
+    // The canonical resolves here, to Acuback's own Questionnaire with the same linkIds and answer values.
+    const [questionnaire, ...more] = await search<Questionnaire>(practitioner, `/fhir/R4/Questionnaire?url=${encodeURIComponent(first.questionnaire!)}`);
+    assert.equal(more.length, 0);
+    assert.deepEqual(fhirProblems(questionnaire!), []);
+    assert.deepEqual(questionnaire!.item?.map((i) => i.linkId), first.item?.map((i) => i.linkId));
+    assert.ok(first.item?.every((answered, n) => questionnaire!.item![n]!.answerOption?.some((o) => o.valueInteger === answered.answer?.[0]?.valueInteger)));
+    const all = await search<Questionnaire>(frontDesk, "/fhir/R4/Questionnaire");
+    assert.deepEqual(all.map((q) => q.id).sort(), ["nrs", "odi", "peg", "rmdq", "start-back"]);
+    assert.deepEqual(all.flatMap(fhirProblems), []);
+    assert.equal((await search(practitioner, `/fhir/R4/Questionnaire?url=${encodeURIComponent("https://acuback.org/fhir/Questionnaire/odi|9")}`)).length, 0);
+
     const observations = await search<Observation>(practitioner, `/fhir/R4/Observation?patient=${maria}&code=odi`);
     assert.deepEqual(observations.map((o) => o.derivedFrom?.[0]?.reference).sort(), responses.map((r) => `QuestionnaireResponse/${r.id}`).sort());
 
