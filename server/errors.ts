@@ -83,6 +83,7 @@ export const ERRORS = {
   },
   FHIR_RESOURCE_NOT_FOUND: { status: 404, title: "No such FHIR resource in this clinic." },
   FHIR_TYPE_NOT_SUPPORTED: { status: 404, title: "Acuback does not publish that FHIR resource type; see /fhir/R4/metadata." },
+  FHIR_HISTORY_NOT_SUPPORTED: { status: 404, title: "Acuback keeps no versions of that FHIR resource type (only Procedure has _history); see /fhir/R4/metadata." },
   FHIR_SEARCH_INVALID: { status: 400, title: "The FHIR search has a parameter or value Acuback does not support; nothing was searched." },
   FHIR_BUNDLE_INVALID: { status: 400, title: "The Bundle cannot be imported as sent; nothing was imported." },
   FHIR_IMPORT_ENTRY_INVALID: { status: 400, title: "This entry cannot be imported as sent; see the marked elements." },

@@ -83,6 +83,8 @@ describe("demo clinic", () => {
     assert.ok(pain.ok);
     assert.equal(pain.value.filter((s) => s.enteredInError).length, 1);
     assert.equal(pain.value.filter((s) => s.revisedAt !== null && !s.enteredInError).length, 1);
+    const odi = await db.query<{ entered_in_error: boolean }>("select entered_in_error from instrument_responses_current where patient_id = $1", [course["Tanaka"]!.patientId]);
+    assert.deepEqual(odi.map((r) => r.entered_in_error), [true], "her one questionnaire is another patient's, marked in error");
     const medications = await medicationsOf(db, actor, course["Alvarez"]!.patientId);
     assert.ok(medications.ok);
     assert.equal(medications.value.medications.filter((m) => m.enteredInError).length, 1);

@@ -1,8 +1,8 @@
 /**
  * Corrections in the demo clinic, so the first start shows how a wrong entry
  * is put right with a trace: a pain score corrected with a reason, a score and
- * a medication marked entered in error (kept, struck through on request,
- * counted nowhere), and an intake answer completed from the paper form.
+ * a medication and a questionnaire marked entered in error (kept, struck
+ * through on request, counted nowhere), and an intake answer completed from the paper form.
  * Chosen so no chart, total or follow-up changes: the stories the other
  * demo files tell stay as they are.
  */
@@ -14,6 +14,7 @@ import { listPainScores } from "../db/repositories/painScores.ts";
 import type { Actor } from "../services/actor.ts";
 import { correctEpisode } from "../services/episodes.ts";
 import { addMedication, correctMedication } from "../services/medications.ts";
+import { correctInstrumentResponse, recordInstrumentResponse } from "../services/outcomes.ts";
 import { correctPainScore, recordPainScore } from "../services/painScores.ts";
 
 const must = <T>(outcome: { ok: true; value: T } | { ok: false; code: string }, what: string): T => {
@@ -41,6 +42,13 @@ export async function loadDemoCorrections(
   // A 9 typed into her chart that belonged to another patient: kept, marked, counted nowhere.
   const stray = must(await recordPainScore(db, practitioner, patients.tanaka, { score: 9, recordedOn: today, note: null }), "stray score");
   must(await correctPainScore(db, practitioner, stray.id, { action: "entered-in-error", reason: "Recorded on the wrong patient's chart." }), "score in error");
+
+  // An ODI form filed in her chart that another patient filled in: kept, marked, in no total (and in FHIR as entered-in-error).
+  const strayOdi = must(
+    await recordInstrumentResponse(db, practitioner, patients.tanaka, { instrument: "odi", answers: [1, 0, 1, 1, 0, 1, 1, 0, 1, 0], recordedOn: today }),
+    "stray ODI",
+  );
+  must(await correctInstrumentResponse(db, practitioner, strayOdi.id, { action: "entered-in-error", reason: "Another patient's form, filed in her chart." }), "ODI in error");
 
   // Maria Alvarez: her husband's prescription, recorded by mistake; her MME total does not count it.
   const added = must(await addMedication(db, practitioner, patients.alvarez, { name: "Oxycodone 5 mg as needed", opioid: "oxycodone", dailyDose: 20, startedOn: null, note: null }), "medication");

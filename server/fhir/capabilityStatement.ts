@@ -4,18 +4,43 @@
  * statement cannot promise a search the code does not do.
  */
 import type { CapabilityStatement } from "@medplum/fhirtypes";
-import { SEARCH_PARAMETERS, SUPPORTED_TYPES } from "./fhirApi.ts";
+import { SEARCH_PARAMETERS, SUPPORTED_TYPES, type SupportedType } from "./fhirApi.ts";
+import { VERSIONED_TYPES } from "./fhirHistory.ts";
 
-const PARAMETER_TYPES: Record<string, "token" | "date" | "reference"> = {
+const PARAMETER_TYPES: Record<string, "token" | "date" | "reference" | "uri"> = {
   _id: "token",
   _lastUpdated: "date",
   active: "token",
   patient: "reference",
   subject: "reference",
   date: "date",
+  authored: "date",
+  created: "date",
   code: "token",
+  url: "uri",
   status: "token",
 };
+
+function resourceCapability(type: SupportedType) {
+  const versioned = (VERSIONED_TYPES as readonly string[]).includes(type);
+  return {
+    type,
+    // Signed visits keep every version (their amendments); Patient states its record's version; the rest carry none.
+    versioning: versioned || type === "Patient" ? ("versioned" as const) : ("no-version" as const),
+    readHistory: versioned,
+    interaction: [
+      { code: "read" as const },
+      ...(versioned ? [{ code: "vread" as const }, { code: "history-instance" as const }] : []),
+      { code: "search-type" as const },
+      // Patients are written only inside a batch or transaction Bundle (server/fhir/patientImport.ts).
+      ...(type === "Patient" ? [{ code: "create" as const }, { code: "update" as const }] : []),
+    ],
+    searchParam: SEARCH_PARAMETERS[type].map((name) => ({ name, type: PARAMETER_TYPES[name]! })),
+    ...(type === "Patient" && {
+      operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+    }),
+  };
+}
 
 export function capabilityStatement(version: string, date: string): CapabilityStatement {
   return {
@@ -33,19 +58,7 @@ export function capabilityStatement(version: string, date: string): CapabilitySt
         mode: "server",
         security: { description: "Signed-in staff of one clinic (session cookie) or an API token an owner created (Authorization: Bearer). Every read and write of patient data is audited; no request reaches another clinic." },
         interaction: [{ code: "batch" as const }, { code: "transaction" as const }],
-        resource: SUPPORTED_TYPES.map((type) => ({
-          type,
-          interaction: [
-            { code: "read" as const },
-            { code: "search-type" as const },
-            // Patients are written only inside a batch or transaction Bundle (server/fhir/patientImport.ts).
-            ...(type === "Patient" ? [{ code: "create" as const }, { code: "update" as const }] : []),
-          ],
-          searchParam: SEARCH_PARAMETERS[type].map((name) => ({ name, type: PARAMETER_TYPES[name]! })),
-          ...(type === "Patient" && {
-            operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
-          }),
-        })),
+        resource: SUPPORTED_TYPES.map(resourceCapability),
       },
     ],
   };

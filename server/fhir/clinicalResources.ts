@@ -1,31 +1,23 @@
 /**
  * A patient's clinical records as FHIR R4: the back-pain episode as a
  * Condition, pain scores and questionnaire totals as Observations, safety
- * flags as Flags, medications as MedicationStatements, signed visits as
- * Procedures. Entries marked entered in error keep their place with the
+ * flags as Flags, medications as MedicationStatements (signed visits as
+ * Procedures: procedureResources.ts). Entries marked entered in error keep their place with the
  * status FHIR has for it, so a receiving system withdraws them too.
  */
-import type { Condition, Flag, MedicationStatement, Observation, Procedure } from "@medplum/fhirtypes";
+import type { Condition, Flag, MedicationStatement, Observation } from "@medplum/fhirtypes";
 import { mmePerDay } from "../../domain/assessment/mme.ts";
 import { SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
 import { instrumentById } from "../../domain/assessment/instruments/registry.ts";
 import type { PainScore } from "../../domain/outcomes/painScore.ts";
-import { MODALITIES } from "../../domain/treatment/modalities.ts";
-import { siteLabel } from "../../domain/treatment/treatment.ts";
 import type { EpisodeRecord } from "../db/repositories/episodes.ts";
 import type { InstrumentResponseRecord } from "../db/repositories/instrumentResponses.ts";
 import type { MedicationRecord } from "../db/repositories/medications.ts";
 import type { SafetyFlagRecord } from "../db/repositories/safetyFlags.ts";
-import type { VisitRecord } from "../db/repositories/visits.ts";
 import {
-  ACUBACK_ACUPOINT,
-  ACUBACK_ESTIM_EXTENSION,
   ACUBACK_INSTRUMENT,
   ACUBACK_INSTRUMENT_SUBSCALE,
   ACUBACK_MME_EXTENSION,
-  ACUBACK_MODALITY,
-  ACUBACK_NEEDLES_IN_EXTENSION,
-  ACUBACK_NEEDLES_OUT_EXTENSION,
   ACUBACK_SAFETY_FLAG,
   CONDITION_CATEGORY,
   CONDITION_CLINICAL,
@@ -108,6 +100,8 @@ export function instrumentObservation(response: InstrumentResponseRecord): Obser
     effectiveDateTime: response.recordedOn,
     issued: response.createdAt,
     valueQuantity: { value: response.score, unit: response.unit },
+    // The total is scored from the answers, published item by item as a QuestionnaireResponse of the same id.
+    derivedFrom: [reference("QuestionnaireResponse", response.id)],
     ...(response.band && { interpretation: [{ text: response.band }] }),
     ...(Object.keys(response.subscales).length > 0 && {
       component: Object.entries(response.subscales).map(([subscale, value]) => ({
@@ -154,46 +148,5 @@ export function medicationStatementResource(medication: MedicationRecord): Medic
     ...(medication.note && { note: [{ text: medication.note }] }),
     // Morphine milligram equivalents per day (CDC 2022 conversion factors, domain/assessment/mme.ts).
     ...(mme !== null && { extension: [{ url: ACUBACK_MME_EXTENSION, valueDecimal: mme }] }),
-  };
-}
-
-/** A signed visit: what was needled, where and on which side, by whom, with the needle count and any e-stim. */
-export function procedureResource(visit: VisitRecord): Procedure {
-  const { treatment, needleCount } = visit.chart;
-  const modality = MODALITIES.find((m) => m.id === treatment.modality);
-  const extension = [
-    ...(needleCount.inserted !== null ? [{ url: ACUBACK_NEEDLES_IN_EXTENSION, valueInteger: needleCount.inserted }] : []),
-    ...(needleCount.removed !== null ? [{ url: ACUBACK_NEEDLES_OUT_EXTENSION, valueInteger: needleCount.removed }] : []),
-    ...(treatment.electro
-      ? [
-          {
-            url: ACUBACK_ESTIM_EXTENSION,
-            valueString: `${treatment.electro.waveform}, ${treatment.electro.frequenciesHz.join("/")} Hz, ${
-              treatment.electro.intensity === "to-tolerance" ? "to tolerance" : `${treatment.electro.intensity.mA} mA`
-            }, ${treatment.electro.minutes} min, ${treatment.electro.pairs.length} pair(s)`,
-          },
-        ]
-      : []),
-  ];
-  return {
-    resourceType: "Procedure",
-    id: visit.id,
-    meta: { lastUpdated: visit.updatedAt },
-    status: "completed",
-    code: {
-      coding: [{ system: ACUBACK_MODALITY, code: treatment.modality, display: modality?.label ?? treatment.modality }],
-      text: modality?.label ?? treatment.modality,
-    },
-    subject: reference("Patient", visit.patientId),
-    performedDateTime: visit.visitOn,
-    performer: [{ actor: { ...reference("Practitioner", visit.practitionerId), display: visit.practitionerName } }],
-    reasonReference: [reference("Condition", visit.episodeId)],
-    ...(treatment.sites.length > 0 && {
-      bodySite: treatment.sites.map((site) => ({
-        ...(site.point && { coding: [{ system: ACUBACK_ACUPOINT, code: site.point }] }),
-        text: siteLabel(site),
-      })),
-    }),
-    ...(extension.length > 0 && { extension }),
   };
 }

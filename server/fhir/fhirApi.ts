@@ -15,21 +15,26 @@ import { listUsers } from "../db/repositories/users.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "../services/actor.ts";
 import { organizationResource, patientResource, practitionerResource } from "./demographicResources.ts";
+import { acubackQuestionnaires } from "./questionnaireResources.ts";
 import { CLINICAL_TYPES, clinicalResources, everythingOf, ownerOf, type ClinicalType } from "./patientRecords.ts";
-import { clinicalDate, dateMatches, parseDateFilter, patientIdOf, type DateFilter } from "./search.ts";
+import { CLINICAL_DATE_PARAMETERS, clinicalDate, dateMatches, parseDateFilter, patientIdOf, type DateFilter } from "./search.ts";
 
-export const SUPPORTED_TYPES = ["Patient", "Organization", "Practitioner", ...CLINICAL_TYPES] as const;
+export const SUPPORTED_TYPES = ["Patient", "Organization", "Practitioner", "Questionnaire", ...CLINICAL_TYPES] as const;
 export type SupportedType = (typeof SUPPORTED_TYPES)[number];
 /** The search parameters each type answers; any other is refused, so no one mistakes an ignored filter for an applied one. */
 export const SEARCH_PARAMETERS: Record<SupportedType, readonly string[]> = {
   Patient: ["_id", "_lastUpdated", "active"],
   Organization: ["_id"],
   Practitioner: ["_id"],
+  Questionnaire: ["_id", "url"],
   Condition: ["patient", "subject", "_id", "_lastUpdated", "date"],
   Observation: ["patient", "subject", "_id", "_lastUpdated", "date", "code"],
   Flag: ["patient", "subject", "_id", "_lastUpdated", "status"],
   MedicationStatement: ["patient", "subject", "_id", "_lastUpdated", "date", "status"],
   Procedure: ["patient", "subject", "_id", "_lastUpdated", "date"],
+  // R4 names these types' dates "authored" and "created" (hl7.org/fhir/R4/questionnaireresponse.html#search, claim.html#search).
+  QuestionnaireResponse: ["patient", "subject", "_id", "_lastUpdated", "authored", "status"],
+  Claim: ["patient", "_id", "_lastUpdated", "created", "status"],
 };
 
 const isClinical = (type: SupportedType): type is ClinicalType => (CLINICAL_TYPES as readonly string[]).includes(type);
@@ -70,6 +75,8 @@ export async function fhirRead(db: Database, actor: Actor, type: SupportedType, 
     if (id === actor.clinicId) found = await organization(db, actor);
   } else if (type === "Practitioner") {
     found = (await staffResources(db, actor)).find((r) => r.id === id);
+  } else if (type === "Questionnaire") {
+    found = acubackQuestionnaires().find((r) => r.id === id);
   } else if (type === "Patient") {
     const patient = /^[0-9a-f-]{36}$/.test(id) ? await findPatient(db, actor.clinicId, id as PatientId) : null;
     if (patient) [found, patientId] = [patientResource(patient), patient.id];
@@ -95,7 +102,7 @@ function readQuery(type: SupportedType, query: SearchQuery): Outcome<Map<string,
     }
     params.set(name, Array.isArray(raw) ? raw : [raw]);
   }
-  for (const name of ["_lastUpdated", "date"]) {
+  for (const name of ["_lastUpdated", ...CLINICAL_DATE_PARAMETERS]) {
     for (const value of params.get(name) ?? []) {
       if (!parseDateFilter(value)) return fail("FHIR_SEARCH_INVALID", `${name}=${value} is not a FHIR date (e.g. ge2026-03-01 or lt2026-03-01T12:00:00Z).`);
     }
@@ -111,11 +118,14 @@ function matches(resource: Resource, params: Map<string, string[]>): boolean {
   const ids = params.get("_id");
   if (ids && !ids.some((list) => list.split(",").includes(resource.id ?? ""))) return false;
   if (!filtersOf(params, "_lastUpdated").every((f) => dateMatches(resource.meta?.lastUpdated, f))) return false;
-  if (!filtersOf(params, "date").every((f) => dateMatches(clinicalDate(resource), f))) return false;
+  if (!CLINICAL_DATE_PARAMETERS.every((name) => filtersOf(params, name).every((f) => dateMatches(clinicalDate(resource), f)))) return false;
   const status = params.get("status");
   if (status && !status.some((s) => s.split(",").includes((resource as { status?: string }).status ?? ""))) return false;
   const active = params.get("active");
   if (active && resource.resourceType === "Patient" && !active.includes(String(resource.active))) return false;
+  const url = params.get("url");
+  // A canonical: `url`, or `url|version` (hl7.org/fhir/R4/search.html#versions).
+  if (url && resource.resourceType === "Questionnaire" && !url.some((u) => u === resource.url || u === `${resource.url}|${resource.version}`)) return false;
   const code = params.get("code");
   if (code && resource.resourceType === "Observation") {
     const codings = resource.code.coding ?? [];
@@ -152,6 +162,7 @@ export async function fhirSearch(
   let patientId: PatientId | null = null;
   if (type === "Organization") resources = [await organization(db, actor)];
   else if (type === "Practitioner") resources = await staffResources(db, actor);
+  else if (type === "Questionnaire") resources = acubackQuestionnaires();
   else if (type === "Patient") resources = (await allPatientsOfClinic(db, actor.clinicId)).map(patientResource);
   else {
     const subject = params.get("patient") ?? params.get("subject");

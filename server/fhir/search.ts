@@ -47,7 +47,10 @@ export function dateMatches(date: string | undefined, filter: DateFilter): boole
   }
 }
 
-/** The clinical date each type is searched by with `date`. */
+/** The names R4 gives a type's clinical date: `date` for most, `authored` for QuestionnaireResponse, `created` for Claim. */
+export const CLINICAL_DATE_PARAMETERS = ["date", "authored", "created"] as const;
+
+/** The clinical date each type is searched by (with `date`, `authored` or `created`). */
 export function clinicalDate(resource: Resource): string | undefined {
   switch (resource.resourceType) {
     case "Observation":
@@ -58,6 +61,10 @@ export function clinicalDate(resource: Resource): string | undefined {
       return resource.recordedDate;
     case "MedicationStatement":
       return resource.effectivePeriod?.start;
+    case "QuestionnaireResponse":
+      return resource.authored;
+    case "Claim":
+      return resource.created;
     default:
       return undefined;
   }

@@ -53,6 +53,22 @@ describe("wordingFromQuestionnaire", () => {
     assert.match(imported.notes[0]!, /linkId/);
   });
 
+  it("keeps the source's linkIds and answer codes (never their wording), so a response can point at that Questionnaire", () => {
+    const imported = wordingFromQuestionnaire(ODI, odiQuestionnaire(scoredOptions));
+    assert.ok(imported.ok);
+    assert.deepEqual(imported.wording.items[2]!.source?.linkId, "q2");
+    // Our value 0 is their answer scored 0, identified by its code alone.
+    assert.deepEqual(imported.wording.items[2]!.source?.answers["0"], { valueCoding: { code: "LA2-0" } });
+    assert.ok(!JSON.stringify(imported.wording.items.map((i) => i.source)).includes("Answer"), "no answer text in the source mapping");
+    const rmdq = wordingFromQuestionnaire(RMDQ, { resourceType: "Questionnaire", item: RMDQ.items.map((item) => ({ linkId: `r-${item.id}`, type: "boolean", text: "Licensed" })) });
+    assert.ok(rmdq.ok);
+    assert.deepEqual(rmdq.wording.items[0]!.source, { linkId: "r-s1", answers: { "0": { valueBoolean: false }, "1": { valueBoolean: true } } });
+    // Options identified only by their text cannot be named without the wording: no source mapping.
+    const texts = wordingFromQuestionnaire(ODI, odiQuestionnaire(() => ["a", "b", "c", "d", "e", "f"].map((d) => ({ valueString: d }))));
+    assert.ok(texts.ok);
+    assert.equal(texts.wording.items[0]!.source, undefined);
+  });
+
   it("refuses what cannot be mapped exactly, naming every problem", () => {
     assert.deepEqual(wordingFromQuestionnaire(NRS, { resourceType: "Patient" }), {
       ok: false,

@@ -13,6 +13,22 @@ export interface ItemWording {
   text: string;
   /** Answer texts keyed by our option value; options without text keep our labels. */
   options: Record<string, string>;
+  /**
+   * How the source Questionnaire names this question and its answers, so a
+   * QuestionnaireResponse can point at that Questionnaire: identifiers and
+   * codes only, never its wording. Absent on wording loaded before it was
+   * kept, or when the question has no linkId or an answer has no code.
+   */
+  source?: SourceItem;
+}
+
+/** An answer as the source Questionnaire codes it (its display text left out), keyed elsewhere by our option value. */
+export type SourceAnswer = { valueCoding: { system?: string; code: string } } | { valueInteger: number } | { valueBoolean: boolean };
+
+export interface SourceItem {
+  linkId: string;
+  /** Our option value → the source's answer. */
+  answers: Record<string, SourceAnswer>;
 }
 
 export interface InstrumentWording {
@@ -75,38 +91,71 @@ function scoreOf(option: Json): number | null {
   return typeof code === "string" && /^-?\d+$/.test(code) ? Number(code) : null;
 }
 
+/** The source's own answer value without its wording, or null when only text identifies it. */
+function sourceAnswer(option: Json): SourceAnswer | null {
+  const coding = isObject(option.valueCoding) ? option.valueCoding : null;
+  if (coding && typeof coding.code === "string" && coding.code.trim() !== "") {
+    return { valueCoding: { ...(typeof coding.system === "string" && { system: coding.system }), code: coding.code } };
+  }
+  return typeof option.valueInteger === "number" ? { valueInteger: option.valueInteger } : null;
+}
+
 function optionText(option: Json): string | null {
   const coding = isObject(option.valueCoding) ? option.valueCoding : null;
   return text(coding?.display) ?? text(option.valueString) ?? null;
 }
 
-/** Maps one question's answer options onto our option values, or says why it cannot. */
-function mapOptions(ours: readonly ResponseOption[], question: Json, name: string, notes: string[]): Record<string, string> | string {
+/** Maps one question's answer options onto our option values (each value → their option), or says why it cannot. */
+function mapOptions(ours: readonly ResponseOption[], question: Json, name: string, notes: string[]): Record<string, Json> | string {
   const theirs = list(question.answerOption);
   if (theirs.length === 0) return {};
   if (theirs.length !== ours.length) {
     return `${name} has ${theirs.length} answer options; ours has ${ours.length} (${ours.map((o) => o.value).join(", ")}).`;
   }
   const scores = theirs.map(scoreOf);
-  const options: Record<string, string> = {};
+  const picked: Record<string, Json> = {};
   if (scores.every((s) => s !== null)) {
     for (const option of ours) {
       const at = scores.indexOf(option.value);
       if (at < 0 || scores.lastIndexOf(option.value) !== at) {
         return `${name}: its answers score ${scores.join(", ")}; the instrument needs each of ${ours.map((o) => o.value).join(", ")} once.`;
       }
-      const wording = optionText(theirs[at]!);
-      if (wording) options[String(option.value)] = wording;
+      picked[String(option.value)] = theirs[at]!;
     }
-    return options;
+    return picked;
   }
   // No scores given: the options are taken in the order listed, and the importer is told.
   notes.push(`${name}: the answers carry no scores, so they were matched to ${ours.map((o) => o.value).join(", ")} in the order listed.`);
-  ours.forEach((option, i) => {
-    const wording = optionText(theirs[i]!);
-    if (wording) options[String(option.value)] = wording;
-  });
-  return options;
+  ours.forEach((option, i) => (picked[String(option.value)] = theirs[i]!));
+  return picked;
+}
+
+/** The answer texts of the mapped options (options without text keep our labels). */
+function optionTexts(picked: Record<string, Json>): Record<string, string> {
+  return Object.fromEntries(Object.entries(picked).flatMap(([value, option]) => (optionText(option) ? [[value, optionText(option)!]] : [])));
+}
+
+/**
+ * The question's linkId and each of our values as its answer, when every one
+ * has a code: a listed option's coding or integer; with no options, the number
+ * itself (an integer question) or yes/no for our 0/1 (a boolean question).
+ */
+function sourceItem(ours: readonly ResponseOption[], question: Json, picked: Record<string, Json>): SourceItem | null {
+  if (typeof question.linkId !== "string" || question.linkId.trim() === "") return null;
+  const answers: Record<string, SourceAnswer> = {};
+  if (Object.keys(picked).length === 0) {
+    const values = ours.map((o) => o.value);
+    if (question.type === "integer") values.forEach((v) => (answers[String(v)] = { valueInteger: v }));
+    else if (question.type === "boolean" && values.length === 2 && values.includes(0) && values.includes(1)) Object.assign(answers, { "0": { valueBoolean: false }, "1": { valueBoolean: true } });
+    else return null;
+    return { linkId: question.linkId, answers };
+  }
+  for (const [value, option] of Object.entries(picked)) {
+    const answer = sourceAnswer(option);
+    if (!answer) return null;
+    answers[value] = answer;
+  }
+  return { linkId: question.linkId, answers };
 }
 
 export function wordingFromQuestionnaire(instrument: Instrument, resource: unknown): WordingImport {
@@ -128,9 +177,13 @@ export function wordingFromQuestionnaire(instrument: Instrument, resource: unkno
     const wording = text(question.text);
     if (!wording) problems.push({ at: item.id, message: `${name} has no text.` });
     else if (wording.length > MAX_TEXT) problems.push({ at: item.id, message: `${name} is longer than ${MAX_TEXT} characters.` });
-    const options = mapOptions(item.options, question, name, notes);
-    if (typeof options === "string") problems.push({ at: item.id, message: options });
-    return { text: wording ?? "", options: typeof options === "string" ? {} : options };
+    const picked = mapOptions(item.options, question, name, notes);
+    if (typeof picked === "string") {
+      problems.push({ at: item.id, message: picked });
+      return { text: wording ?? "", options: {} };
+    }
+    const source = sourceItem(item.options, question, picked);
+    return { text: wording ?? "", options: optionTexts(picked), ...(source && { source }) };
   });
   const title = text(resource.title) ?? text(resource.name) ?? instrument.name;
   const copyright = text(resource.copyright);

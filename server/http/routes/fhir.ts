@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { capabilityStatement } from "../../fhir/capabilityStatement.ts";
 import { fhirEverything, fhirRead, fhirSearch, isSupportedType, type SearchQuery } from "../../fhir/fhirApi.ts";
+import { fhirHistory, fhirVersionRead } from "../../fhir/fhirHistory.ts";
 import { FHIR_JSON } from "../../fhir/operationOutcome.ts";
 import type { Outcome } from "../../errors.ts";
 import { actorOf, requireSession } from "../authentication.ts";
@@ -49,4 +50,20 @@ export function fhirRoutes(app: FastifyInstance, { db }: RouteContext) {
     if (!isSupportedType(type)) return sendProblem(reply, "FHIR_TYPE_NOT_SUPPORTED", `${type} is not published here.`);
     return sendFhir(reply, await fhirRead(db, actorOf(request), type, id));
   });
+
+  app.get<{ Params: { type: string; id: string } }>("/fhir/R4/:type/:id/_history", { schema: hide, preHandler: requireSession }, async (request, reply) => {
+    const { type, id } = request.params;
+    if (!isSupportedType(type)) return sendProblem(reply, "FHIR_TYPE_NOT_SUPPORTED", `${type} is not published here.`);
+    return sendFhir(reply, await fhirHistory(db, actorOf(request), type, id, urlsOf(request)));
+  });
+
+  app.get<{ Params: { type: string; id: string; vid: string } }>(
+    "/fhir/R4/:type/:id/_history/:vid",
+    { schema: hide, preHandler: requireSession },
+    async (request, reply) => {
+      const { type, id, vid } = request.params;
+      if (!isSupportedType(type)) return sendProblem(reply, "FHIR_TYPE_NOT_SUPPORTED", `${type} is not published here.`);
+      return sendFhir(reply, await fhirVersionRead(db, actorOf(request), type, id, vid));
+    },
+  );
 }

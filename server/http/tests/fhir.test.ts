@@ -45,7 +45,7 @@ describe("FHIR R4", () => {
       }
     }
     assert.deepEqual(problems, []);
-    assert.deepEqual([...types].sort(), ["Condition", "Flag", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "Procedure"]);
+    assert.deepEqual([...types].sort(), ["Claim", "Condition", "Flag", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "Procedure", "QuestionnaireResponse"]);
   });
 
   it("the validators do refuse what is wrong: each catches what the other misses", () => {
