@@ -2,8 +2,8 @@
  * An owner gives another system a token in the browser, that system reads
  * /fhir/R4/Patient with it (plain HTTP requests, as curl would send them),
  * the owner sees its use in the audit log under its name, revokes it, and the
- * next request gets 401; then takes the de-identified research export from
- * the Export page. Screenshots in e2e/artifacts/api-tokens/.
+ * next request gets 401; then takes the de-identified research export and all
+ * of the clinic's identified records from the Export page. Screenshots in e2e/artifacts/api-tokens/.
  */
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -63,6 +63,12 @@ describe("API tokens", () => {
     const files = await unzipText(readFileSync((await download.path())!));
     assert.match(files["visits.csv"]!, /^patient,episode,visit,day,modality/);
     assert.doesNotMatch(Object.values(files).join("\n"), /Alvarez|\d{4}-\d{2}-\d{2}/);
+    // And all of the clinic's own records, identified.
+    const [all] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download all records (zip)" }).click()]);
+    assert.match(all.suggestedFilename(), /^acuback-clinic-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    const records = await unzipText(readFileSync((await all.path())!));
+    assert.match(records["patients.csv"]!, /Alvarez,1968-04-12/);
+    assert.ok(records["data_dictionary.csv"]!.includes("visits.csv"));
     // The same two pages on a desktop.
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(DIR, "export-desktop.png"), fullPage: true });

@@ -1,7 +1,7 @@
 /**
- * Owners take the clinic's data away: the de-identified research export
- * (HIPAA Safe Harbor) as one zip, so every file carries the same patient
- * codes; made fresh for each download and recorded in the audit log.
+ * Owners take the clinic's data away: all of its own records, identified, and
+ * the de-identified research export (HIPAA Safe Harbor). Each is one zip,
+ * made fresh for each download and recorded in the audit log.
  */
 import { Link } from "react-router";
 
@@ -18,6 +18,23 @@ export function ExportPage() {
   return (
     <section>
       <h1>Export</h1>
+      <section className="card">
+        <h2>All of this clinic's records</h2>
+        <p>
+          The clinic's data is the clinic's to take: every patient, episode, visit chart, score, medication, flag, correction, plan, claim and audit entry,
+          identified, as one CSV file per table with a data dictionary. Charts travel whole, as JSON in their column. Passwords and token hashes are left
+          out. This holds patients' health information: keep it as you keep the records themselves.
+        </p>
+        <p>
+          <a className="button" href="/api/v1/clinic-export.zip" download>
+            Download all records (zip)
+          </a>
+        </p>
+        <p className="muted small">
+          The same files from the server's machine: <span className="mono">npx acuback export clinic --clinic "Your clinic" --out folder</span>. Other
+          systems can read the records as FHIR R4 instead (see API tokens).
+        </p>
+      </section>
       <section className="card">
         <h2>De-identified research export</h2>
         <p>
