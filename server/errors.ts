@@ -31,6 +31,8 @@ export const ERRORS = {
   MEDICATION_NOT_FOUND: { status: 404, title: "No such current medication in this clinic (it may already be stopped)." },
   REPORT_LINK_NOT_FOUND: { status: 404, title: "This link is not valid. Ask your clinic for a new one." },
   REPORT_LINK_USED: { status: 410, title: "This link has already been used. Ask your clinic for a new one." },
+  REPORT_LINK_WITHDRAWN: { status: 410, title: "Your clinic withdrew this link. Ask them for a new one if you still need it." },
+  REPORT_LINK_NOT_OPEN: { status: 409, title: "This link was already used or withdrawn; it cannot be withdrawn now." },
   REPORT_LINK_EXPIRED: { status: 410, title: "This link has expired. Ask your clinic for a new one." },
   INSTRUMENT_NOT_FOUND: { status: 404, title: "No instrument has that id." },
   INSTRUMENT_NEEDS_WORDING: { status: 422, title: "A questionnaire chosen needs the clinic's licensed wording before a patient can answer it at home." },

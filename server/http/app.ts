@@ -39,7 +39,9 @@ import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
+import { isFhirUrl } from "../fhir/operationOutcome.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
+import { installTextBoundary } from "./textBoundary.ts";
 import { fhirImportRoutes } from "./routes/fhirImport.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { dataExportRoutes } from "./routes/dataExport.ts";
@@ -66,6 +68,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installTextBoundary(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -106,6 +109,10 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
+  // API answers carry patient data: no browser or proxy may keep a copy (a shared front-desk computer's cache, a proxy's disk).
+  app.addHook("onSend", async (request, reply) => {
+    if ((request.url.startsWith("/api/v1/") || isFhirUrl(request.url)) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
+  });
   installApiTokenAuth(app, db, config);
   installSessions(app, db, config);
   const context = { db, config };

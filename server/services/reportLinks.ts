@@ -3,7 +3,7 @@
  * expiring link for a set of instruments; the patient fills them in on a phone
  * without an account; the answers land on the chart. The link's random token is
  * the credential (256 bits; only its hash is stored), so it cannot be guessed,
- * can be revoked, and can be used once.
+ * can be withdrawn by the clinic, and can be used once.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Answer, Score } from "../../domain/assessment/instruments/instrument.ts";
@@ -16,7 +16,7 @@ import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { findClinic } from "../db/repositories/clinics.ts";
 import { insertInstrumentResponse } from "../db/repositories/instrumentResponses.ts";
 import { findPatient } from "../db/repositories/patients.ts";
-import { findReportLinkByHash, insertReportLink, listReportLinks, useReportLink, type ReportLinkRecord } from "../db/repositories/reportLinks.ts";
+import { findReportLinkByHash, insertReportLink, listReportLinks, revokeReportLink, useReportLink, type ReportLinkRecord } from "../db/repositories/reportLinks.ts";
 import { fail, ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { describeScoringProblem } from "./instrumentScoring.ts";
@@ -66,7 +66,21 @@ export async function reportLinksOf(db: Database, actor: Actor, patientId: Patie
   const refused = denied(actor, "followUps.send");
   if (refused) return refused;
   if (!(await findPatient(db, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
-  return ok(await listReportLinks(db, actor.clinicId, patientId));
+  const links = await listReportLinks(db, actor.clinicId, patientId);
+  await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "list", entity: "report_link", patientId, ip: actor.ip, detail: { count: links.length } });
+  return ok(links);
+}
+
+/** Withdraws a link the patient has not used yet; audited. */
+export async function withdrawReportLink(db: Database, actor: Actor, patientId: PatientId, linkId: string): Promise<Outcome<ReportLinkRecord[]>> {
+  const refused = denied(actor, "followUps.send");
+  if (refused) return refused;
+  return db.transaction(async (tx) => {
+    if (!(await findPatient(tx, actor.clinicId, patientId))) return fail("PATIENT_NOT_FOUND");
+    if (!(await revokeReportLink(tx, actor.clinicId, patientId, linkId, actor.userId))) return fail("REPORT_LINK_NOT_OPEN");
+    await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "report_link", entityId: linkId, patientId, ip: actor.ip, detail: { withdrawn: true } });
+    return ok(await listReportLinks(tx, actor.clinicId, patientId));
+  });
 }
 
 /** What the patient's page needs: the clinic's name, the patient's given name, the forms in the clinic's wording. Nothing more. */
@@ -81,6 +95,7 @@ async function usableLink(db: Database, token: string): Promise<Outcome<ReportLi
   const link = await findReportLinkByHash(db, hash(token));
   if (!link) return fail("REPORT_LINK_NOT_FOUND");
   if (link.usedAt) return fail("REPORT_LINK_USED");
+  if (link.revokedAt) return fail("REPORT_LINK_WITHDRAWN");
   if (Date.parse(link.expiresAt) <= Date.now()) return fail("REPORT_LINK_EXPIRED");
   // A merge moves links to the record kept; a patient registered in error has no one to report for.
   if (await refuseUnlessOpen(db, link.clinicId, link.patientId)) return fail("REPORT_LINK_NOT_FOUND");

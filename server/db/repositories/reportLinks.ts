@@ -9,6 +9,8 @@ export interface ReportLinkRecord {
   instruments: string[];
   expiresAt: string;
   usedAt: string | null;
+  /** Withdrawn by the clinic before it was used. */
+  revokedAt: string | null;
   createdAt: string;
 }
 
@@ -19,10 +21,11 @@ interface Row {
   instruments: string[];
   expires_at: Date;
   used_at: Date | null;
+  revoked_at: Date | null;
   created_at: Date;
 }
 
-const COLUMNS = "id, clinic_id, patient_id, instruments, expires_at, used_at, created_at";
+const COLUMNS = "id, clinic_id, patient_id, instruments, expires_at, used_at, revoked_at, created_at";
 
 function toLink(row: Row): ReportLinkRecord {
   return {
@@ -32,6 +35,7 @@ function toLink(row: Row): ReportLinkRecord {
     instruments: row.instruments,
     expiresAt: isoTimestamp(row.expires_at),
     usedAt: row.used_at ? isoTimestamp(row.used_at) : null,
+    revokedAt: row.revoked_at ? isoTimestamp(row.revoked_at) : null,
     createdAt: isoTimestamp(row.created_at),
   };
 }
@@ -56,7 +60,7 @@ export async function findReportLinkByHash(q: Queryable, tokenHash: string): Pro
 
 /** Marks the link used if it still is usable; false when another request used it first or it expired. */
 export async function useReportLink(q: Queryable, id: string): Promise<boolean> {
-  const rows = await q.query("update report_links set used_at = now() where id = $1 and used_at is null and expires_at > now() returning id", [id]);
+  const rows = await q.query("update report_links set used_at = now() where id = $1 and used_at is null and revoked_at is null and expires_at > now() returning id", [id]);
   return rows.length > 0;
 }
 
@@ -66,4 +70,13 @@ export async function listReportLinks(q: Queryable, clinicId: ClinicId, patientI
     patientId,
   ]);
   return rows.map(toLink);
+}
+
+/** Withdraws a link not yet used; false when it is not the clinic's, or was already used or withdrawn. */
+export async function revokeReportLink(q: Queryable, clinicId: ClinicId, patientId: PatientId, id: string, by: UserId): Promise<boolean> {
+  const rows = await q.query(
+    "update report_links set revoked_at = now(), revoked_by = $4 where clinic_id = $1 and patient_id = $2 and id = $3 and used_at is null and revoked_at is null returning id",
+    [clinicId, patientId, id, by],
+  );
+  return rows.length > 0;
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { INSTRUMENTS } from "../../../domain/assessment/instruments/registry.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
-import { createReportLink, openReportLink, reportLinksOf, submitReport } from "../../services/reportLinks.ts";
+import { createReportLink, openReportLink, reportLinksOf, submitReport, withdrawReportLink } from "../../services/reportLinks.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemSchema } from "../problem.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
@@ -16,6 +16,7 @@ const linkSchema = z.object({
   instruments: z.array(z.string()),
   expiresAt: z.string(),
   usedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Not a report link.") });
@@ -54,6 +55,20 @@ export function reportLinkRoutes(app: FastifyInstance, { db, config }: RouteCont
     "/api/v1/patients/:patientId/report-links",
     { preHandler: requireSession, schema: { tags, summary: "The patient's recent report links and whether they were used", params: patientIdParam, response: { 200: z.array(linkSchema), ...problemResponses } } },
     async (request, reply) => sendOutcome(reply, await reportLinksOf(db, actorOf(request), request.params.patientId)),
+  );
+
+  api.post(
+    "/api/v1/patients/:patientId/report-links/:linkId/withdraw",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Withdraw a link the patient has not used yet (sent to the wrong person, or no longer wanted); answers the patient's links",
+        params: patientIdParam.extend({ linkId: z.uuid("Not a link id.") }),
+        response: { 200: z.array(linkSchema), ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await withdrawReportLink(db, actorOf(request), request.params.patientId, request.params.linkId)),
   );
 
   api.get(

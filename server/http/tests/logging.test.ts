@@ -30,6 +30,11 @@ describe("logs carry no patient data", () => {
     await practitioner.get(`/api/v1/patients?q=${secretName}`);
     await practitioner.post("/api/v1/patients", patientBody({ givenName: secretName, birthDate: "not a date" }));
     await practitioner.post(`/api/v1/patients/${created.json().id}/pain-scores`, { score: 9, recordedOn: "2026-01-01", note: `${secretName} note` });
+    // A report link's token opens the patient's questionnaire: it is in the path, but never in a log line.
+    const link = (await practitioner.post(`/api/v1/patients/${created.json().id}/report-links`, { instruments: ["nrs"] })).json();
+    const token = String(link.path).split("/").at(-1)!;
+    assert.equal((await t.app.inject({ method: "GET", url: `/api/v1/report/${token}` })).statusCode, 200);
+    await t.app.inject({ method: "GET", url: `/r/${token}` });
     const fault = await practitioner.get("/api/v1/test-fault");
     assert.equal(fault.statusCode, 500);
     assert.equal(fault.json().code, "INTERNAL");
@@ -39,8 +44,9 @@ describe("logs carry no patient data", () => {
     assert.ok(lines.length > 5, "requests were logged");
     assert.ok(lines.some((line) => line.includes('"path":"/api/v1/patients"')));
     assert.ok(lines.some((line) => line.includes("request failed")), "the fault was logged");
+    assert.ok(lines.some((line) => line.includes('"path":"/api/v1/report/[token]"')), "the report path is logged without its token");
     for (const line of lines) {
-      for (const secret of [secretName, secretBirth, "555-0142", practitioner.csrfToken]) {
+      for (const secret of [secretName, secretBirth, "555-0142", practitioner.csrfToken, token]) {
         assert.ok(!line.includes(secret), `log line leaks ${secret}: ${line}`);
       }
     }

@@ -78,6 +78,25 @@ describe("patient self-report links", () => {
     );
   });
 
+  it("a link not yet used can be withdrawn: it stops working at once, the list says so, and both are audited", async () => {
+    const { practitioner, owner, frontDesk, patient, token, linkId } = await link();
+    const other = await t.newClinic();
+    const url = `/api/v1/patients/${patient.id}/report-links/${linkId}/withdraw`;
+    assert.equal((await other.practitioner.post(url)).statusCode, 404, "another clinic cannot withdraw it");
+    const withdrawn = await frontDesk.post(url);
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.ok(withdrawn.json()[0].revokedAt, "the list answered shows it withdrawn");
+    const refused = await open(token);
+    assert.equal(refused.statusCode, 410);
+    assert.match(refused.json().title, /withdrew this link/);
+    assert.equal((await send(token, { nrs: [6], peg: [6, 5, 4] })).statusCode, 410, "nothing can be sent through it");
+    assert.equal((await frontDesk.post(url)).statusCode, 409, "a withdrawn link cannot be withdrawn again");
+    await practitioner.get(`/api/v1/patients/${patient.id}/report-links`);
+    const audit = (await owner.get(`/api/v1/audit-events?patientId=${patient.id}`)).json() as { action: string; entity: string; detail: { withdrawn?: boolean } }[];
+    assert.ok(audit.some((e) => e.entity === "report_link" && e.action === "update" && e.detail.withdrawn), "the withdrawal is audited");
+    assert.ok(audit.some((e) => e.entity === "report_link" && e.action === "list"), "reading the links is audited");
+  });
+
   it("refuses an expired link", async () => {
     const { token, linkId } = await link();
     await t.db.query("update report_links set expires_at = now() - interval '1 minute' where id = $1", [linkId]);

@@ -21,6 +21,7 @@ interface Link {
   instruments: string[];
   expiresAt: string;
   usedAt: string | null;
+  revokedAt: string | null;
   createdAt: string;
 }
 const DEFAULT_CHOICES = ["nrs", "peg"];
@@ -102,14 +103,54 @@ function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: st
       {links.data && links.data.length > 0 && (
         <ul className="link-history small">
           {links.data.map((link) => (
-            <li key={link.id}>
-              {formatDateTime(link.createdAt)}: {instrumentList(link.instruments)} —{" "}
-              {link.usedAt ? `answered ${formatDateTime(link.usedAt)}` : Date.parse(link.expiresAt) < Date.now() ? "expired" : `open until ${formatDateTime(link.expiresAt)}`}
-            </li>
+            <LinkEntry key={link.id} link={link} url={url} onWithdrawn={links.reload} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One link of the history: what it asked, and whether it was answered, withdrawn or expired; an open one can be withdrawn. */
+function LinkEntry({ link, url, onWithdrawn }: { link: Link; url: string; onWithdrawn: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useSubmit(async () => {
+    await api("POST", `${url}/${link.id}/withdraw`);
+    onWithdrawn();
+  });
+  const open = !link.usedAt && !link.revokedAt && Date.parse(link.expiresAt) >= Date.now();
+  const state = link.usedAt
+    ? `answered ${formatDateTime(link.usedAt)}`
+    : link.revokedAt
+      ? `withdrawn ${formatDateTime(link.revokedAt)}`
+      : open
+        ? `open until ${formatDateTime(link.expiresAt)}`
+        : "expired";
+  return (
+    <li>
+      {formatDateTime(link.createdAt)}: {instrumentList(link.instruments)} — {state}
+      {open && !confirming && (
+        <>
+          {" "}
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            Withdraw…
+          </button>
+        </>
+      )}
+      {open && confirming && (
+        <span className="confirm">
+          {" "}
+          The link stops working at once.{" "}
+          <button type="button" onClick={() => void withdraw.submit()} disabled={withdraw.busy}>
+            Withdraw link
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </span>
+      )}
+      <FormError error={withdraw.error} />
+    </li>
   );
 }
 
