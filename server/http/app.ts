@@ -40,6 +40,7 @@ import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
+import { fhirBulkRoutes } from "./routes/fhirBulk.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
@@ -114,6 +115,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRoutes(app, context);
   patientRetirementRoutes(app, context);
   fhirRoutes(app, context);
+  fhirBulkRoutes(app, context);
   apiTokenRoutes(app, context);
   dataExportRoutes(app, context);
   painScoreRoutes(app, context);
