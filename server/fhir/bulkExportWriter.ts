@@ -105,6 +105,7 @@ export async function writeExport(work: ExportWork): Promise<Partial<Record<Supp
           return { patient: patientResource(patient), records: Object.fromEntries(records) as Partial<Record<string, Resource[]>> };
         }),
       );
+      if (work.cancelled()) throw new ExportCancelled();
       for (const { patient, records } of loaded) {
         if (request.deidentified) {
           for (const resource of deidentifyPatient(patientCode(), patient, records)) await write(resource);

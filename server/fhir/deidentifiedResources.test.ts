@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Condition, Observation, Patient, Procedure, Resource } from "@medplum/fhirtypes";
+import type { Condition, Observation, Patient, Procedure } from "@medplum/fhirtypes";
 import { ACUBACK_AGE_AT_FIRST_INTAKE, ACUBACK_DAYS_SINCE_INTAKE, ACUBACK_INTAKE_EPISODE, ACUBACK_ONSET_DAY, ACUBACK_ZIP3, deidentifyPatient } from "./deidentifiedResources.ts";
 import { fhirProblems } from "./testing/fhirValidators.ts";
 
@@ -72,7 +72,7 @@ const records = {
   Procedure: [visit],
 };
 
-const ext = (resource: Resource, url: string) => (resource as { extension?: { url: string; valueInteger?: number; valueString?: string; valueReference?: { reference: string } }[] }).extension?.find((e) => e.url === url);
+const ext = (resource: object, url: string) => (resource as { extension?: { url: string; valueInteger?: number; valueString?: string; valueReference?: { reference: string } }[] }).extension?.find((e) => e.url === url);
 
 describe("de-identified FHIR resources (HIPAA Safe Harbor)", () => {
   const out = deidentifyPatient("PABCDEF0123456789", patient(), records);

@@ -32,6 +32,11 @@ interface Manifest {
 }
 
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+/** Waits (up to 30 s, for a busy machine) until the condition holds; whether it did. */
+async function until(condition: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited < 30_000 && !condition(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  return condition();
+}
 const outcomeCode = (body: { issue?: { details?: { coding?: { code?: string }[] } }[] }) => body.issue?.[0]?.details?.coding?.[0]?.code;
 
 describe("FHIR Bulk Data $export", () => {
@@ -70,7 +75,7 @@ describe("FHIR Bulk Data $export", () => {
   }
 
   async function finished(who: { cookie?: string; token?: string }, status: string): Promise<Manifest> {
-    for (let i = 0; i < 600; i++) {
+    for (let waited = 0; waited < 60_000; waited += 20) {
       const response = await get(who, status);
       if (response.statusCode === 200) {
         assert.match(String(response.headers["content-type"]), /^application\/json/);
@@ -102,6 +107,14 @@ describe("FHIR Bulk Data $export", () => {
 
   const problemsOf = (files: Map<string, Resource[]>) => [...files.values()].flat().flatMap((resource) => fhirProblems(resource));
   const exportDirs = () => (existsSync(dir) ? readdirSync(dir) : []);
+
+  it("is stated in the CapabilityStatement at the system and the Patient level", async () => {
+    const statement = (await t.app.inject({ method: "GET", url: "/fhir/R4/metadata" })).json();
+    assert.deepEqual(fhirProblems(statement), []);
+    assert.deepEqual(statement.rest[0].operation, [{ name: "export", definition: "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export" }]);
+    const patient = statement.rest[0].resource.find((r: { type: string }) => r.type === "Patient");
+    assert.ok(patient.operation.some((o: { name: string; definition: string }) => o.name === "export" && o.definition.endsWith("/OperationDefinition/patient-export")));
+  });
 
   it("refuses a kick-off it cannot honour, as a valid OperationOutcome, and starts nothing", async () => {
     const audits = async () => (await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where entity = 'fhir_bulk_export'"))[0]!.n;
@@ -224,13 +237,12 @@ describe("FHIR Bulk Data $export", () => {
     assert.equal(running.statusCode, 202);
     assert.match(String(running.headers["x-progress"]), /^(starting|\d+ of 1500 patients)$/);
     const jobId = status.split("/").pop()!;
-    assert.ok(exportDirs().includes(jobId));
+    assert.ok(await until(() => exportDirs().includes(jobId)), "the running export writes its files in its own directory");
 
     const cancelled = await busy.practitioner.delete(status);
     assert.equal(cancelled.statusCode, 202, cancelled.body);
     assert.equal((await get(busy.practitioner, status)).statusCode, 404);
-    for (let i = 0; i < 200 && exportDirs().includes(jobId); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.ok(!exportDirs().includes(jobId), "the cancelled export's files are gone");
+    assert.ok(await until(() => !exportDirs().includes(jobId)), "the cancelled export's files are gone");
     const again = await kickOff(busy.practitioner, "/fhir/R4/$export?_type=Organization");
     await finished(busy.practitioner, again);
     // A finished export can be deleted too: its files go at once.
@@ -349,7 +361,7 @@ describe("bulk export retention", () => {
       const started = exports.start(clinic.clinicId, clinic.owner.userId as UserId, request, { requestUrl: "http://x/fhir/R4/$export", base: "http://x/fhir/R4" });
       assert.ok(started.ok);
       const job = started.value;
-      for (let i = 0; i < 200 && exports.find(clinic.clinicId, job.id)?.status !== "complete"; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await until(() => exports.find(clinic.clinicId, job.id)?.status === "complete");
       assert.equal(exports.find(clinic.clinicId, job.id)?.status, "complete");
       assert.ok(existsSync(exports.filePath(job, "Organization")));
 
