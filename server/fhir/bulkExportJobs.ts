@@ -127,10 +127,12 @@ export class BulkExports {
         cancelled: () => run.cancelled,
         progress: (done, total) => (job.progress = { done, total }),
       });
+      const expiresAt = this.now() + this.settings.retentionHours * 3_600_000;
+      await this.save({ ...job, status: "complete", expiresAt });
+      // Nothing is awaited between this check and the status change, so a cancel either is seen here or finds the export complete.
       if (run.cancelled) throw new ExportCancelled();
       job.status = "complete";
-      job.expiresAt = this.now() + this.settings.retentionHours * 3_600_000;
-      await this.save(job);
+      job.expiresAt = expiresAt;
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
       if (error instanceof ExportCancelled || run.cancelled) {
@@ -150,7 +152,7 @@ export class BulkExports {
     if (!job) return false;
     this.jobs.delete(job.id);
     const run = this.running.get(job.id);
-    if (run) {
+    if (run && job.status === "in-progress") {
       run.cancelled = true; // the export stops at its next page and removes its directory
     } else {
       await rm(this.directoryOf(job.id), { recursive: true, force: true });
