@@ -18,7 +18,7 @@
  */
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify from "fastify";
 import { RED_FLAGS } from "../domain/assessment/redFlags.ts";
@@ -97,6 +97,7 @@ const kickOff = await app.inject({ method: "GET", url: "/fhir/R4/$export", heade
 if (kickOff.statusCode !== 202) throw new Error(`kick-off: ${kickOff.statusCode} ${kickOff.body}`);
 const statusPath = new URL(String(kickOff.headers["content-location"])).pathname;
 let manifest: { output: { type: string; url: string; count: number }[] };
+const checkpoints: string[] = [];
 for (;;) {
   const status = await app.inject({ method: "GET", url: statusPath, headers: { cookie } });
   if (status.statusCode === 200) {
@@ -104,6 +105,9 @@ for (;;) {
     break;
   }
   if (status.statusCode !== 202) throw new Error(`status: ${status.statusCode} ${status.body}`);
+  // RSS as the export goes: flat memory shows as a plateau, whatever the clinic's size.
+  const done = Number(/^(\d+) of/.exec(String(status.headers["x-progress"]))?.[1] ?? 0);
+  if (done >= (checkpoints.length + 1) * (PATIENTS / 5)) checkpoints.push(`${done}: ${mib(process.memoryUsage().rss)}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 const exportSeconds = (performance.now() - exportStart) / 1000;
@@ -154,7 +158,8 @@ console.log(`| $export | seconds | lines | MB written | lines/s | peak RSS | RSS
 console.log(`|---|---|---|---|---|---|---|`);
 console.log(`| writing the same lines, no database (floor) | ${floorSeconds.toFixed(2)} | ${lines} | ${(bytes / 1e6).toFixed(1)} | ${Math.round(lines / floorSeconds)} | | |`);
 console.log(`| Acuback $export on PGlite | ${exportSeconds.toFixed(2)} | ${lines} | ${(bytes / 1e6).toFixed(1)} | ${Math.round(lines / exportSeconds)} | ${mib(peakRss)} | ${mib(baselineRss)} |`);
-console.log(`files: ${files.map((f) => `${f.type} ${f.count}`).join(", ")}; ${(exportSeconds / floorSeconds).toFixed(0)}× the floor`);
+console.log(`files: ${files.map((f) => `${f.type} ${f.count}`).join(", ")}; ${(exportSeconds / floorSeconds).toFixed(0)}× the floor; load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(`RSS after n patients: ${checkpoints.join(", ")}`);
 console.log(`| $everything, ${VISITS} visits (${entries} resources, ${(sample.body.length / 1e3).toFixed(0)} kB) | median ms |`);
 console.log(`|---|---|`);
 console.log(`| bare Fastify, same bytes (floor) | ${bareMs.toFixed(1)} |`);

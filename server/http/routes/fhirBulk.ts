@@ -41,8 +41,10 @@ export function fhirBulkRoutes(app: FastifyInstance, { db, config }: RouteContex
     }
     return reply.code(202).header("content-location", statusUrl(base, started.value)).send();
   };
-  app.get<{ Querystring: Query }>("/fhir/R4/$export", options, kickOff("system"));
-  app.get<{ Querystring: Query }>("/fhir/R4/Patient/$export", options, kickOff("patient"));
+  // A kick-off starts work, so no HEAD twin of it (Fastify adds one to each GET unless told not to).
+  const kickOffOptions = { ...options, exposeHeadRoute: false };
+  app.get<{ Querystring: Query }>("/fhir/R4/$export", kickOffOptions, kickOff("system"));
+  app.get<{ Querystring: Query }>("/fhir/R4/Patient/$export", kickOffOptions, kickOff("patient"));
 
   app.get<{ Params: { jobId: string } }>("/fhir/R4/$export-status/:jobId", options, async (request, reply) => {
     const found = exportOf(exports, actorOf(request), request.params.jobId);

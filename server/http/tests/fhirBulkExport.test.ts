@@ -140,6 +140,8 @@ describe("FHIR Bulk Data $export", () => {
       assert.deepEqual(fhirProblems(response.json()), []);
     }
     assert.equal((await t.app.inject({ method: "GET", url: "/fhir/R4/$export", headers: ASYNC })).statusCode, 401);
+    const head = await t.app.inject({ method: "HEAD", url: "/fhir/R4/$export", headers: { ...ASYNC, cookie: practitioner.cookie } });
+    assert.notEqual(head.statusCode, 202, "a HEAD request starts no export");
     assert.equal((await get(frontDesk, "/fhir/R4/$export", ASYNC)).statusCode, 403, "the front desk has no clinical access");
     const deidentifiedByPractitioner = await get(practitioner, "/fhir/R4/$export?deidentified=true", ASYNC);
     assert.deepEqual([deidentifiedByPractitioner.statusCode, outcomeCode(deidentifiedByPractitioner.json())], [403, "FORBIDDEN"]);
