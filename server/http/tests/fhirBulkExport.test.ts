@@ -197,6 +197,9 @@ describe("FHIR Bulk Data $export", () => {
     assert.deepEqual(patients.map((p) => p.id), [added.id]);
     const future = await finished(practitioner, await kickOff(practitioner, "/fhir/R4/$export?_type=Patient,Observation&_since=2999-01-01T00:00:00Z"));
     assert.deepEqual(future.output, [], "nothing changed after 2999");
+    const lenient = { ...ASYNC, prefer: "respond-async, handling=lenient" };
+    const ignoring = await finished(practitioner, await kickOff(practitioner, "/fhir/R4/$export?_type=Organization&_outputFormat=ndjson&_elements=id", lenient));
+    assert.deepEqual(ignoring.output.map((o) => o.type), ["Organization"], "with handling=lenient an unsupported parameter is ignored, not refused");
     const all = await finished(practitioner, await kickOff(practitioner, "/fhir/R4/Patient/$export"));
     assert.ok(!all.output.some((o) => o.type === "Organization" || o.type === "Practitioner"));
   });
