@@ -37,6 +37,12 @@ export interface Config {
    * thresholds (domain/plausibility/medicationDose.ts says why).
    */
   doseLimits: DoseLimits;
+  /**
+   * FHIR Bulk Data $export: where the NDJSON files are written (beside the
+   * data directory, never inside PGlite's own), and how long a finished
+   * export's files are kept before they are deleted.
+   */
+  bulkExport: { dir: string; retentionHours: number };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +73,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       tempDir: resolve(env.ACUBACK_UPLOAD_DIR ?? tmpdir()),
     },
     doseLimits: doseLimits(env),
+    bulkExport: {
+      dir: resolve(env.ACUBACK_BULK_EXPORT_DIR ?? `${env.ACUBACK_DATA_DIR ?? "data"}-exports`),
+      retentionHours: integer(env.ACUBACK_BULK_EXPORT_HOURS, 24, "ACUBACK_BULK_EXPORT_HOURS"),
+    },
   };
 }
 

@@ -26,6 +26,8 @@ export function tokenAllows(scope: ApiTokenScope, method: string, path: string):
     return "Sign-in, accounts and API tokens are managed in the web app, not with a token.";
   }
   if (scope === "fhir-read" && !fhir) return "This token may read FHIR only.";
-  if (scope !== "read-write" && !READ_METHODS.has(method)) return "This token may only read.";
+  // Cancelling one's own bulk export deletes its files, not a record: a reading token may do it.
+  const cancelsExport = method === "DELETE" && path.startsWith("/fhir/R4/$export-status/");
+  if (scope !== "read-write" && !READ_METHODS.has(method) && !cancelsExport) return "This token may only read.";
   return null;
 }

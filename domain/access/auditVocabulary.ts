@@ -50,6 +50,7 @@ export const AUDIT_ENTITY_LABELS = {
   session: "sign-in",
   audit_log: "audit log",
   fhir_resource: "FHIR records",
+  fhir_bulk_export: "FHIR bulk export",
   api_token: "API token",
   research_export: "de-identified research export",
   clinic_export: "export of the clinic's own records",

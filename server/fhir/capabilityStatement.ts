@@ -7,6 +7,10 @@ import type { CapabilityStatement } from "@medplum/fhirtypes";
 import { SEARCH_PARAMETERS, SUPPORTED_TYPES, type SupportedType } from "./fhirApi.ts";
 import { VERSIONED_TYPES } from "./fhirHistory.ts";
 
+/** FHIR Bulk Data Access IG 2.0.0's operations (hl7.org/fhir/uv/bulkdata/OperationDefinition-export.html, -patient-export.html). */
+const BULK_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
+const BULK_PATIENT_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export";
+
 const PARAMETER_TYPES: Record<string, "token" | "date" | "reference" | "uri"> = {
   _id: "token",
   _lastUpdated: "date",
@@ -37,7 +41,10 @@ function resourceCapability(type: SupportedType) {
     ],
     searchParam: SEARCH_PARAMETERS[type].map((name) => ({ name, type: PARAMETER_TYPES[name]! })),
     ...(type === "Patient" && {
-      operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+      operation: [
+        { name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" },
+        { name: "export", definition: BULK_PATIENT_EXPORT },
+      ],
     }),
   };
 }
@@ -56,9 +63,13 @@ export function capabilityStatement(version: string, date: string): CapabilitySt
     rest: [
       {
         mode: "server",
-        security: { description: "Signed-in staff of one clinic (session cookie) or an API token an owner created (Authorization: Bearer). Every read and write of patient data is audited; no request reaches another clinic." },
+        security: {
+          description:
+            "Signed-in staff of one clinic (session cookie) or an API token an owner created (Authorization: Bearer). Every read and write of patient data is audited; no request reaches another clinic. $export is asynchronous (Prefer: respond-async) and its files need the same access.",
+        },
         interaction: [{ code: "batch" as const }, { code: "transaction" as const }],
         resource: SUPPORTED_TYPES.map(resourceCapability),
+        operation: [{ name: "export", definition: BULK_EXPORT }],
       },
     ],
   };

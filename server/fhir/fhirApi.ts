@@ -6,8 +6,8 @@
  * never values).
  */
 import type { Bundle, Resource } from "@medplum/fhirtypes";
-import type { PatientId } from "../../domain/shared/brand.ts";
-import type { Database } from "../db/database.ts";
+import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { findClinicBilling, listProviderBilling } from "../db/repositories/billingDetails.ts";
 import { allPatientsOfClinic, findPatient } from "../db/repositories/patients.ts";
@@ -57,13 +57,14 @@ async function audit(db: Database, actor: Actor, action: "read" | "list", type: 
   });
 }
 
-async function staffResources(db: Database, actor: Actor): Promise<Resource[]> {
-  const [users, billing] = await Promise.all([listUsers(db, actor.clinicId), listProviderBilling(db, actor.clinicId)]);
+/** The clinic's practitioners (the front desk treats no one), also for the bulk export. */
+export async function staffResources(db: Queryable, clinicId: ClinicId): Promise<Resource[]> {
+  const [users, billing] = await Promise.all([listUsers(db, clinicId), listProviderBilling(db, clinicId)]);
   return users.filter((u) => u.role !== "front_desk").map((u) => practitionerResource(u, billing.find((b) => b.id === u.id)));
 }
 
-async function organization(db: Database, actor: Actor): Promise<Resource> {
-  return organizationResource(actor.clinicId, await findClinicBilling(db, actor.clinicId));
+export async function organization(db: Queryable, clinicId: ClinicId): Promise<Resource> {
+  return organizationResource(clinicId, await findClinicBilling(db, clinicId));
 }
 
 export async function fhirRead(db: Database, actor: Actor, type: SupportedType, id: string): Promise<Outcome<Resource>> {
@@ -72,9 +73,9 @@ export async function fhirRead(db: Database, actor: Actor, type: SupportedType, 
   let found: Resource | undefined;
   let patientId: PatientId | null = null;
   if (type === "Organization") {
-    if (id === actor.clinicId) found = await organization(db, actor);
+    if (id === actor.clinicId) found = await organization(db, actor.clinicId);
   } else if (type === "Practitioner") {
-    found = (await staffResources(db, actor)).find((r) => r.id === id);
+    found = (await staffResources(db, actor.clinicId)).find((r) => r.id === id);
   } else if (type === "Questionnaire") {
     found = acubackQuestionnaires().find((r) => r.id === id);
   } else if (type === "Patient") {
@@ -160,8 +161,8 @@ export async function fhirSearch(
   const params = parsed.value;
   let resources: Resource[];
   let patientId: PatientId | null = null;
-  if (type === "Organization") resources = [await organization(db, actor)];
-  else if (type === "Practitioner") resources = await staffResources(db, actor);
+  if (type === "Organization") resources = [await organization(db, actor.clinicId)];
+  else if (type === "Practitioner") resources = await staffResources(db, actor.clinicId);
   else if (type === "Questionnaire") resources = acubackQuestionnaires();
   else if (type === "Patient") resources = (await allPatientsOfClinic(db, actor.clinicId)).map(patientResource);
   else {
@@ -186,8 +187,8 @@ export async function fhirEverything(db: Database, actor: Actor, patientId: stri
   if (!records) return fail("FHIR_RESOURCE_NOT_FOUND", `Patient/${patientId} is not a record of this clinic.`);
   // The clinic and the practitioners the visits name come along, so the bundle stands on its own.
   const performers = new Set(records.flatMap((r) => (r.resourceType === "Procedure" ? (r.performer ?? []).map((p) => p.actor.reference) : [])));
-  const staff = (await staffResources(db, actor)).filter((p) => performers.has(`Practitioner/${p.id}`));
-  const all = [...records, await organization(db, actor), ...staff];
+  const staff = (await staffResources(db, actor.clinicId)).filter((p) => performers.has(`Practitioner/${p.id}`));
+  const all = [...records, await organization(db, actor.clinicId), ...staff];
   await audit(db, actor, "read", "Patient/$everything", all.length, patientId as PatientId);
   return ok(searchBundle(urls.base, urls.self, all));
 }

@@ -43,6 +43,7 @@ import { isFhirUrl } from "../fhir/operationOutcome.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
 import { installTextBoundary } from "./textBoundary.ts";
 import { fhirImportRoutes } from "./routes/fhirImport.ts";
+import { fhirBulkRoutes } from "./routes/fhirBulk.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
@@ -123,6 +124,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   patientRetirementRoutes(app, context);
   fhirRoutes(app, context);
   fhirImportRoutes(app, context);
+  fhirBulkRoutes(app, context);
   apiTokenRoutes(app, context);
   dataExportRoutes(app, context);
   painScoreRoutes(app, context);

@@ -134,6 +134,24 @@ export async function allPatientsOfClinic(q: Queryable, clinicId: ClinicId): Pro
   return rows.map(toPatient);
 }
 
+/**
+ * One page of the clinic's patients after `afterId`, in id order (keyset
+ * paging: each page costs the same however deep it is), for exports that must
+ * never hold the whole clinic in memory.
+ */
+export async function patientsAfter(q: Queryable, clinicId: ClinicId, afterId: PatientId | null, limit: number): Promise<Patient[]> {
+  const rows = await q.query<PatientRow>(
+    `select ${COLUMNS} from patients where clinic_id = $1 and ($2::uuid is null or id > $2::uuid) order by id limit $3`,
+    [clinicId, afterId, limit],
+  );
+  return rows.map(toPatient);
+}
+
+export async function countPatients(q: Queryable, clinicId: ClinicId): Promise<number> {
+  const [row] = await q.query<{ n: number }>("select count(*)::int as n from patients where clinic_id = $1", [clinicId]);
+  return row!.n;
+}
+
 export interface PatientPage {
   patients: Patient[];
   total: number;
