@@ -22,6 +22,7 @@ import type { ExportRequest } from "./bulkExportRequest.ts";
 import { deidentifyPatient } from "./deidentifiedResources.ts";
 import { patientResource } from "./demographicResources.ts";
 import { organization, staffResources, type SupportedType } from "./fhirApi.ts";
+import { acubackQuestionnaires } from "./questionnaireResources.ts";
 import { CLINICAL_TYPES, clinicalResources } from "./patientRecords.ts";
 
 /** Patients per page: small enough that interactive requests interleave with the export's queries on PGlite's one connection. */
@@ -88,6 +89,8 @@ export async function writeExport(work: ExportWork): Promise<Partial<Record<Supp
     };
     if (files.has("Organization")) await write(await organization(db, clinicId));
     if (files.has("Practitioner")) for (const practitioner of await staffResources(db, clinicId)) if (changedSince(practitioner, request.since)) await write(practitioner);
+    // Acuback's own Questionnaires, which the QuestionnaireResponses name when the clinic has loaded no licensed wording.
+    if (files.has("Questionnaire")) for (const questionnaire of acubackQuestionnaires()) if (changedSince(questionnaire, request.since)) await write(questionnaire);
 
     // De-identifying needs every patient's episodes (their intakes anchor the days), asked for or not.
     const clinical = CLINICAL_TYPES.filter((t) => files.has(t) || (request.deidentified && t === "Condition"));
