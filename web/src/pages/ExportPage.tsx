@@ -58,8 +58,8 @@ export function ExportPage() {
         </ul>
         <p className="muted small">
           Each download is made fresh (the patient codes are new each time, the same across its files) and recorded in the <Link to="/audit">audit log</Link>. The same files from the
-          server's machine: <span className="mono">npx acuback export research --clinic "Your clinic" --out folder</span>. As FHIR NDJSON, with the
-          same rules, for a system with an API token: <span className="mono">GET /fhir/R4/$export?deidentified=true</span> with{" "}
+          server's machine: <span className="mono">npx acuback export research --clinic "Your clinic" --out folder</span>. The same rules as FHIR
+          NDJSON, for an owner signed in: <span className="mono">GET /fhir/R4/$export?deidentified=true</span> with{" "}
           <span className="mono">Prefer: respond-async</span> (the README shows the steps).
         </p>
       </section>
