@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { isProcessAlive } from "../processAlive.ts";
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -47,7 +48,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(path);
-      if (holder !== null && holder !== process.pid && isAlive(holder)) {
+      if (holder !== null && holder !== process.pid && isProcessAlive(holder)) {
         throw new DataDirLockedError(dataDir, holder);
       }
       // A lock left by a process that died (kill -9, power loss) is stale: take it over.
@@ -70,12 +71,3 @@ function readHolder(path: string): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -19,6 +19,7 @@ import { fail, ok, type Outcome } from "../errors.ts";
 import type { ExportRequest } from "./bulkExportRequest.ts";
 import { ExportCancelled, fileNameOf, writeExport } from "./bulkExportWriter.ts";
 import type { SupportedType } from "./fhirApi.ts";
+import { isProcessAlive } from "../processAlive.ts";
 
 export interface ExportJob {
   id: string;
@@ -187,18 +188,10 @@ export class BulkExports {
         job = null;
       }
       // Half-written by a process that is still running (another server on the same directory): not ours to remove.
-      if (job?.status === "in-progress" && job.pid !== process.pid && isAlive(job.pid)) continue;
+      if (job?.status === "in-progress" && job.pid !== process.pid && isProcessAlive(job.pid)) continue;
       if (job?.status === "complete" && job.expiresAt !== null && job.expiresAt > this.now()) this.jobs.set(job.id, job);
       else await rm(dir, { recursive: true, force: true });
     }
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
