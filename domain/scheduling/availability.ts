@@ -119,3 +119,21 @@ export function intervalInstants(date: CalendarDate, interval: Interval, zone: s
 export function describeWeekday(weekday: Weekday): string {
   return WEEKDAY_NAMES[weekday];
 }
+
+/**
+ * Why a practitioner's week cannot be saved, or null: working blocks of a day
+ * must not overlap, and a break must lie inside a working block.
+ */
+export function weekProblem(blocks: readonly Omit<WeeklyBlock, "practitionerId">[]): string | null {
+  for (const weekday of [1, 2, 3, 4, 5, 6, 7] as Weekday[]) {
+    const work = blocks.filter((b) => b.weekday === weekday && b.kind === "work").sort((a, b) => a.start - b.start);
+    for (let i = 1; i < work.length; i++) {
+      if (work[i]!.start < work[i - 1]!.end) return `${WEEKDAY_NAMES[weekday]}: working hours overlap; write them as separate, non-overlapping blocks.`;
+    }
+    for (const b of blocks.filter((b) => b.weekday === weekday && b.kind === "break")) {
+      if (!work.some((w) => w.start <= b.start && b.end <= w.end)) return `${WEEKDAY_NAMES[weekday]}: a break must fall inside the working hours of that day.`;
+    }
+  }
+  for (const b of blocks) if (!(b.end > b.start)) return `${WEEKDAY_NAMES[b.weekday]}: each block must end after it starts.`;
+  return null;
+}
