@@ -7,7 +7,7 @@ import { overlaps, type BookedAppointment } from "./appointment.ts";
 import type { PractitionerCalendar, WeeklyBlock } from "./availability.ts";
 import { fromLocal, toLocal, weekdayOf, type Weekday } from "./clinicTime.ts";
 import { checkBooking } from "./conflicts.ts";
-import { proposeCourse, spreadOverWeek, type CourseRequest } from "./coursePlanner.ts";
+import { proposeCourse, remainingSchedule, spreadOverWeek, type CourseRequest } from "./coursePlanner.ts";
 import { medicareCourseWarnings } from "./medicareCourse.ts";
 
 const NY = "America/New_York";
@@ -44,6 +44,22 @@ function request(overrides: Partial<CourseRequest> = {}): CourseRequest {
 }
 
 describe("book the course from the plan", () => {
+  it("continues a course where the patient is", () => {
+    const cherkin = [{ perWeek: 2, weeks: 3 }, { perWeek: 1, weeks: 4 }];
+    assert.deepEqual(remainingSchedule(cherkin, 0), cherkin);
+    assert.deepEqual(remainingSchedule(cherkin, 3), [{ perWeek: 1, weeks: 1 }, { perWeek: 2, weeks: 1 }, { perWeek: 1, weeks: 4 }]);
+    assert.deepEqual(remainingSchedule(cherkin, 6), [{ perWeek: 1, weeks: 4 }]);
+    assert.deepEqual(remainingSchedule(cherkin, 10), []);
+    assert.deepEqual(remainingSchedule(cherkin, 12), []);
+    fc.assert(
+      fc.property(fc.array(fc.record({ perWeek: fc.integer({ min: 1, max: 7 }), weeks: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 4 }), fc.nat(80), (phases, counted) => {
+        const total = phases.reduce((n, p) => n + p.perWeek * p.weeks, 0);
+        const left = remainingSchedule(phases, counted).reduce((n, p) => n + p.perWeek * p.weeks, 0);
+        return left === Math.max(0, total - counted);
+      }),
+    );
+  });
+
   it("spreads a week's visits evenly", () => {
     assert.deepEqual(spreadOverWeek(1), [0]);
     assert.deepEqual(spreadOverWeek(2), [0, 3]);

@@ -63,6 +63,35 @@ export interface CourseProposal {
   unplaced: UnplacedVisit[];
 }
 
+/**
+ * The schedule left once `counted` visits are done or booked: the first
+ * visits are taken off the front, and a week already partly used keeps its
+ * remainder ("2/week × 3 then 1/week × 4" with 3 counted leaves
+ * "1/week × 1 then 2/week × 1 then 1/week × 4"), so a course booked
+ * mid-way continues where the patient is rather than starting over.
+ */
+export function remainingSchedule(phases: readonly SchedulePhase[], counted: number): SchedulePhase[] {
+  const out: SchedulePhase[] = [];
+  let skip = Math.max(0, counted);
+  for (const phase of phases) {
+    const visits = phase.perWeek * phase.weeks;
+    if (skip >= visits) {
+      skip -= visits;
+      continue;
+    }
+    const fullWeeksUsed = Math.floor(skip / phase.perWeek);
+    const partial = skip % phase.perWeek;
+    let weeks = phase.weeks - fullWeeksUsed;
+    if (partial > 0) {
+      out.push({ perWeek: phase.perWeek - partial, weeks: 1 });
+      weeks -= 1;
+    }
+    if (weeks > 0) out.push({ perWeek: phase.perWeek, weeks });
+    skip = 0;
+  }
+  return out;
+}
+
 /** Day offsets in a week for `n` visits, spread evenly from the week's first day. */
 export function spreadOverWeek(n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.floor((i * 7) / n));

@@ -30,6 +30,7 @@ import { loadDemoCorrections } from "./demoCorrections.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 import { SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
 import { FINISHED_COURSES, finishedCourseOdi, loadDemoFinishedCourses } from "./demoFinishedCourses.ts";
+import { loadDemoSchedule } from "./demoSchedule.ts";
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
 
@@ -286,6 +287,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
   // Three twelve-week courses finished, measured at 4, 8 and 12 weeks: the dashboard's every column has people in it.
   await loadDemoFinishedCourses(db, { practitioner, owner }, withEpisodes, options.today.toISOString().slice(0, 10) as CalendarDate);
+  // The calendar: three rooms, two practitioners' hours, a booked week around today, Maria Alvarez's course booked from her plan.
+  await loadDemoSchedule(db, { owner, practitioner, frontDesk }, withEpisodes, options.today);
   // The public finder (/find) shows fictional providers near the clinic until a real NPPES file is imported.
   await loadDemoDirectory(db);
   // Two referral contacts saved from that directory, one of them changed there since.

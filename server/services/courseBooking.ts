@@ -12,7 +12,7 @@ import { overallStatus } from "../../domain/outcomes/trajectory.ts";
 import type { BookedAppointment } from "../../domain/scheduling/appointment.ts";
 import { formatClock, toLocal, type MinuteOfDay } from "../../domain/scheduling/clinicTime.ts";
 import { checkBooking } from "../../domain/scheduling/conflicts.ts";
-import { proposeCourse, type UnplacedVisit } from "../../domain/scheduling/coursePlanner.ts";
+import { proposeCourse, remainingSchedule, type UnplacedVisit } from "../../domain/scheduling/coursePlanner.ts";
 import { medicareCourseWarnings, type CourseWarning } from "../../domain/scheduling/medicareCourse.ts";
 import type { ClinicId, PatientId } from "../../domain/shared/brand.ts";
 import { addDays, type CalendarDate } from "../../domain/shared/calendarDate.ts";
@@ -109,11 +109,13 @@ export async function proposeCourseFor(db: Database, actor: Actor, planId: strin
   const rooms = (await listRooms(db, actor.clinicId)).filter((r) => r.active);
   const counted = await countedForPlan(db, actor.clinicId, plan);
   const remaining = Math.max(0, plan.plannedVisits - counted);
-  const totalWeeks = plan.phases.reduce((sum, p) => sum + p.weeks, 0);
+  // The course continues where the patient is: visits done or booked come off the front of the schedule.
+  const phases = remainingSchedule(plan.phases, counted);
+  const totalWeeks = phases.reduce((sum, p) => sum + p.weeks, 0);
   const span = { from: new Date(Date.parse(`${input.startOn}T00:00:00Z`) - 86_400_000), to: new Date(Date.parse(`${addDays(input.startOn, totalWeeks * 7)}T00:00:00Z`) + 86_400_000) };
   const around = await appts.appointmentsAround(db, actor.clinicId, span, { roomIds: rooms.map((r) => r.id), practitionerIds: [practitioner.id], patientIds: [plan.patientId] });
   const proposal = proposeCourse({
-    phases: plan.phases,
+    phases,
     startOn: input.startOn,
     visits: remaining,
     zone,
