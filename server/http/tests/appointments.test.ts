@@ -191,6 +191,18 @@ describe("appointments", () => {
     assert.equal(intoRoom.json().code, "PRACTITIONER_NOT_FOUND");
   });
 
+  it("moves a duplicate's appointments to the record kept when the two are merged", async () => {
+    const clinic = await bookingClinic(t);
+    const kept = (await clinic.frontDesk.post("/api/v1/patients", patientBody({ givenName: "Kept" }))).json();
+    const duplicate = (await clinic.frontDesk.post("/api/v1/patients", patientBody({ givenName: "Twice" }))).json();
+    const booked = await clinic.frontDesk.post("/api/v1/appointments", { patientId: duplicate.id, practitionerId: clinic.practitioner.userId, roomId: clinic.rooms[0]!.id, typeId: clinic.followUp.id, start: at(addDays(springForward(), 22), "10:00") });
+    assert.equal(booked.statusCode, 201, booked.body);
+    const merged = await clinic.practitioner.post(`/api/v1/patients/${duplicate.id}/merge`, { intoId: kept.id, reason: "Registered twice at the front desk" });
+    assert.equal(merged.statusCode, 200, merged.body);
+    assert.deepEqual((await clinic.frontDesk.get(`/api/v1/patients/${kept.id}/appointments`)).json().appointments.map((a: { id: string }) => a.id), [booked.json().appointment.id]);
+    assert.deepEqual((await clinic.frontDesk.get(`/api/v1/patients/${duplicate.id}/appointments`)).json().appointments, []);
+  });
+
   it("proposes the plan's course on free slots without writing, books it all or nothing, and does not propose it twice", async () => {
     const clinic = await bookingClinic(t);
     const { frontDesk, practitioner, followUp } = clinic;
