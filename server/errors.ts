@@ -64,6 +64,19 @@ export const ERRORS = {
   DIRECTORY_IMPORT_STARTED: { status: 409, title: "This import has already received its file." },
   NPPES_UPLOAD_TOO_LARGE: { status: 413, title: "The file is larger than this server accepts for a directory import." },
   NPPES_FILE_NOT_RECOGNISED: { status: 422, title: "This file is not an NPPES provider file; nothing was imported." },
+  APPOINTMENT_NOT_FOUND: { status: 404, title: "No such appointment in this clinic." },
+  APPOINTMENT_CONFLICT: { status: 409, title: "The appointment cannot be booked then; see the reasons." },
+  APPOINTMENT_NOT_BOOKED: { status: 409, title: "Only a booked appointment can be moved or change status; this one is already closed." },
+  APPOINTMENT_VERSION_CONFLICT: { status: 409, title: "Someone else changed this appointment since you opened it; reload to see their changes." },
+  ROOM_NOT_FOUND: { status: 404, title: "No such room in this clinic." },
+  ROOM_NAME_TAKEN: { status: 409, title: "This clinic already has a room with that name." },
+  APPOINTMENT_TYPE_NOT_FOUND: { status: 404, title: "No such appointment type in this clinic." },
+  APPOINTMENT_TYPE_NAME_TAKEN: { status: 409, title: "This clinic already has an appointment type with that name." },
+  PRACTITIONER_NOT_FOUND: { status: 404, title: "No active practitioner or owner in this clinic has that id." },
+  TIME_OFF_NOT_FOUND: { status: 404, title: "No such time off in this clinic." },
+  HOLIDAY_NOT_FOUND: { status: 404, title: "No such clinic holiday." },
+  HOLIDAY_EXISTS: { status: 409, title: "The clinic already has a holiday on that date." },
+  COURSE_NOTHING_TO_BOOK: { status: 422, title: "There are no visits to book: the list is empty." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   PATIENT_LIKELY_DUPLICATE: {
     status: 409,
@@ -117,6 +130,16 @@ export interface Failure {
   fields?: Record<string, string>;
   /** For PATIENT_LIKELY_DUPLICATE: the clinic's own patients the new one may be (never another clinic's). */
   likelyDuplicates?: LikelyDuplicate[];
+  /** For APPOINTMENT_CONFLICT: each reason the time was refused, and for a course which visit. */
+  conflicts?: AppointmentConflict[];
+}
+
+export interface AppointmentConflict {
+  kind: string;
+  message: string;
+  appointmentId?: string;
+  /** The 1-based visit of a course booking the conflict belongs to. */
+  visit?: number;
 }
 
 export interface LikelyDuplicate {

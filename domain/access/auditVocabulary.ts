@@ -56,6 +56,14 @@ export const AUDIT_ENTITY_LABELS = {
   clinic_export: "export of the clinic's own records",
   referral_contact: "referral contact",
   directory_import: "directory import",
+  appointment: "appointment",
+  course_booking: "course of care booking",
+  room: "room",
+  appointment_type: "appointment type",
+  working_hours: "working hours",
+  time_off: "time off",
+  clinic_holiday: "clinic holiday",
+  clinic_time_zone: "clinic time zone",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

@@ -20,6 +20,12 @@ describe("roles", () => {
     assert.equal(can("practitioner", "patients.clinical.read"), true);
     assert.equal(can("owner", "patients.clinical.write"), true);
   });
+  it("everyone books appointments; practitioners and owners keep working hours, owners the clinic's rooms and holidays", () => {
+    for (const role of ROLES) assert.equal(can(role, "appointments.book"), true);
+    assert.equal(can("front_desk", "hours.own"), false);
+    assert.equal(can("practitioner", "hours.own"), true);
+    assert.equal(can("practitioner", "clinic.configure"), false);
+  });
   it("recognises only the three roles", () => {
     assert.deepEqual(ROLES.filter(isRole), [...ROLES]);
     assert.equal(isRole("admin"), false);

@@ -31,7 +31,14 @@ export type Permission =
   /** Create, list and revoke the clinic's API tokens for other systems (issue 14). */
   | "apiTokens.manage"
   /** Take the clinic's data away: the de-identified research export and the clinic's own CSV. */
-  | "data.export";
+  | "data.export"
+  /**
+   * See the calendar and book, move, cancel or mark no-show (issue 16): the
+   * front desk's work. A calendar shows names and times, never clinical notes.
+   */
+  | "appointments.book"
+  /** Keep one's own working hours and time off; owners keep everyone's (clinic.configure). */
+  | "hours.own";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -47,6 +54,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "followUps.send",
     "apiTokens.manage",
     "data.export",
+    "appointments.book",
+    "hours.own",
   ],
   practitioner: [
     "patients.demographics.read",
@@ -55,8 +64,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "patients.clinical.write",
     "referrals.manage",
     "followUps.send",
+    "appointments.book",
+    "hours.own",
   ],
-  front_desk: ["patients.demographics.read", "patients.demographics.write", "followUps.send"],
+  front_desk: ["patients.demographics.read", "patients.demographics.write", "followUps.send", "appointments.book"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

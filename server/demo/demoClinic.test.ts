@@ -32,6 +32,9 @@ import { medicationsOf } from "../services/medications.ts";
 import { episodesOf } from "../services/episodes.ts";
 import { safetyFlagsOf } from "../services/safetyFlags.ts";
 import { flagsInForce } from "../../domain/assessment/safetyFlags.ts";
+import { mondayOf, toLocal } from "../../domain/scheduling/clinicTime.ts";
+import { appointmentsOfPatient, calendar } from "../services/appointments.ts";
+import { scheduleSettings } from "../services/scheduleSettings.ts";
 
 describe("demo clinic", () => {
   let test: TestDatabase;
@@ -299,6 +302,29 @@ describe("demo clinic", () => {
     // Aiko Tanaka has no intake yet: her flags are still to be recorded (the intake browser test records them).
     const tanaka = await safetyFlagsOf(db, actor, course["Tanaka"]!.patientId);
     assert.ok(tanaka.ok && tanaka.value.every((f) => f.updatedAt === null));
+  });
+
+  it("has three rooms, two practitioners' hours, a booked week around today with an overlap in two rooms, and Maria Alvarez's course booked from her plan", async () => {
+    const frontDesk: Actor = { ...actor, role: "front_desk" };
+    const settings = await scheduleSettings(db, frontDesk);
+    assert.ok(settings.ok);
+    assert.equal(settings.value.timeZone, "America/Los_Angeles");
+    assert.equal(settings.value.rooms.length, 3);
+    assert.deepEqual(settings.value.appointmentTypes.map((t) => t.kind).sort(), ["first-visit", "follow-up", "re-evaluation"]);
+    assert.equal(settings.value.practitioners.filter((p) => p.hours.length > 0).length, 2);
+    const monday = mondayOf(toLocal(now, "America/Los_Angeles").date);
+    const week = await calendar(db, frontDesk, { from: monday, days: 7 });
+    assert.ok(week.ok);
+    assert.ok(week.value.appointments.length >= 10);
+    assert.ok(week.value.appointments.some((a) => a.practitionerOverlap));
+    // Appointments already over are closed: done, or the one no-show with its reason.
+    for (const a of week.value.appointments.filter((a) => a.end <= now && a.planId === null)) assert.notEqual(a.status, "booked");
+    const maria = course["Alvarez"]!;
+    const booked = await appointmentsOfPatient(db, frontDesk, maria.patientId);
+    assert.ok(booked.ok);
+    const fromPlan = booked.value.appointments.filter((a) => a.planId === maria.plans[0]!.id);
+    assert.equal(fromPlan.length + signed("Alvarez").length, maria.plans[0]!.plannedVisits);
+    assert.ok(fromPlan.every((a) => a.start > now && a.status === "booked"));
   });
 
   it("gives every demo patient their own fictional phone number, 555-0100 to 555-0199", async () => {

@@ -30,6 +30,7 @@ import { loadDemoCorrections } from "./demoCorrections.ts";
 import exampleNrsQuestionnaire from "./example-nrs-questionnaire.json" with { type: "json" };
 import { SAFETY_FLAGS } from "../../domain/assessment/safetyFlags.ts";
 import { FINISHED_COURSES, finishedCourseOdi, loadDemoFinishedCourses } from "./demoFinishedCourses.ts";
+import { loadDemoSchedule } from "./demoSchedule.ts";
 
 export const DEMO_CLINIC_NAME = "Riverside Acupuncture (demo)";
 
@@ -284,6 +285,8 @@ export async function loadDemoClinic(db: Database, options: { password?: string;
   await loadDemoTreatment(db, { practitioner, owner }, withEpisodes, options.today);
   // Medicare: one patient past visit 12 while improving (KX from 13), one not improving (the discontinue warning).
   await loadDemoMedicare(db, { practitioner, owner, frontDesk }, withEpisodes, options.today);
+  // The calendar: three rooms, two practitioners' hours, a booked week around today, Maria Alvarez's course booked from her plan.
+  await loadDemoSchedule(db, { owner, practitioner, frontDesk }, withEpisodes, options.today);
   // Three twelve-week courses finished, measured at 4, 8 and 12 weeks: the dashboard's every column has people in it.
   await loadDemoFinishedCourses(db, { practitioner, owner }, withEpisodes, options.today.toISOString().slice(0, 10) as CalendarDate);
   // The public finder (/find) shows fictional providers near the clinic until a real NPPES file is imported.

@@ -34,6 +34,8 @@ import { treatmentPlanRoutes } from "./routes/treatmentPlans.ts";
 import { visitRoutes } from "./routes/visits.ts";
 import { questionnaireRoutes } from "./routes/questionnaires.ts";
 import { referralContactRoutes } from "./routes/referralContacts.ts";
+import { appointmentRoutes } from "./routes/appointments.ts";
+import { scheduleSettingsRoutes } from "./routes/scheduleSettings.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -147,6 +149,8 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   coverageRoutes(app, context);
   directoryRoutes(app, context);
   referralContactRoutes(app, context);
+  scheduleSettingsRoutes(app, context);
+  appointmentRoutes(app, context);
   directoryImportRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);

@@ -19,6 +19,7 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   fields: z.record(z.string(), z.string()).optional(),
   likelyDuplicates: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), birthDate: z.string() })).optional(),
+  conflicts: z.array(z.object({ kind: z.string(), message: z.string(), appointmentId: z.string().optional(), visit: z.number().optional() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -44,6 +45,10 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: strin
 }
 
 export function sendFailure(reply: FastifyReply, failure: Failure) {
+  if (failure.conflicts && !isFhirUrl(reply.request.url)) {
+    const body = { ...problem(failure.code, failure.detail, failure.fields), conflicts: failure.conflicts };
+    return reply.code(body.status).type("application/problem+json").serializer(JSON.stringify).send(body);
+  }
   return sendProblem(reply, failure.code, failure.detail, failure.fields, failure.likelyDuplicates);
 }
 

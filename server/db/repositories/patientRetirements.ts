@@ -17,6 +17,8 @@ export const MOVED_ON_MERGE = [
   "treatment_plans",
   "visits",
   "report_links",
+  // The patient's appointments follow them to the record kept (issue 16).
+  "appointments",
 ] as const;
 
 /**

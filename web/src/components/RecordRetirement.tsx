@@ -37,6 +37,7 @@ const MOVED_WORDS: Record<string, [string, string]> = {
   treatment_plans: ["course of care", "courses of care"],
   visits: ["visit", "visits"],
   report_links: ["report link", "report links"],
+  appointments: ["appointment", "appointments"],
   patient_safety_flags: ["safety flag", "safety flags"],
   patient_coverage: ["coverage", "coverage"],
 };

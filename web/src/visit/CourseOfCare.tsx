@@ -21,6 +21,8 @@ import { CourseMap } from "./CourseMap.tsx";
 import { PlanForm, ProtocolOptions } from "./PlanForm.tsx";
 import type { Visit, VisitSummary } from "./types.ts";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
+import { BookCourse, planAppointmentCounts } from "../scheduling/BookCourse.tsx";
+import type { AppointmentListing } from "../scheduling/types.ts";
 
 export interface ProtocolCatalogue {
   library: Protocol[];
@@ -51,7 +53,7 @@ export function CourseOfCare({ patientId, onVisits }: { patientId: string; onVis
   useEffect(() => {
     if (clinical && visits.data) onVisits?.((visits.data as Visit[]).filter((v) => v.status === "signed").map((v) => v.chart.visitOn));
   }, [clinical, visits.data, onVisits]);
-  if (!clinical) return <VisitSummaries visits={(visits.data as VisitSummary[] | null) ?? []} />;
+  if (!clinical) return <VisitSummaries patientId={patientId} visits={(visits.data as VisitSummary[] | null) ?? []} />;
   return <ClinicalCourse patientId={patientId} visits={(visits.data as Visit[] | null) ?? []} error={visits.error} />;
 }
 
@@ -60,6 +62,7 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
   const plans = useLoad(() => api<Plan[]>("GET", `/api/v1/patients/${patientId}/plans`), patientId);
   const episodes = useLoad(() => api<EpisodeLite[]>("GET", `/api/v1/patients/${patientId}/episodes`), patientId);
   const protocols = useLoad(() => api<ProtocolCatalogue>("GET", "/api/v1/protocols"), "protocols");
+  const appointments = useLoad(() => api<{ appointments: AppointmentListing[]; missed: number }>("GET", `/api/v1/patients/${patientId}/appointments`), `appointments-${patientId}`);
   const [planning, setPlanning] = useState(false);
   const [protocolId, setProtocolId] = useState("cherkin-2009-standardised");
   const openPlan = plans.data?.find((p) => p.progress.done < p.plannedVisits) ?? null;
@@ -86,6 +89,11 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
       </div>
       <FormError error={error ?? plans.error ?? start.error} />
       {gate && !gate.canStartPlan && <p className="form-error">{gate.reason}</p>}
+      {appointments.data && appointments.data.missed > 0 && (
+        <p className="small" data-testid="missed-appointments">
+          Missed appointments: {appointments.data.missed} (no-show or late cancellation)
+        </p>
+      )}
       {plans.data?.map((plan) => (
         <div key={plan.id} className="plan" data-testid="plan">
           <strong>{plan.protocolName ?? labelOf(MODALITIES, plan.modality)}</strong> · {plan.schedule} · from {formatDate(plan.startOn)}
@@ -105,6 +113,8 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
             {plan.progress.outcome && ` · outcome: ${plan.progress.outcome}`}
             {plan.goals.length > 0 && ` · goals: ${plan.goals.map((g) => `${g.instrument.toUpperCase()} ${g.change}`).join(", ")}`}
           </span>
+          {appointments.data && <PlanAppointments counts={planAppointmentCounts(appointments.data.appointments, plan.id)} />}
+          {plan.progress.done < plan.plannedVisits && <BookCourse planId={plan.id} onBooked={appointments.reload} />}
         </div>
       ))}
       <div className="actions start-visit">
@@ -157,6 +167,16 @@ function ClinicalCourse({ patientId, visits, error }: { patientId: string; visit
   );
 }
 
+/** The plan's appointments: booked, done and missed (no-shows and late cancellations). */
+function PlanAppointments({ counts }: { counts: { booked: number; done: number; missed: number } }) {
+  if (counts.booked + counts.done + counts.missed === 0) return <span className="small muted plan-appointments">No appointments booked for this plan.</span>;
+  return (
+    <span className="small plan-appointments" data-testid="plan-appointments">
+      Appointments: {counts.booked} booked · {counts.done} done · {counts.missed} missed
+    </span>
+  );
+}
+
 function VisitList({ visits }: { visits: Visit[] }) {
   if (visits.length === 0) return <p className="muted">No visits yet.</p>;
   return (
@@ -190,10 +210,17 @@ function VisitList({ visits }: { visits: Visit[] }) {
 }
 
 /** The front desk sees that visits happened, and when, not what was done. */
-function VisitSummaries({ visits }: { visits: VisitSummary[] }) {
+function VisitSummaries({ patientId, visits }: { patientId: string; visits: VisitSummary[] }) {
+  const appointments = useLoad(() => api<{ appointments: AppointmentListing[]; missed: number }>("GET", `/api/v1/patients/${patientId}/appointments`), `appointments-${patientId}`);
+  const upcoming = appointments.data?.appointments.filter((a) => a.status === "booked").length ?? 0;
   return (
     <section className="card" aria-label="Visits">
       <h2>Visits</h2>
+      {appointments.data && (
+        <p className="small" data-testid="appointment-counts">
+          Appointments: {upcoming} booked · {appointments.data.missed} missed (no-show or late cancellation)
+        </p>
+      )}
       {visits.length === 0 ? (
         <p className="muted">No visits yet.</p>
       ) : (
