@@ -3,7 +3,7 @@
 -- Appointment times are UTC instants (timestamptz); working hours and time off
 -- are local wall-clock times in the clinic's zone, which is clinic
 -- configuration (an IANA name, checked by the application).
--- See docs/decisions/0015-appointments.md.
+-- See docs/decisions/0016-appointments.md.
 
 -- UTC until the owner sets the clinic's zone: Acuback does not guess where a clinic is.
 alter table clinics add column time_zone text not null default 'UTC' check (length(time_zone) between 1 and 64);
