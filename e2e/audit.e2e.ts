@@ -36,9 +36,13 @@ describe("audit log", () => {
       const filters = page.getByRole("form", { name: "Filter the audit log" });
       await filters.getByLabel("Who").selectOption({ label: "Sam Okafor, L.Ac." });
       await filters.getByLabel("What").selectOption({ label: "back-pain episode" });
+      // The rows are read once the filtered answer has arrived: until then the page still shows the unfiltered ones.
+      const filtered = page.waitForResponse((r) => r.url().includes("/api/v1/audit-events") && r.url().includes("entity=episode"), { timeout: 15000 });
       await filters.getByRole("button", { name: "Show" }).click();
       await page.waitForURL(/entity=episode/, { timeout: 15000 });
+      await filtered;
       const rows = page.locator("table.audit tbody tr");
+      await rows.filter({ hasNotText: "Sam Okafor, L.Ac." }).first().waitFor({ state: "detached", timeout: 15000 });
       await rows.first().waitFor({ timeout: 15000 });
       const texts = await rows.allInnerTexts();
       assert.ok(texts.length > 0);
