@@ -57,5 +57,20 @@ describe("report from home", () => {
     const progress = clinic.getByRole("region", { name: "Outcomes" });
     await progress.waitFor();
     assert.ok((await clinic.locator(".link-history li").count()) >= 1);
+
+    // A second link, sent by mistake, is withdrawn from the list before the patient opens it.
+    await clinic.getByRole("button", { name: /Create link/ }).click();
+    const mistaken = (await clinic.getByTestId("report-link").locator("code").innerText()).trim();
+    await clinic.reload();
+    const openLink = clinic.locator(".link-history li").filter({ hasText: "open until" });
+    await openLink.getByRole("button", { name: "Withdraw…" }).click();
+    await openLink.getByRole("button", { name: "Withdraw link" }).click();
+    await clinic.locator(".link-history li").filter({ hasText: "withdrawn" }).first().waitFor();
+    await clinic.locator(".link-history").screenshot({ path: join(ARTIFACTS, "report-links-withdrawn-desktop.png") });
+    await phone.goto(mistaken);
+    await phone.getByText("Your clinic withdrew this link.", { exact: false }).waitFor();
+    await phone.screenshot({ path: join(ARTIFACTS, "report-withdrawn-phone.png"), fullPage: true });
+    await clinic.setViewportSize({ width: 390, height: 844 });
+    await clinic.locator(".link-history").screenshot({ path: join(ARTIFACTS, "report-links-withdrawn-phone.png") });
   });
 });

@@ -44,8 +44,11 @@ function nameOf(patient: FhirPatient) {
   return names.find((n) => n.use === "official") ?? names.find((n) => n.family) ?? names[0];
 }
 
-/** The FHIR element an Acuback patient field comes from, to name a problem the services found ("recordNumber" → "Patient.identifier"). */
-export const fhirPathOfField = (field: string): string => FHIR_PATH[field as keyof typeof FHIR_PATH] ?? "Patient";
+/**
+ * The FHIR element an Acuback patient field comes from, to name a problem the services found ("recordNumber" → "Patient.identifier").
+ * A key that is already a FHIR path (from reading the resource) is kept; none at all is the whole Patient.
+ */
+export const fhirPathOfField = (field: string): string => FHIR_PATH[field as keyof typeof FHIR_PATH] ?? (field || "Patient");
 
 export type PatientReading = { ok: true; input: PatientInput } | { ok: false; problems: Record<string, string> };
 

@@ -66,25 +66,25 @@ function planOf(entry: BundleEntry): Plan | string {
 
 /** A refused entry, its fields named by their FHIR elements (the services name them as /api/v1 does). */
 function refusal(failure: Failure): EntryResult {
-  const fields = failure.fields && Object.fromEntries(Object.entries(failure.fields).map(([field, note]) => [field.startsWith("Patient") || field.startsWith("Bundle") ? field : fhirPathOfField(field), note]));
+  const fields = failure.fields && Object.fromEntries(Object.entries(failure.fields).map(([field, note]) => [fhirPathOfField(field), note]));
   return { status: ERRORS[failure.code].status, outcome: operationOutcome(failure.code, failure.detail, fields) };
 }
 
 async function runEntry(db: Database, actor: Actor, plan: Plan, input: Parameters<typeof registerPatient>[2]): Promise<EntryResult> {
-  let target: { id: PatientId; version: number } | null = null;
+  let target: { patient: Patient; version: number } | null = null;
   if (plan.kind === "update") {
     const existing = await findPatient(db, actor.clinicId, plan.id);
     if (!existing) return refusal(fail("PATIENT_NOT_FOUND", `Patient/${plan.id} is not a record of this clinic; to create a patient, use POST Patient.`));
-    target = { id: existing.id, version: plan.version ?? existing.version };
+    target = { patient: existing, version: plan.version ?? existing.version };
   } else if (plan.kind === "upsert") {
     const existing = await findPatientByRecordNumber(db, actor.clinicId, plan.recordNumber);
-    if (existing) target = { id: existing.id, version: existing.version };
+    if (existing) target = { patient: existing, version: existing.version };
     input = { ...input, recordNumber: plan.recordNumber };
   }
   if (target) {
     // PUT replaces the resource: what the entry leaves out is cleared. A record number it leaves out is kept.
-    const existing = (await findPatient(db, actor.clinicId, target.id))!;
-    const outcome = await editPatient(db, actor, target.id, { version: target.version, fields: { ...input, recordNumber: input.recordNumber ?? existing.recordNumber } });
+    const fields = { ...input, recordNumber: input.recordNumber ?? target.patient.recordNumber };
+    const outcome = await editPatient(db, actor, target.patient.id, { version: target.version, fields });
     return outcome.ok ? { status: 200, patient: outcome.value } : refusal(outcome);
   }
   const created = await registerPatient(db, actor, input);

@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { fromLocal, parseClock } from "../../../domain/scheduling/clinicTime.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
+import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
@@ -48,7 +49,7 @@ export function BookAppointment({ settings, day, onDone }: { settings: ScheduleS
             <option value="">{patients.length === 0 ? "Type at least two letters above" : "Choose…"}</option>
             {patients.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.familyName}, {p.givenName} · {p.birthDate}
+                {p.familyName}, {p.givenName} · born {formatDate(p.birthDate)}
               </option>
             ))}
           </select>
