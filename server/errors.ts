@@ -67,6 +67,7 @@ export const ERRORS = {
   APPOINTMENT_NOT_FOUND: { status: 404, title: "No such appointment in this clinic." },
   APPOINTMENT_CONFLICT: { status: 409, title: "The appointment cannot be booked then; see the reasons." },
   APPOINTMENT_NOT_BOOKED: { status: 409, title: "Only a booked appointment can be moved or change status; this one is already closed." },
+  APPOINTMENT_NOT_YET: { status: 409, title: "The appointment is on a later day: its visit chart opens on that day." },
   APPOINTMENT_VERSION_CONFLICT: { status: 409, title: "Someone else changed this appointment since you opened it; reload to see their changes." },
   ROOM_NOT_FOUND: { status: 404, title: "No such room in this clinic." },
   ROOM_NAME_TAKEN: { status: 409, title: "This clinic already has a room with that name." },

@@ -9,6 +9,7 @@
 import type { PatientId } from "../../domain/shared/brand.ts";
 import type { Patient } from "../../domain/patients/patient.ts";
 import type { Database } from "../db/database.ts";
+import { cancelBookedOfPatient } from "../db/repositories/appointments.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import {
   insertRetirement,
@@ -104,6 +105,11 @@ export async function markRegisteredInError(db: Database, actor: Actor, patientI
       moved: {},
       authorId: actor.userId,
     });
+    // Nobody is coming to the visits of a record that should not exist: they free their rooms at once.
+    const cancelled = await cancelBookedOfPatient(tx, actor.clinicId, patientId, "Patient record registered in error");
+    for (const appointment of cancelled) {
+      await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "appointment", entityId: appointment.id, patientId, ip: actor.ip, detail: { status: "cancelled" } });
+    }
     await appendAuditEvent(tx, {
       clinicId: actor.clinicId,
       userId: actor.userId,
@@ -112,7 +118,7 @@ export async function markRegisteredInError(db: Database, actor: Actor, patientI
       entityId: patientId,
       patientId,
       ip: actor.ip,
-      detail: { retirementId },
+      detail: { retirementId, cancelledAppointments: cancelled.length },
     });
     return ok((await findPatient(tx, actor.clinicId, patientId))!);
   });

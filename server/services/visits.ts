@@ -15,6 +15,7 @@ import { checkSafety, unknownPoints, type SafetyFinding } from "../../domain/tre
 import { plannedNeedleCount } from "../../domain/treatment/treatment.ts";
 import { signingProblems, type VisitChart } from "../../domain/treatment/visit.ts";
 import type { Database, Queryable } from "../db/database.ts";
+import { unlinkVisit } from "../db/repositories/appointments.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { currentEpisode, findEpisode } from "../db/repositories/episodes.ts";
 import { insertPainScore } from "../db/repositories/painScores.ts";
@@ -90,52 +91,61 @@ export async function startVisit(
 ): Promise<Outcome<VisitView>> {
   const refused = denied(actor, "patients.clinical.write");
   if (refused) return refused;
-  return db.transaction(async (tx) => {
-    const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
-    if (closed) return closed;
-    const implausible = await implausibleDates(tx, actor.clinicId, patientId, { visitOn: input.visitOn });
-    if (implausible) return implausible;
-    const plan = input.planId ? await findPlan(tx, actor.clinicId, input.planId) : null;
-    if (input.planId && (!plan || plan.patientId !== patientId)) return fail("PLAN_NOT_FOUND");
-    const episode = plan ? await findEpisode(tx, actor.clinicId, plan.episodeId) : await currentEpisode(tx, actor.clinicId, patientId);
-    if (!episode) return fail("NO_EPISODE");
-    if (episode.enteredInError) return fail("ENTRY_IN_ERROR");
-    const path = await episodeCarePath(tx, actor.clinicId, episode, today);
-    if (!path.canStartPlan) return fail("CARE_PATH_BLOCKED", path.reason);
-    const started = await startingTreatment(tx, actor, patientId, input.start, plan);
-    if (!started.ok) return started;
-    const { treatment, carried } = started.value;
-    const chart: VisitChart = {
-      visitOn: input.visitOn,
-      treatment,
-      // The count going in is proposed from the treatment; the count coming out is always the practitioner's.
-      needleCount: { inserted: plannedNeedleCount(treatment) || null, removed: null, incident: null },
-      painBefore: null,
-      painAfter: null,
-      position: carried?.position ?? null,
-      faceToFaceMinutes: null,
-      increments: [],
-      coInterventions: null,
-      advice: null,
-      soap: { subjective: null, objective: null, assessment: null, plan: null },
-      separateEvaluation: null,
-      adverseEvents: [],
-      overrides: [],
-      cunMm: carried?.cunMm ?? null,
-    };
-    const id = await insertVisit(tx, actor.clinicId, { patientId, episodeId: episode.id, planId: plan?.id ?? null, practitionerId: actor.userId, chart });
-    await appendAuditEvent(tx, {
-      clinicId: actor.clinicId,
-      userId: actor.userId,
-      action: "create",
-      entity: "visit",
-      entityId: id,
-      patientId,
-      ip: actor.ip,
-      detail: { from: input.start.from, sites: treatment.sites.length },
-    });
-    return ok(view((await findVisit(tx, actor.clinicId, id))!, await activeFlags(tx, actor, patientId), []));
+  return db.transaction((tx) => startVisitIn(tx, actor, patientId, input, today));
+}
+
+/** Starts the draft inside the caller's transaction (an appointment's chart links to it in the same one). */
+export async function startVisitIn(
+  tx: Queryable,
+  actor: Actor,
+  patientId: PatientId,
+  input: { visitOn: CalendarDate; start: TreatmentStart; planId: string | null },
+  today: CalendarDate,
+): Promise<Outcome<VisitView>> {
+  const closed = await refuseUnlessOpen(tx, actor.clinicId, patientId);
+  if (closed) return closed;
+  const implausible = await implausibleDates(tx, actor.clinicId, patientId, { visitOn: input.visitOn });
+  if (implausible) return implausible;
+  const plan = input.planId ? await findPlan(tx, actor.clinicId, input.planId) : null;
+  if (input.planId && (!plan || plan.patientId !== patientId)) return fail("PLAN_NOT_FOUND");
+  const episode = plan ? await findEpisode(tx, actor.clinicId, plan.episodeId) : await currentEpisode(tx, actor.clinicId, patientId);
+  if (!episode) return fail("NO_EPISODE");
+  if (episode.enteredInError) return fail("ENTRY_IN_ERROR");
+  const path = await episodeCarePath(tx, actor.clinicId, episode, today);
+  if (!path.canStartPlan) return fail("CARE_PATH_BLOCKED", path.reason);
+  const started = await startingTreatment(tx, actor, patientId, input.start, plan);
+  if (!started.ok) return started;
+  const { treatment, carried } = started.value;
+  const chart: VisitChart = {
+    visitOn: input.visitOn,
+    treatment,
+    // The count going in is proposed from the treatment; the count coming out is always the practitioner's.
+    needleCount: { inserted: plannedNeedleCount(treatment) || null, removed: null, incident: null },
+    painBefore: null,
+    painAfter: null,
+    position: carried?.position ?? null,
+    faceToFaceMinutes: null,
+    increments: [],
+    coInterventions: null,
+    advice: null,
+    soap: { subjective: null, objective: null, assessment: null, plan: null },
+    separateEvaluation: null,
+    adverseEvents: [],
+    overrides: [],
+    cunMm: carried?.cunMm ?? null,
+  };
+  const id = await insertVisit(tx, actor.clinicId, { patientId, episodeId: episode.id, planId: plan?.id ?? null, practitionerId: actor.userId, chart });
+  await appendAuditEvent(tx, {
+    clinicId: actor.clinicId,
+    userId: actor.userId,
+    action: "create",
+    entity: "visit",
+    entityId: id,
+    patientId,
+    ip: actor.ip,
+    detail: { from: input.start.from, sites: treatment.sites.length },
   });
+  return ok(view((await findVisit(tx, actor.clinicId, id))!, await activeFlags(tx, actor, patientId), []));
 }
 
 export async function visitOf(db: Database, actor: Actor, visitId: string): Promise<Outcome<VisitView>> {
@@ -309,6 +319,10 @@ export async function discardVisitDraft(db: Database, actor: Actor, visitId: str
     const draft = await draftForChange(tx, actor, visitId);
     if (!draft.ok) return draft;
     const visit = draft.value;
+    // The appointment it was opened from goes back to booked, so the visit can be charted again or closed as missed.
+    for (const reopened of await unlinkVisit(tx, actor.clinicId, visitId)) {
+      await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "update", entity: "appointment", entityId: reopened.id, patientId: visit.patientId, ip: actor.ip, detail: { status: "booked", change: "chart discarded" } });
+    }
     await deleteDraft(tx, actor.clinicId, visitId);
     await appendAuditEvent(tx, { clinicId: actor.clinicId, userId: actor.userId, action: "delete", entity: "visit", entityId: visitId, patientId: visit.patientId, ip: actor.ip });
     return ok({ id: visitId });

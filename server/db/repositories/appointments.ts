@@ -166,3 +166,33 @@ export async function patientAppointmentTimes(q: Queryable, clinicId: ClinicId, 
   );
   return rows.map((r) => ({ id: r.id, start: new Date(isoTimestamp(r.starts_at)), status: r.status, visitId: r.visit_id }));
 }
+
+/** The appointment's chart was started: it was attended, and it points at its visit. */
+export async function linkVisit(q: Queryable, clinicId: ClinicId, id: string, visitId: string): Promise<AppointmentRecord> {
+  const [row] = await q.query<AppointmentRow>(
+    `update appointments a set visit_id = $3, status = 'done', status_reason = null, version = version + 1, updated_at = now()
+      where a.clinic_id = $1 and a.id = $2 returning ${COLUMNS}`,
+    [clinicId, id, visitId],
+  );
+  return toAppointment(row!);
+}
+
+/** A draft started by mistake is discarded: its appointment is booked again, as it was before the chart was opened. */
+export async function unlinkVisit(q: Queryable, clinicId: ClinicId, visitId: string): Promise<AppointmentRecord[]> {
+  const rows = await q.query<AppointmentRow>(
+    `update appointments a set visit_id = null, status = 'booked', version = version + 1, updated_at = now()
+      where a.clinic_id = $1 and a.visit_id = $2 returning ${COLUMNS}`,
+    [clinicId, visitId],
+  );
+  return rows.map(toAppointment);
+}
+
+/** Cancels the patient's booked appointments with one reason (the record was registered in error). */
+export async function cancelBookedOfPatient(q: Queryable, clinicId: ClinicId, patientId: string, reason: string): Promise<AppointmentRecord[]> {
+  const rows = await q.query<AppointmentRow>(
+    `update appointments a set status = 'cancelled', status_reason = $3, version = version + 1, updated_at = now()
+      where a.clinic_id = $1 and a.patient_id = $2 and a.status = 'booked' returning ${COLUMNS}`,
+    [clinicId, patientId, reason],
+  );
+  return rows.map(toAppointment);
+}

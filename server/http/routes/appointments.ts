@@ -4,11 +4,13 @@ import { z } from "zod";
 import { formatClock } from "../../../domain/scheduling/clinicTime.ts";
 import type { PatientId } from "../../../domain/shared/brand.ts";
 import { appointmentsOfPatient, calendar, closeAppointment, createAppointment, moveAppointment } from "../../services/appointments.ts";
+import { openAppointmentChart } from "../../services/appointmentVisit.ts";
 import { bookCourse, proposeCourseFor } from "../../services/courseBooking.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { appointmentListingSchema, appointmentOut, appointmentSchema, clockTime, instant, mapOutcome } from "../schedulingSchemas.ts";
 import { calendarDate, patientIdParam } from "../schemas.ts";
+import { visitStartSchema } from "../treatmentSchemas.ts";
 
 const idParam = z.object({ id: z.uuid("Not an appointment id.") });
 const planParam = z.object({ planId: z.uuid("Not a plan id.") });
@@ -138,6 +140,21 @@ export function appointmentRoutes(app: FastifyInstance, { db }: RouteContext) {
       },
     },
     async (request, reply) => sendOutcome(reply, mapOutcome(await closeAppointment(db, actorOf(request), request.params.id, request.body), appointmentOut)),
+  );
+
+  api.post(
+    "/api/v1/appointments/:id/visit",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "Open the appointment's visit chart: starts a draft dated the appointment's local day (from the plan, else the last signed visit, else blank) and marks the appointment attended; opening it again returns the same chart",
+        params: idParam,
+        body: z.object({ start: visitStartSchema.shape.start.optional() }).default({}),
+        response: { 200: z.object({ visitId: z.string(), started: z.boolean() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await openAppointmentChart(db, actorOf(request), request.params.id, request.body.start ?? null)),
   );
 
   const proposedVisit = z.object({
