@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { mondayOf, toLocal } from "../domain/scheduling/clinicTime.ts";
 import { apiOf, appWithBrowser, ARTIFACTS, signIn } from "./harness.ts";
+import { patientWithPlan } from "./schedulingSetup.ts";
 
 describe("appointments", () => {
   const suite = appWithBrowser();
@@ -20,16 +21,8 @@ describe("appointments", () => {
     const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, baseURL: app.url });
     await signIn(page, app.url);
     const call = apiOf(page);
-    // A new patient with a screened episode and a Cherkin plan: what the test is not about, made through the API.
-    const patient = await call("POST", "/api/v1/patients", { givenName: "Nora", familyName: "Booker", birthDate: "1984-02-11", sex: "female" });
-    const episode = await call("POST", `/api/v1/patients/${patient.id}/episodes`, { onsetDate: "2026-01-10", location: "central", radiation: "none", workStatus: "working" });
-    const flags: { id: string }[] = (await call("GET", "/api/v1/red-flags")).flags;
-    await call("POST", `/api/v1/episodes/${episode.id}/red-flag-screens`, { answers: Object.fromEntries(flags.filter((f) => f.id !== "age-over-50-or-under-20").map((f) => [f.id, false])) });
     const today = new Date().toISOString().slice(0, 10);
-    await call("POST", `/api/v1/patients/${patient.id}/plans`, {
-      episodeId: episode.id, startOn: today, modality: "manual", style: "tcm", protocolId: "cherkin-2009-standardised",
-      schedule: "2/week × 3 then 1/week × 4", reEvaluations: [], goals: [], rationale: null,
-    });
+    const { patient } = await patientWithPlan(call, { givenName: "Nora", familyName: "Booker" }, today);
 
     await page.goto(`${app.url}/patients/${patient.id}`);
     const course = page.getByRole("region", { name: "Treatment" });

@@ -14,7 +14,7 @@ import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
 import { useSubmit } from "../useSubmit.ts";
-import { clinicToday } from "./SchedulePage.tsx";
+import { clinicToday } from "./clinicClock.ts";
 import type { AppointmentListing, CourseProposal, ScheduleSettings } from "./types.ts";
 
 /** Booked, done and missed appointments of a plan, for its card. */

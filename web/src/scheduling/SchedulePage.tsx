@@ -1,31 +1,29 @@
 /**
- * The day's schedule per practitioner or per room, in the clinic's time zone:
- * each column lists its appointments in time order with the practitioner's
- * open hours, marks a practitioner's overlapping patients (needles retained),
- * and lets the desk close an appointment (done, cancelled, late cancellation,
- * no-show with its reason). Everything is a button, a link or a form field,
- * so it works from the keyboard; columns stack on a phone.
+ * The schedule in the clinic's time zone, by day or by week, per
+ * practitioner or per room. The day view lists each column's appointments in
+ * time order with the practitioner's open hours, marks a practitioner's
+ * overlapping patients (needles retained), and lets the desk move or close an
+ * appointment and the practitioner start its visit chart. Everything is a
+ * button, a link or a form field, so it works from the keyboard; dragging is
+ * a shortcut, never the only way. Columns stack on a phone.
  */
 import "./scheduling.css";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { STATUS_LABELS } from "../../../domain/scheduling/appointment.ts";
-import { formatClock, toLocal } from "../../../domain/scheduling/clinicTime.ts";
+import { useSearchParams } from "react-router";
+import { mondayOf } from "../../../domain/scheduling/clinicTime.ts";
 import { addDays, isCalendarDate, type CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
+import { AppointmentItem } from "./AppointmentItem.tsx";
 import { BookAppointment } from "./BookAppointment.tsx";
-import { CloseAppointment } from "./CloseAppointment.tsx";
-import type { AppointmentListing, CalendarView, ScheduleSettings } from "./types.ts";
+import { clinicToday } from "./clinicClock.ts";
+import type { CalendarView, ScheduleSettings } from "./types.ts";
+import { useDropMove } from "./useDropMove.ts";
+import { WeekView } from "./WeekView.tsx";
 
-/** Today in the clinic's zone (the browser's own zone may differ). */
-export function clinicToday(zone: string): CalendarDate {
-  return toLocal(new Date(), zone).date;
-}
-
-export const localClock = (iso: string, zone: string) => formatClock(toLocal(new Date(iso), zone).minute);
+type By = "practitioner" | "room";
 
 export function SchedulePage() {
   const [params, setParams] = useSearchParams();
@@ -33,16 +31,18 @@ export function SchedulePage() {
   const zone = settings.data?.timeZone ?? "UTC";
   const asked = params.get("day") ?? "";
   const day = isCalendarDate(asked) ? asked : clinicToday(zone);
-  const by = params.get("by") === "room" ? "room" : "practitioner";
-  const view = useLoad(() => api<CalendarView>("GET", `/api/v1/appointments?from=${day}&days=1`), `calendar-${day}`);
+  const by: By = params.get("by") === "room" ? "room" : "practitioner";
+  const week = params.get("view") === "week";
+  const from = week ? mondayOf(day) : day;
+  const span = week ? 7 : 1;
+  const view = useLoad(() => api<CalendarView>("GET", `/api/v1/appointments?from=${from}&days=${span}`), `calendar-${from}-${span}`);
   const [booking, setBooking] = useState(false);
 
-  const go = (next: Partial<{ day: string; by: string }>) => setParams({ day: next.day ?? day, by: next.by ?? by });
-  const columns = settings.data
-    ? by === "practitioner"
-      ? settings.data.practitioners.map((p) => ({ id: p.id, name: p.name, items: view.data?.appointments.filter((a) => a.practitionerId === p.id) ?? [] }))
-      : settings.data.rooms.filter((r) => r.active).map((r) => ({ id: r.id, name: r.name, items: view.data?.appointments.filter((a) => a.roomId === r.id) ?? [] }))
-    : [];
+  const link = (next: Partial<{ day: string; by: string; view: string }>) => ({ day: next.day ?? day, by: next.by ?? by, view: next.view ?? (week ? "week" : "day") });
+  const go = (next: Partial<{ day: string; by: string; view: string }>) => setParams(link(next));
+  const step = week ? 7 : 1;
+  const rows = settings.data ? (by === "practitioner" ? settings.data.practitioners : settings.data.rooms.filter((r) => r.active)) : [];
+  const holiday = settings.data?.holidays.find((h) => h.on === day);
 
   return (
     <section aria-labelledby="schedule-heading">
@@ -52,18 +52,25 @@ export function SchedulePage() {
       </div>
       <FormError error={settings.error ?? view.error} />
       <div className="schedule-nav">
-        <button type="button" onClick={() => go({ day: addDays(day, -1) })}>
-          ← Previous day
+        <button type="button" onClick={() => go({ day: addDays(day, -step) })}>
+          ← Previous {week ? "week" : "day"}
         </button>
         <button type="button" onClick={() => go({ day: clinicToday(zone) })}>
           Today
         </button>
-        <button type="button" onClick={() => go({ day: addDays(day, 1) })}>
-          Next day →
+        <button type="button" onClick={() => go({ day: addDays(day, step) })}>
+          Next {week ? "week" : "day"} →
         </button>
         <label>
           Day
           <input type="date" value={day} onChange={(e) => isCalendarDate(e.target.value) && go({ day: e.target.value })} />
+        </label>
+        <label>
+          View
+          <select value={week ? "week" : "day"} onChange={(e) => go({ view: e.target.value })}>
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+          </select>
         </label>
         <label>
           Show
@@ -79,8 +86,8 @@ export function SchedulePage() {
         )}
       </div>
       <h2 className="small muted" aria-live="polite">
-        {formatDate(day)}
-        {settings.data?.holidays.find((h) => h.on === day) && ` · closed: ${settings.data.holidays.find((h) => h.on === day)!.name}`}
+        {week ? `Week of ${formatDate(from)}` : formatDate(day)}
+        {!week && holiday && ` · closed: ${holiday.name}`}
       </h2>
       {booking && settings.data && (
         <BookAppointment
@@ -93,24 +100,43 @@ export function SchedulePage() {
         />
       )}
       {settings.data && settings.data.rooms.length === 0 && <p className="notice">The clinic has no rooms yet: an owner adds them before the first booking.</p>}
-      <div className="schedule-columns">
-        {columns.map((column) => (
-          <section key={column.id} className="card schedule-column" aria-label={column.name}>
-            <h2>{column.name}</h2>
-            {by === "practitioner" && <OpenHours days={view.data?.practitioners.find((p) => p.id === column.id)?.days[0]} />}
-            {column.items.length === 0 ? (
-              <p className="muted small">No appointments.</p>
-            ) : (
-              <ol className="appointments">
-                {column.items.map((a) => (
-                  <AppointmentItem key={a.id} appointment={a} zone={zone} by={by} onChanged={view.reload} />
-                ))}
-              </ol>
-            )}
-          </section>
+      {settings.data &&
+        view.data &&
+        (week ? (
+          <WeekView view={view.data} settings={settings.data} by={by} rows={rows} dayLink={(d) => `/schedule?${new URLSearchParams(link({ day: d, view: "day" }))}`} onChanged={view.reload} />
+        ) : (
+          <DayView view={view.data} settings={settings.data} by={by} rows={rows} day={day} onChanged={view.reload} />
         ))}
-      </div>
     </section>
+  );
+}
+
+function DayView({ view, settings, by, rows, day, onChanged }: { view: CalendarView; settings: ScheduleSettings; by: By; rows: { id: string; name: string }[]; day: CalendarDate; onChanged: () => void }) {
+  const drop = useDropMove(view.appointments, view.timeZone, onChanged);
+  return (
+    <>
+      <FormError error={drop.error} />
+      <div className="schedule-columns">
+        {rows.map((row) => {
+          const items = view.appointments.filter((a) => (by === "practitioner" ? a.practitionerId : a.roomId) === row.id);
+          return (
+            <section key={row.id} className="card schedule-column" aria-label={row.name} {...drop.dropTarget({ date: day, ...(by === "practitioner" ? { practitionerId: row.id } : { roomId: row.id }) })}>
+              <h2>{row.name}</h2>
+              {by === "practitioner" && <OpenHours days={view.practitioners.find((p) => p.id === row.id)?.days[0]} />}
+              {items.length === 0 ? (
+                <p className="muted small">No appointments.</p>
+              ) : (
+                <ol className="appointments">
+                  {items.map((a) => (
+                    <AppointmentItem key={a.id} appointment={a} settings={settings} by={by} onChanged={onChanged} />
+                  ))}
+                </ol>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </>
   );
 }
 
@@ -118,24 +144,4 @@ function OpenHours({ days }: { days: CalendarView["practitioners"][number]["days
   if (!days) return null;
   if (days.open.length === 0) return <p className="small muted">Not working{days.closures[0] ? ` (${days.closures[0].reason})` : ""}.</p>;
   return <p className="small muted">Open {days.open.map((o) => `${o.start}–${o.end}`).join(", ")}</p>;
-}
-
-function AppointmentItem({ appointment: a, zone, by, onChanged }: { appointment: AppointmentListing; zone: string; by: "practitioner" | "room"; onChanged: () => void }) {
-  const where = by === "practitioner" ? a.roomName : a.practitionerName;
-  return (
-    <li className={`appointment ${a.status}`} aria-label={`${localClock(a.start, zone)} ${a.patientName}`}>
-      <span className="when">
-        {localClock(a.start, zone)}–{localClock(a.end, zone)}
-      </span>{" "}
-      <Link to={`/patients/${a.patientId}`}>{a.patientName}</Link>
-      <span className="appointment-status">{STATUS_LABELS[a.status]}</span>
-      <div className="small">
-        {a.typeName} · {where}
-        {a.planId && " · course of care"}
-      </div>
-      {a.statusReason && <div className="small muted">Reason: {a.statusReason}</div>}
-      {a.practitionerOverlap && <div className="small overlap">Overlaps another of {a.practitionerName}'s patients in another room (needles retained).</div>}
-      {a.status === "booked" && <CloseAppointment appointment={a} onDone={onChanged} />}
-    </li>
-  );
 }
