@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import type { CalendarDate } from "../shared/calendarDate.ts";
 import type { BookedAppointment } from "./appointment.ts";
 import { daySchedule, type PractitionerCalendar, type WeeklyBlock } from "./availability.ts";
-import { fromLocal, type Weekday } from "./clinicTime.ts";
+import { fromLocal, toLocal, type Weekday } from "./clinicTime.ts";
 import { checkBooking } from "./conflicts.ts";
 
 const NY = "America/New_York";
@@ -95,5 +96,39 @@ describe("booking conflicts", () => {
     assert.deepEqual(daySchedule(calendar, d("2026-03-11")).open, [{ start: 540, end: 750 }]);
     assert.deepEqual(daySchedule(calendar, d("2026-03-10")).open, [{ start: 540, end: 750 }, { start: 810, end: 1020 }]);
     assert.deepEqual(daySchedule(calendar, d("2026-05-25")).open, []);
+  });
+
+  it("property: bookings accepted one after another never share a room or a patient, and stay in working hours, through the March DST week", () => {
+    const week = ["2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-14"];
+    const request = fc.record({
+      day: fc.constantFrom(...week),
+      quarter: fc.integer({ min: 28, max: 76 }), // 07:00 to 19:00 local, inside and outside the hours
+      quarters: fc.integer({ min: 1, max: 8 }),
+      room: fc.constantFrom("r1", "r2", "r3"),
+      patient: fc.constantFrom("pat1", "pat2", "pat3", "pat4"),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 40 }), (requests) => {
+        const accepted: BookedAppointment[] = [];
+        for (const [i, r] of requests.entries()) {
+          const start = fromLocal(d(r.day), r.quarter * 15, NY);
+          const candidate = { patientId: r.patient, practitionerId: "p1", roomId: r.room, start, end: new Date(start.getTime() + r.quarters * 15 * 60_000) };
+          if (checkBooking(candidate, ctx(accepted)).conflicts.length === 0) accepted.push({ id: `a${i}`, status: "booked", ...candidate });
+        }
+        for (const a of accepted) {
+          const local = toLocal(a.start, NY);
+          const open = daySchedule(calendar, local.date).open;
+          const startMinute = local.minute;
+          const endMinute = startMinute + (a.end.getTime() - a.start.getTime()) / 60_000;
+          assert.ok(open.some((o) => o.start <= startMinute && endMinute <= o.end), `${a.id} at ${local.date} ${startMinute} is inside the open hours`);
+          for (const b of accepted) {
+            if (a === b || !(a.start < b.end && b.start < a.end)) continue;
+            assert.notEqual(a.roomId, b.roomId, "one room is never booked twice at once");
+            assert.notEqual(a.patientId, b.patientId, "one patient is never in two places at once");
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
