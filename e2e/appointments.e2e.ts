@@ -89,4 +89,34 @@ describe("appointments", () => {
     await page.getByTestId("missed-appointments").getByText("Missed appointments: 1").waitFor();
     await page.close();
   });
+
+  it("lets the front desk book a practitioner's course from the patient page in two actions, without reading the plan", async () => {
+    const { app, browser } = suite();
+    const practitioner = await browser.newPage({ baseURL: app.url });
+    await signIn(practitioner, app.url);
+    const { patient } = await patientWithPlan(apiOf(practitioner), { givenName: "Fay", familyName: "Frontdesk" }, new Date().toISOString().slice(0, 10));
+    await practitioner.close();
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, baseURL: app.url });
+    await signIn(page, app.url, "frontdesk@demo.acuback.org");
+    await page.goto(`${app.url}/patients/${patient.id}`);
+    const visits = page.getByRole("region", { name: "Visits" });
+    const course = visits.getByTestId("plan");
+    await course.getByText("2/week × 3 then 1/week × 4").waitFor();
+    assert.equal(await visits.getByText("Cherkin").count(), 0, "the front desk sees the schedule, not the protocol");
+    let actions = 0;
+    await course.getByRole("button", { name: "Book the course" }).click();
+    actions += 1;
+    const proposal = course.getByRole("region", { name: "Proposed visits" });
+    await proposal.getByRole("button", { name: "Book 10 visits" }).waitFor();
+    const withWhom = await proposal.getByLabel("Practitioner").evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent);
+    assert.equal(withWhom, "Sam Okafor, L.Ac.", "booked with the practitioner who made the plan");
+    await page.screenshot({ path: join(ARTIFACTS, "course-proposal-frontdesk-phone.png"), fullPage: true });
+    await proposal.getByRole("button", { name: "Book 10 visits" }).click();
+    actions += 1;
+    await course.getByRole("status").getByText("Booked 10 visits.").waitFor();
+    await course.getByTestId("plan-appointments").getByText("Appointments: 10 booked · 0 done · 0 missed").waitFor();
+    assert.ok(actions <= 3, `booking the course took ${actions} actions`);
+    await page.close();
+  });
 });

@@ -6,6 +6,7 @@ import type { PatientId } from "../../../domain/shared/brand.ts";
 import { appointmentsOfPatient, calendar, closeAppointment, createAppointment, moveAppointment } from "../../services/appointments.ts";
 import { openAppointmentChart } from "../../services/appointmentVisit.ts";
 import { bookCourse, proposeCourseFor } from "../../services/courseBooking.ts";
+import { coursesToBook } from "../../services/coursesToBook.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { appointmentListingSchema, appointmentOut, appointmentSchema, clockTime, instant, mapOutcome } from "../schedulingSchemas.ts";
@@ -79,6 +80,23 @@ export function appointmentRoutes(app: FastifyInstance, { db }: RouteContext) {
       const outcome = await appointmentsOfPatient(db, actorOf(request), request.params.patientId);
       return sendOutcome(reply, mapOutcome(outcome, (v) => ({ ...v, appointments: v.appointments.map(appointmentOut) })));
     },
+  );
+
+  api.get(
+    "/api/v1/patients/:patientId/courses",
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: "The patient's running plans with their scheduling facts only (start, schedule, visits planned and signed, who made it), for the front desk to book the course",
+        params: patientIdParam,
+        response: {
+          200: z.array(z.object({ planId: z.string(), startOn: z.string(), schedule: z.string(), plannedVisits: z.number(), signedVisits: z.number(), practitionerId: z.string().nullable() })),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await coursesToBook(db, actorOf(request), request.params.patientId)),
   );
 
   api.post(

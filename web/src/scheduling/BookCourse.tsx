@@ -23,7 +23,8 @@ export function planAppointmentCounts(appointments: readonly AppointmentListing[
   return { booked: mine.filter((a) => a.status === "booked").length, done: mine.filter((a) => a.status === "done").length, missed: mine.filter((a) => isMissed(a.status)).length };
 }
 
-export function BookCourse({ planId, onBooked }: { planId: string; onBooked: () => void }) {
+/** `practitionerId`: who the course is booked with by default (the plan's author, for the front desk); else the signed-in practitioner. */
+export function BookCourse({ planId, practitionerId, onBooked }: { planId: string; practitionerId?: string | null; onBooked: () => void }) {
   const { session } = useSession();
   const [settings, setSettings] = useState<ScheduleSettings | null>(null);
   const [choice, setChoice] = useState({ practitionerId: "", typeId: "", startOn: "" });
@@ -37,7 +38,7 @@ export function BookCourse({ planId, onBooked }: { planId: string; onBooked: () 
       loaded = await api<ScheduleSettings>("GET", "/api/v1/schedule/settings");
       setSettings(loaded);
     }
-    const mine = loaded.practitioners.find((p) => p.id === session.user.id);
+    const mine = loaded.practitioners.find((p) => p.id === practitionerId) ?? loaded.practitioners.find((p) => p.id === session.user.id);
     const picked = next ?? {
       practitionerId: (mine ?? loaded.practitioners.find((p) => p.hours.length > 0) ?? loaded.practitioners[0])?.id ?? "",
       typeId: (loaded.appointmentTypes.find((t) => t.active && t.kind === "follow-up") ?? loaded.appointmentTypes.find((t) => t.active))?.id ?? "",

@@ -41,6 +41,16 @@ interface Plan {
   progress: { done: number; planned: number; nextReEvaluation: string | null; outcome: string | null; summary: string };
 }
 
+/** A running plan's scheduling facts, all the front desk reads of it (server/services/coursesToBook.ts). */
+interface CourseToBook {
+  planId: string;
+  startOn: string;
+  schedule: string;
+  plannedVisits: number;
+  signedVisits: number;
+  practitionerId: string | null;
+}
+
 interface EpisodeLite {
   id: string;
   onsetDate: string;
@@ -212,15 +222,24 @@ function VisitList({ visits }: { visits: Visit[] }) {
 /** The front desk sees that visits happened, and when, not what was done. */
 function VisitSummaries({ patientId, visits }: { patientId: string; visits: VisitSummary[] }) {
   const appointments = useLoad(() => api<{ appointments: AppointmentListing[]; missed: number }>("GET", `/api/v1/patients/${patientId}/appointments`), `appointments-${patientId}`);
+  const courses = useLoad(() => api<CourseToBook[]>("GET", `/api/v1/patients/${patientId}/courses`), `courses-${patientId}`);
   const upcoming = appointments.data?.appointments.filter((a) => a.status === "booked").length ?? 0;
   return (
     <section className="card" aria-label="Visits">
       <h2>Visits</h2>
+      <FormError error={appointments.error ?? courses.error} />
       {appointments.data && (
         <p className="small" data-testid="appointment-counts">
           Appointments: {upcoming} booked · {appointments.data.missed} missed (no-show or late cancellation)
         </p>
       )}
+      {courses.data?.map((course) => (
+        <div key={course.planId} className="plan" data-testid="plan">
+          <strong>Course of care</strong> · {course.schedule} · from {formatDate(course.startOn)} · {course.signedVisits} of {course.plannedVisits} visits done
+          {appointments.data && <PlanAppointments counts={planAppointmentCounts(appointments.data.appointments, course.planId)} />}
+          <BookCourse planId={course.planId} practitionerId={course.practitionerId} onBooked={appointments.reload} />
+        </div>
+      ))}
       {visits.length === 0 ? (
         <p className="muted">No visits yet.</p>
       ) : (
