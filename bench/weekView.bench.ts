@@ -73,6 +73,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, app.url);
+  // tsx names the functions handed to evaluate with a helper the page does not have.
+  await page.addInitScript("window.__name = (f) => f");
   await page.route("**/api/v1/schedule/settings", (route) => route.fulfill({ json: settings }));
   await page.route("**/api/v1/appointments?*", (route) => route.fulfill({ json: calendar }));
   await page.goto(`${app.url}/schedule?view=week&day=${monday}`);

@@ -43,10 +43,26 @@ export interface LocalTime {
   minute: MinuteOfDay;
 }
 
+/**
+ * Local times already worked out, by zone and UTC minute: a calendar shows
+ * hundreds of appointments that start on a few dozen distinct minutes, and
+ * `formatToParts` is the slow part of drawing a week. Bounded so a long
+ * server run does not grow it without end.
+ */
+const localTimes = new Map<string, LocalTime>();
+const LOCAL_TIMES_KEPT = 20_000;
+
 /** The clinic's local date and minute of day at `instant`. */
 export function toLocal(instant: Date, zone: string): LocalTime {
+  const ms = instant.getTime();
+  const key = `${zone} ${Math.floor(ms / 60_000)}`;
+  const known = localTimes.get(key);
+  if (known) return known;
   const parts = Object.fromEntries(formatterFor(zone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}` as CalendarDate, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  const local = Object.freeze({ date: `${parts.year}-${parts.month}-${parts.day}` as CalendarDate, minute: Number(parts.hour) * 60 + Number(parts.minute) });
+  if (localTimes.size >= LOCAL_TIMES_KEPT) localTimes.clear();
+  localTimes.set(key, local);
+  return local;
 }
 
 /** How far the zone's wall clock is ahead of UTC at `ms`, in milliseconds. */
