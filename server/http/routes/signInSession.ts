@@ -8,9 +8,11 @@ import type { SessionRecord } from "../../db/repositories/signInSessions.ts";
 import { signIn, signOut, tokenHash } from "../../services/signInSessions.ts";
 import { changeOwnPassword } from "../../services/staff.ts";
 import { actorOf, requireSession, SESSION_COOKIE, sessionCookieOptions } from "../authentication.ts";
+import { fail } from "../../errors.ts";
 import { problemSchema, sendFailure } from "../problem.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { email, password } from "../schemas.ts";
+import { SignInFailures } from "../signInFailures.ts";
 
 const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
@@ -29,11 +31,13 @@ function describeSession(session: SessionRecord) {
 
 export function sessionRoutes(app: FastifyInstance, { db, config }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const failures = new SignInFailures(config.loginAttemptsPerMinute);
 
   api.post(
     "/api/v1/session",
     {
-      config: { rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: "1 minute" } },
+      // A flood guard only; wrong passwords are counted by `failures` below, so successful sign-ins from one office never lock it out.
+      config: { rateLimit: { max: config.loginAttemptsPerMinute * 10, timeWindow: "1 minute" } },
       schema: {
         tags: ["session"],
         summary: "Sign in",
@@ -42,8 +46,14 @@ export function sessionRoutes(app: FastifyInstance, { db, config }: RouteContext
       },
     },
     async (request, reply) => {
+      const wait = failures.retryAfter(request.body.email, request.ip);
+      if (wait > 0) return sendFailure(reply.header("retry-after", String(wait)), fail("RATE_LIMITED"));
       const outcome = await signIn(db, request.body, config.sessions, request.ip);
-      if (!outcome.ok) return sendFailure(reply, outcome);
+      if (!outcome.ok) {
+        if (outcome.code === "INVALID_CREDENTIALS") failures.failed(request.body.email, request.ip);
+        return sendFailure(reply, outcome);
+      }
+      failures.succeeded(request.body.email);
       reply.setCookie(SESSION_COOKIE, outcome.value.token, sessionCookieOptions(config));
       return reply.send(describeSession(outcome.value.session));
     },
