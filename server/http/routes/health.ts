@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listMigrations } from "../../db/migrate.ts";
 import type { RouteContext } from "../routeContext.ts";
 
 const healthSchema = z.object({
@@ -8,8 +9,37 @@ const healthSchema = z.object({
   database: z.object({ engine: z.enum(["pglite", "postgres"]), reachable: z.boolean() }),
 });
 
+const readySchema = z.object({
+  ready: z.boolean(),
+  database: z.object({ engine: z.enum(["pglite", "postgres"]), reachable: z.boolean() }),
+  migrations: z.object({ known: z.number(), applied: z.number(), missing: z.array(z.string()) }),
+  /** Acuback has no backup command yet (issue 15): said plainly rather than left out, so a monitor does not assume one. */
+  backup: z.object({ configured: z.literal(false), note: z.string() }),
+});
+
 /** For load balancers and monitors: 200 when the database answers, 503 when it does not. */
 export function healthRoutes(app: FastifyInstance, { db }: RouteContext) {
+  const known = listMigrations().map((m) => m.version);
+  // Readiness: the database answers and every migration this build knows has run (a process started on an older schema is not ready).
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/health/ready",
+    { schema: { tags: ["system"], summary: "Readiness: the database answers and its schema is this build's", response: { 200: readySchema, 503: readySchema } } },
+    async (_request, reply) => {
+      const applied = await db
+        .query<{ version: string }>("select version from schema_migrations")
+        .then((rows) => rows.map((r) => r.version))
+        .catch(() => null);
+      const missing = applied ? known.filter((v) => !applied.includes(v)) : known;
+      const ready = applied !== null && missing.length === 0;
+      return reply.code(ready ? 200 : 503).send({
+        ready,
+        database: { engine: db.engine, reachable: applied !== null },
+        migrations: { known: known.length, applied: applied?.length ?? 0, missing },
+        backup: { configured: false, note: "No automatic backups yet; copy the data directory with the server stopped, or use pg_dump on PostgreSQL." },
+      });
+    },
+  );
+
   app.withTypeProvider<ZodTypeProvider>().get(
     "/health",
     { schema: { tags: ["system"], summary: "Liveness and database reachability", response: { 200: healthSchema, 503: healthSchema } } },

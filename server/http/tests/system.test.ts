@@ -16,6 +16,25 @@ describe("health, OpenAPI and problem responses", () => {
     assert.deepEqual(response.json(), { status: "ok", database: { engine: t.db.engine, reachable: true } });
   });
 
+  it("GET /health/ready is ready when every migration of this build has run, and names the one missing when not", async () => {
+    const ready = await t.app.inject({ method: "GET", url: "/health/ready" });
+    assert.equal(ready.statusCode, 200, ready.body);
+    const body = ready.json();
+    assert.equal(body.ready, true);
+    assert.deepEqual(body.migrations.missing, []);
+    assert.equal(body.migrations.known, body.migrations.applied);
+    assert.equal(body.backup.configured, false);
+    const [newest] = await t.db.query<{ version: string; applied_at: string }>("select version, applied_at from schema_migrations order by version desc limit 1");
+    await t.db.query("delete from schema_migrations where version = $1", [newest!.version]);
+    try {
+      const behind = await t.app.inject({ method: "GET", url: "/health/ready" });
+      assert.equal(behind.statusCode, 503);
+      assert.deepEqual(behind.json().migrations.missing, [newest!.version]);
+    } finally {
+      await t.db.query("insert into schema_migrations (version, applied_at) values ($1, $2)", [newest!.version, newest!.applied_at]);
+    }
+  });
+
   it("serves an OpenAPI 3 document of every route and the browsable docs", async () => {
     const spec = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json();
     assert.match(spec.openapi, /^3\./);
@@ -36,6 +55,7 @@ describe("health, OpenAPI and problem responses", () => {
       "/api/v1/protocols",
       "/api/v1/safety/check",
       "/health",
+      "/health/ready",
     ]) {
       assert.ok(spec.paths[path], `documents ${path}`);
     }
