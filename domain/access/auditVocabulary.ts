@@ -3,7 +3,7 @@
  * reads them. One list, so the database, the API's filters, the page and the
  * CSV export agree, and no internal name ("red_flag_screen") reaches a person.
  */
-export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend", "merge", "retire"] as const;
+export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend", "merge", "retire", "denied"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -19,9 +19,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   amend: "amended",
   merge: "merged",
   retire: "marked registered in error",
+  denied: "was refused",
 };
 
 export const AUDIT_ENTITY_LABELS = {
+  request: "request (a refused one: not allowed, or no such record in this clinic)",
   patient: "patient record",
   patient_retirement: "merge or registration in error",
   pain_score: "pain score",

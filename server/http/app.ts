@@ -42,6 +42,7 @@ import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
 import { patientRetirementRoutes } from "./routes/patientRetirement.ts";
 import { isFhirUrl } from "../fhir/operationOutcome.ts";
+import { installDeniedAccessAudit } from "./deniedAccessAudit.ts";
 import { fhirRoutes } from "./routes/fhir.ts";
 import { installTextBoundary } from "./textBoundary.ts";
 import { fhirImportRoutes } from "./routes/fhirImport.ts";
@@ -118,6 +119,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   });
   installApiTokenAuth(app, db, config);
   installSessions(app, db, config);
+  installDeniedAccessAudit(app, db);
   const context = { db, config };
   healthRoutes(app, context);
   sessionRoutes(app, context);

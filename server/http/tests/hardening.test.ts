@@ -1,8 +1,8 @@
 /**
  * What the attacker-minded tests of issue 15 found, each fixed at the
  * boundary: no API answer is cached, text with a NUL or an unpaired
- * surrogate is refused (never stored, never a 500), and reading a patient's
- * report links is audited.
+ * surrogate is refused (never stored, never a 500), reading a patient's
+ * report links is audited, and refused requests are audited as denied access.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -45,5 +45,39 @@ describe("hardening at the boundary", () => {
     assert.equal((await clinic.practitioner.get("/api/v1/patients?q=")).json().total, before);
     // A whole emoji (a surrogate pair) is text like any other.
     assert.equal((await clinic.practitioner.post("/api/v1/patients", patientBody({ givenName: "Ann 🌿" }))).statusCode, 201);
+  });
+
+  it("audits a refused request as denied access in the asker's clinic: another clinic's id (404) and a role's limit (403), with the route and ids only", async () => {
+    const prober = await t.newClinic();
+    // The row is written once the answer has gone (onResponse), so it is read when it has arrived.
+    const denied = async (userId: string, expected: number) => {
+      for (let tries = 0; ; tries++) {
+        const rows = await t.db.query<{ detail: { method: string; route: string; status: number; ids: string[] } }>(
+          "select detail from audit_events where clinic_id = $1 and user_id = $2 and action = 'denied' and entity = 'request' order by id",
+          [prober.clinicId, userId],
+        );
+        if (rows.length >= expected || tries === 50) return rows;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    assert.equal((await prober.practitioner.get(`/api/v1/patients/${patientId}`)).statusCode, 404);
+    assert.deepEqual(
+      (await denied(prober.practitioner.userId, 1)).map((r) => r.detail),
+      [{ method: "GET", route: "/api/v1/patients/:patientId", status: 404, ids: [patientId] }],
+    );
+    assert.equal((await prober.frontDesk.get(`/api/v1/patients/${patientId}/visits`)).statusCode, 404);
+    const mine = (await prober.frontDesk.post("/api/v1/patients", patientBody())).json();
+    assert.equal((await prober.frontDesk.get(`/api/v1/patients/${mine.id}/plans`)).statusCode, 403);
+    assert.deepEqual(
+      (await denied(prober.frontDesk.userId, 2)).map((r) => [r.detail.route, r.detail.status]),
+      [
+        ["/api/v1/patients/:patientId/visits", 404],
+        ["/api/v1/patients/:patientId/plans", 403],
+      ],
+    );
+    // The clinic whose id was tried learns nothing of it, and a request without a sign-in is not anyone's to audit.
+    const [{ n }] = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1 and action = 'denied'", [clinic.clinicId])) as [{ n: number }];
+    assert.equal(n, 0);
+    assert.equal((await t.app.inject({ method: "GET", url: `/api/v1/patients/${patientId}` })).statusCode, 401);
   });
 });
