@@ -66,11 +66,20 @@ export async function signIn(
   return ok({ token, session: session! });
 }
 
-/** The session behind a cookie token, sliding its idle timer at most once a minute to spare writes. */
+/**
+ * How stale the idle timer may get before a request slides it: a quarter of
+ * the idle window, at most a minute. Sliding on every request would write on
+ * every request; sliding once a minute would end a 1-minute idle setting's
+ * sessions while they are in use. With a quarter, someone active at least
+ * every three quarters of the window is never signed out.
+ */
+export const slideAfterMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
+
+/** The session behind a cookie token, sliding its idle timer (see slideAfterMs). */
 export async function resumeSession(db: Database, token: string, policy: SessionPolicy): Promise<SessionRecord | null> {
   const hash = tokenHash(token);
   const session = await findLiveSession(db, hash, policy.idleMinutes);
-  if (session && Date.now() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, hash);
+  if (session && Date.now() - session.lastSeenAt.getTime() > slideAfterMs(policy.idleMinutes)) await touchSession(db, hash);
   return session;
 }
 

@@ -141,3 +141,21 @@ describe("login rate limit", () => {
     assert.equal((await signIn(email, password)).statusCode, 429);
   });
 });
+
+describe("a short idle setting", () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestContext({ config: { sessions: { absoluteHours: 12, idleMinutes: 1 } } });
+  });
+  after(() => t.close());
+
+  it("keeps a session in use: a request 40 s after the last slides the 1-minute window, and only a minute without one ends it", async () => {
+    const { practitioner } = await t.newClinic();
+    const lastSeen = async () => (await t.db.query<{ s: number }>("select extract(epoch from now() - last_seen_at)::float as s from sessions where user_id = $1", [practitioner.userId]))[0]!.s;
+    await t.db.query("update sessions set last_seen_at = now() - interval '40 seconds' where user_id = $1", [practitioner.userId]);
+    assert.equal((await practitioner.get("/api/v1/session")).statusCode, 200);
+    assert.ok((await lastSeen()) < 5, "the idle timer slid");
+    await t.db.query("update sessions set last_seen_at = now() - interval '61 seconds' where user_id = $1", [practitioner.userId]);
+    assert.equal((await practitioner.get("/api/v1/session")).statusCode, 401);
+  });
+});
