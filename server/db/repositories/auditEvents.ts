@@ -79,7 +79,8 @@ export async function listAuditEvents(
     params.push(value);
     conditions.push(sql(`$${params.length}`));
   };
-  where((p) => `a.patient_id = ${p}`, filter.patientId);
+  // A patient's trail: rows about them, and list or search rows that showed them (audit_events_shown).
+  where((p) => `(a.patient_id = ${p} or a.detail -> 'shown' @> jsonb_build_array(${p}::text))`, filter.patientId);
   where((p) => `a.user_id = ${p}`, filter.userId);
   where((p) => `a.action = ${p}`, filter.action);
   where((p) => `a.entity = ${p}`, filter.entity);

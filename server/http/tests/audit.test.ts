@@ -35,6 +35,19 @@ describe("audit log", () => {
     assert.ok(!JSON.stringify(stored).includes("Auditson"), "the log itself keeps ids only, never names");
   });
 
+  it("finds a search that showed the patient in the patient's trail, and not a search that did not", async () => {
+    const { owner, frontDesk } = await t.newClinic();
+    const shown = (await frontDesk.post("/api/v1/patients", patientBody({ familyName: "Seenby" }))).json();
+    const other = (await frontDesk.post("/api/v1/patients", patientBody({ familyName: "Elsewhere", givenName: "Ona" }))).json();
+    assert.equal((await frontDesk.get("/api/v1/patients?q=Seenby")).json().patients.length, 1);
+    const trail = async (patientId: string) =>
+      ((await owner.get(`/api/v1/audit-events?patientId=${patientId}&action=list`)).json() as { userId: string; entity: string; patientId: string | null }[]).filter((e) => e.entity === "patient");
+    const seen = await trail(shown.id);
+    assert.equal(seen.length, 1, "the search that listed the patient is in their trail");
+    assert.equal(seen[0]!.userId, frontDesk.userId);
+    assert.deepEqual(await trail(other.id), []);
+  });
+
   it("filters by user, action, record kind and time, and says which filters a read used", async () => {
     const { owner, practitioner, frontDesk } = await t.newClinic();
     const patient = (await frontDesk.post("/api/v1/patients", patientBody())).json();
