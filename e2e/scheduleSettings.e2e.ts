@@ -118,6 +118,12 @@ describe("schedule settings", () => {
     await page.getByRole("table", { name: "Rooms" }).getByText("Room 4", { exact: true }).waitFor();
     assert.ok(((await page.evaluate("document.documentElement.scrollWidth")) as number) <= 390, "the settings fit the phone's width");
     await page.screenshot({ path: join(DIR, "settings-phone.png"), fullPage: true });
+    // The full page is seven screens long: each part on its own, as a person scrolls to it.
+    await page.screenshot({ path: join(DIR, "phone-top.png") });
+    await page.getByRole("group", { name: "Monday" }).screenshot({ path: join(DIR, "phone-hours-monday.png") });
+    for (const [name, file] of [["Time off of Dana Whitfield, L.Ac.", "time-off"], ["Rooms", "rooms"], ["Appointment types", "types"], ["Public holidays and closures", "holidays"], ["Calendar feed", "feed"]] as const) {
+      await page.getByRole("region", { name }).screenshot({ path: join(DIR, `phone-${file}.png`) });
+    }
     await context.close();
 
     // A practitioner: the clinic's settings read-only, their own week editable.

@@ -14,12 +14,16 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === "function" ? 
 export function TimeZoneSetting({ timeZone, editable, onSaved }: { timeZone: string; editable: boolean; onSaved: () => void }) {
   const [value, setValue] = useState(timeZone);
   const [saved, setSaved] = useState(false);
+  // The refusal speaks of the name that was sent: once it is edited, the message would be about something no longer there.
+  const [sent, setSent] = useState<string | null>(null);
   const save = useSubmit(async () => {
     setSaved(false);
+    setSent(value);
     await api("PUT", "/api/v1/schedule/time-zone", { timeZone: value.trim() });
     setSaved(true);
     onSaved();
   });
+  const error = sent === value ? save.error : null;
   if (!editable) {
     return (
       <section className="card" aria-labelledby="zone-heading">
@@ -42,9 +46,9 @@ export function TimeZoneSetting({ timeZone, editable, onSaved }: { timeZone: str
     >
       <h2 id="zone-heading">Time zone</h2>
       <p className="muted small">Appointments are kept in UTC and shown in this zone; working hours and time off are read in it. Daylight saving follows the zone.</p>
-      <FormError error={save.error} />
+      <FormError error={error} />
       <div className="row">
-        <label className={save.error?.fields.timeZone ? "invalid" : undefined}>
+        <label className={error?.fields.timeZone ? "invalid" : undefined}>
           IANA time zone
           <input
             value={value}
@@ -56,9 +60,9 @@ export function TimeZoneSetting({ timeZone, editable, onSaved }: { timeZone: str
             placeholder="America/New_York"
             required
             maxLength={64}
-            aria-describedby={save.error?.fields.timeZone ? "timeZone-error" : undefined}
+            aria-describedby={error?.fields.timeZone ? "timeZone-error" : undefined}
           />
-          <FieldError error={save.error} field="timeZone" />
+          <FieldError error={error} field="timeZone" />
         </label>
         <datalist id="time-zones">
           {ZONES.map((z) => (
@@ -69,7 +73,7 @@ export function TimeZoneSetting({ timeZone, editable, onSaved }: { timeZone: str
           Save time zone
         </button>
       </div>
-      {saved && !save.error && (
+      {saved && !error && (
         <p className="success" role="status">
           The clinic's time zone is now {value.trim()}.
         </p>
