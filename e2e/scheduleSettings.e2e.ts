@@ -140,6 +140,8 @@ describe("schedule settings", () => {
     await own.getByRole("button", { name: "Make my calendar feed" }).waitFor();
     assert.ok(((await own.evaluate("document.documentElement.scrollWidth")) as number) <= 390);
     await own.screenshot({ path: join(DIR, "practitioner-phone.png"), fullPage: true });
+    await own.screenshot({ path: join(DIR, "practitioner-phone-top.png") });
+    await own.getByRole("region", { name: "Rooms" }).screenshot({ path: join(DIR, "practitioner-phone-rooms.png") });
     await own.close();
   });
 });
