@@ -77,6 +77,9 @@ export const ERRORS = {
   TIME_OFF_NOT_FOUND: { status: 404, title: "No such time off in this clinic." },
   HOLIDAY_NOT_FOUND: { status: 404, title: "No such clinic holiday." },
   HOLIDAY_EXISTS: { status: 409, title: "The clinic already has a holiday on that date." },
+  CALENDAR_FEED_NOT_FOUND: { status: 404, title: "There is no calendar feed at this address." },
+  CALENDAR_FEED_REVOKED: { status: 410, title: "This calendar feed was revoked; ask for a new one in Acuback's schedule settings." },
+  CALENDAR_FEED_EXISTS: { status: 409, title: "This practitioner already has a live calendar feed; revoke it first to make a new address." },
   COURSE_NOTHING_TO_BOOK: { status: 422, title: "There are no visits to book: the list is empty." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   PATIENT_LIKELY_DUPLICATE: {

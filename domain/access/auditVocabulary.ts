@@ -66,6 +66,7 @@ export const AUDIT_ENTITY_LABELS = {
   time_off: "time off",
   clinic_holiday: "clinic holiday",
   clinic_time_zone: "clinic time zone",
+  calendar_feed: "calendar feed",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

@@ -26,6 +26,9 @@ describe("roles", () => {
     assert.equal(can("practitioner", "hours.own"), true);
     assert.equal(can("practitioner", "clinic.configure"), false);
   });
+  it("practitioners and owners have a calendar feed of their own; the front desk has none", () => {
+    assert.deepEqual(ROLES.filter((role) => can(role, "calendarFeed.own")), ["owner", "practitioner"]);
+  });
   it("recognises only the three roles", () => {
     assert.deepEqual(ROLES.filter(isRole), [...ROLES]);
     assert.equal(isRole("admin"), false);

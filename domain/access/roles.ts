@@ -38,7 +38,12 @@ export type Permission =
    */
   | "appointments.book"
   /** Keep one's own working hours and time off; owners keep everyone's (clinic.configure). */
-  | "hours.own";
+  | "hours.own"
+  /**
+   * Have a calendar feed of one's own appointments for one's own calendar app
+   * (issue 16); owners create and revoke anyone's (clinic.configure).
+   */
+  | "calendarFeed.own";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -56,6 +61,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "data.export",
     "appointments.book",
     "hours.own",
+    "calendarFeed.own",
   ],
   practitioner: [
     "patients.demographics.read",
@@ -66,6 +72,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "followUps.send",
     "appointments.book",
     "hours.own",
+    "calendarFeed.own",
   ],
   front_desk: ["patients.demographics.read", "patients.demographics.write", "followUps.send", "appointments.book"],
 };

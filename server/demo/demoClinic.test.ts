@@ -10,7 +10,7 @@ import { after, before, describe, it } from "node:test";
 import type { PatientId, UserId } from "../../domain/shared/brand.ts";
 import { DISCONTINUE_WARNING, KX } from "../../domain/coverage/ncd30_3_3.ts";
 import type { PayerPlan } from "../../domain/coverage/payerPlan.ts";
-import { calendarDateOf } from "../../domain/shared/calendarDate.ts";
+import { addDays, calendarDateOf } from "../../domain/shared/calendarDate.ts";
 import { dryNeedlingMuscleCount } from "../../domain/treatment/visit.ts";
 import type { Database } from "../db/database.ts";
 import type { Actor } from "../services/actor.ts";
@@ -312,6 +312,10 @@ describe("demo clinic", () => {
     assert.equal(settings.value.rooms.length, 3);
     assert.deepEqual(settings.value.appointmentTypes.map((t) => t.kind).sort(), ["first-visit", "follow-up", "re-evaluation"]);
     assert.equal(settings.value.practitioners.filter((p) => p.hours.length > 0).length, 2);
+    // Holidays as the owner's data: a training day and two public holidays after the booked week; the owner's Wednesday afternoons off.
+    assert.ok(["New Year's Day", "Independence Day"].every((name) => settings.value.holidays.some((h) => h.name === name)));
+    assert.ok(settings.value.holidays.every((h) => h.on > addDays(mondayOf(toLocal(now, "America/Los_Angeles").date), 6)));
+    assert.ok(settings.value.practitioners.some((p) => p.timeOff.some((t) => t.weekday === 3 && t.toOn === null)));
     const monday = mondayOf(toLocal(now, "America/Los_Angeles").date);
     const week = await calendar(db, frontDesk, { from: monday, days: 7 });
     assert.ok(week.ok);

@@ -1,8 +1,8 @@
 /**
  * The demo clinic's calendar: its zone (Portland, Oregon: America/Los_Angeles),
  * three rooms, the default appointment types, working hours for its two
- * practitioners (the owner treats too), a recurring afternoon off and a
- * training day, a booked week around today (one practitioner with two
+ * practitioners (the owner treats too), a recurring afternoon off, a
+ * training day and the next two US federal holidays on fixed dates, a booked week around today (one practitioner with two
  * patients at once in two rooms, one no-show), and Maria Alvarez's remaining
  * Cherkin visits booked from her plan. Everything goes through the services,
  * so every appointment passed the conflict rules.
@@ -68,7 +68,11 @@ export async function loadDemoSchedule(
     await addTimeOff(db, owner, { practitionerId: owner.userId, fromOn: addDays(monday, -28), toOn: null, weekday: 3, start: clock("13:00"), end: clock("16:00"), reason: "clinic management" }),
     "owner's afternoon off",
   );
-  must(await addHoliday(db, owner, { on: addDays(monday, 21), name: "Staff training day" }), "training day");
+  const trainingDay = addDays(monday, 21);
+  must(await addHoliday(db, owner, { on: trainingDay, name: "Staff training day" }), "training day");
+  for (const holiday of publicHolidaysAfter(addDays(monday, 6))) {
+    if (holiday.on !== trainingDay) must(await addHoliday(db, owner, holiday), holiday.name);
+  }
 
   for (const slot of WEEK) {
     const patient = patients[slot.family];
@@ -95,6 +99,23 @@ export async function loadDemoSchedule(
     }
   }
   await bookMariasCourse(db, frontDesk, practitioner, patients["Alvarez"]?.patientId, followUp.id, today, now);
+}
+
+/**
+ * The next New Year's Day and Independence Day after `after` (two US federal
+ * holidays on fixed dates, 5 U.S.C. 6103), as an owner would enter them: after
+ * the demo's booked week, so no booked appointment falls on one.
+ */
+export function publicHolidaysAfter(after: CalendarDate): { on: CalendarDate; name: string }[] {
+  const year = Number(after.slice(0, 4));
+  const next = (monthDay: string) => {
+    const thisYear = `${year}-${monthDay}` as CalendarDate;
+    return thisYear > after ? thisYear : (`${year + 1}-${monthDay}` as CalendarDate);
+  };
+  return [
+    { on: next("01-01"), name: "New Year's Day" },
+    { on: next("07-04"), name: "Independence Day" },
+  ].sort((a, b) => a.on.localeCompare(b.on));
 }
 
 /** Her remaining Cherkin visits, proposed from tomorrow at 11:00 and confirmed as proposed. */

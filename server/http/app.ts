@@ -36,6 +36,7 @@ import { questionnaireRoutes } from "./routes/questionnaires.ts";
 import { referralContactRoutes } from "./routes/referralContacts.ts";
 import { appointmentRoutes } from "./routes/appointments.ts";
 import { scheduleSettingsRoutes } from "./routes/scheduleSettings.ts";
+import { calendarFeedRoutes } from "./routes/calendarFeeds.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
@@ -153,6 +154,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   referralContactRoutes(app, context);
   scheduleSettingsRoutes(app, context);
   appointmentRoutes(app, context);
+  calendarFeedRoutes(app, context);
   directoryImportRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);

@@ -23,6 +23,7 @@ const ApiTokensPage = lazy(() => import("./pages/ApiTokensPage.tsx").then((m) =>
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
 const SchedulePage = lazy(() => import("./scheduling/SchedulePage.tsx").then((m) => ({ default: m.SchedulePage })));
+const ScheduleSettingsPage = lazy(() => import("./scheduling/ScheduleSettingsPage.tsx").then((m) => ({ default: m.ScheduleSettingsPage })));
 const BillingSetupPage = lazy(() => import("./coverage/BillingSetupPage.tsx").then((m) => ({ default: m.BillingSetupPage })));
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
@@ -161,6 +162,7 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
+          <Route path="/schedule/settings" element={<ScheduleSettingsPage />} />
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />

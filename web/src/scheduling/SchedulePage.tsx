@@ -48,7 +48,7 @@ export function SchedulePage() {
     <section aria-labelledby="schedule-heading">
       <div className="page-head">
         <h1 id="schedule-heading">Schedule</h1>
-        <span className="small muted">Times in {zone}</span>
+        <span className="small muted">Times in {zone} · <Link to="/schedule/settings">Settings, hours and calendar feed</Link></span>
       </div>
       <FormError error={settings.error ?? view.error} />
       <div className="schedule-nav">
