@@ -9,7 +9,7 @@
  */
 import "./scheduling.css";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { mondayOf } from "../../../domain/scheduling/clinicTime.ts";
 import { addDays, isCalendarDate, type CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import { formatDate } from "../../../domain/shared/dateWords.ts";
