@@ -6,7 +6,8 @@
  * taken is refused with the reason and moves nothing; the Move form moves it
  * from the keyboard; a dragged appointment lands on the day dropped on; and
  * "Start the visit chart" opens today's chart from the plan and marks the
- * appointment attended. Screenshots of the week at tablet and phone size.
+ * appointment attended; the plan's re-evaluation is marked on its day.
+ * Screenshots of the week at tablet and phone size.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -35,7 +36,8 @@ describe("the week view", () => {
     await asOwner("PUT", `/api/v1/practitioners/${sam.id}/working-hours`, { blocks: allWeek });
     await owner.close();
 
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, baseURL: app.url });
+    // A tablet upright, so the drag's source and target are both on screen.
+    const page = await browser.newPage({ viewport: { width: 1024, height: 1366 }, baseURL: app.url });
     await signIn(page, app.url);
     const call = apiOf(page);
     const today = toLocal(new Date(), zone).date;
@@ -48,7 +50,7 @@ describe("the week view", () => {
 
     const mover = await call("POST", "/api/v1/patients", { givenName: "Milo", familyName: "Mover", birthDate: "1979-05-05", sex: "male" });
     const holder = await call("POST", "/api/v1/patients", { givenName: "Hana", familyName: "Holder", birthDate: "1981-07-07", sex: "female" });
-    const { patient: charted, plan } = await patientWithPlan(call, { givenName: "Cara", familyName: "Charted" }, today);
+    const { patient: charted, plan } = await patientWithPlan(call, { givenName: "Cara", familyName: "Charted" }, today, [today]);
     const moving = await book(mover.id, today, 0);
     await book(holder.id, other, 0);
     await book(charted.id, today, 3, plan.id);
@@ -59,6 +61,9 @@ describe("the week view", () => {
     const cell = (date: CalendarDate) => samRow.locator(`[data-day="${date}"]`);
     await cell(today).getByRole("link", { name: "Mover, Milo" }).waitFor();
     assert.equal(await week.getByRole("columnheader").count(), 8);
+    // The plan's re-evaluation is marked on its day, in a row of its own: a marker, not a booking.
+    const dueRow = week.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Due" }) });
+    await dueRow.getByRole("listitem").filter({ hasText: "Charted, Cara" }).getByText("Re-evaluation (plan)").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "schedule-week-tablet.png"), fullPage: true });
 
     // Dropped on the other day, where Room 1 is taken at that time: refused with the reason, nothing moves.
@@ -92,8 +97,9 @@ describe("the week view", () => {
     await page.screenshot({ path: join(ARTIFACTS, "schedule-week-phone.png"), fullPage: true });
 
     // Today's course visit: the practitioner starts its chart from the day view, from the plan.
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.setViewportSize({ width: 1024, height: 1366 });
     await page.goto(`${app.url}/schedule?view=day&day=${today}`);
+    await page.getByRole("region", { name: "Due this day" }).getByRole("listitem").filter({ hasText: "Charted, Cara" }).getByText("Re-evaluation (plan)").waitFor();
     const visit = page.getByRole("region", { name: SAM }).getByRole("listitem").filter({ hasText: "Charted, Cara" });
     await visit.getByRole("button", { name: "Start the visit chart" }).click();
     await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);

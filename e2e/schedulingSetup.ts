@@ -3,8 +3,8 @@ import type { apiOf } from "./harness.ts";
 
 type Call = ReturnType<typeof apiOf>;
 
-/** A new patient with a screened episode and a Cherkin plan starting `startOn`. */
-export async function patientWithPlan(call: Call, name: { givenName: string; familyName: string }, startOn: string): Promise<{ patient: { id: string }; plan: { id: string } }> {
+/** A new patient with a screened episode and a Cherkin plan starting `startOn`, re-evaluated on the dates given. */
+export async function patientWithPlan(call: Call, name: { givenName: string; familyName: string }, startOn: string, reEvaluations: string[] = []): Promise<{ patient: { id: string }; plan: { id: string } }> {
   const patient = await call("POST", "/api/v1/patients", { ...name, birthDate: "1984-02-11", sex: "female" });
   const episode = await call("POST", `/api/v1/patients/${patient.id}/episodes`, { onsetDate: "2026-01-10", location: "central", radiation: "none", workStatus: "working" });
   const flags: { id: string }[] = (await call("GET", "/api/v1/red-flags")).flags;
@@ -17,7 +17,7 @@ export async function patientWithPlan(call: Call, name: { givenName: string; fam
     style: "tcm",
     protocolId: "cherkin-2009-standardised",
     schedule: "2/week × 3 then 1/week × 4",
-    reEvaluations: [],
+    reEvaluations,
     goals: [],
     rationale: null,
   });

@@ -19,6 +19,7 @@ import { clinicTimeZone, findAppointmentType, findRoom, listHolidays, listTimeOf
 import { findPlan } from "../db/repositories/treatmentPlans.ts";
 import { fail, ok, type AppointmentConflict, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
+import { calendarMilestones, type CalendarMilestone } from "./calendarMilestones.ts";
 import { bookablePractitioners, findBookablePractitioner } from "./scheduleSettings.ts";
 import { refuseUnlessOpen } from "./patientStatus.ts";
 
@@ -153,6 +154,8 @@ export interface CalendarView {
   days: number;
   appointments: (appts.AppointmentListing & { practitionerOverlap: boolean })[];
   practitioners: { id: string; name: string; days: CalendarDay[] }[];
+  /** Re-evaluations and follow-up milestones due on the days shown (services/calendarMilestones.ts). */
+  milestones: CalendarMilestone[];
 }
 
 /** Days of the calendar from a local date, per practitioner or room; lists are audited with the patients shown. */
@@ -182,15 +185,17 @@ export async function calendar(
     });
     practitioners.push({ ...p, days });
   }
+  // A calendar for one practitioner or room is about its appointments; the clinic's markers belong to the whole view.
+  const milestones = query.practitionerId || query.roomId ? [] : await calendarMilestones(db, actor.clinicId, query.from, addDays(query.from, query.days - 1), toLocal(new Date(), zone).date);
   await appendAuditEvent(db, {
     clinicId: actor.clinicId,
     userId: actor.userId,
     action: "list",
     entity: "appointment",
     ip: actor.ip,
-    detail: { from: query.from, days: query.days, shown: [...new Set(listed.map((a) => a.patientId))] },
+    detail: { from: query.from, days: query.days, shown: [...new Set([...listed.map((a) => a.patientId), ...milestones.map((m) => m.patientId)])] },
   });
-  return ok({ timeZone: zone, from: query.from, days: query.days, appointments, practitioners });
+  return ok({ timeZone: zone, from: query.from, days: query.days, appointments, practitioners, milestones });
 }
 
 export interface PatientAppointments {

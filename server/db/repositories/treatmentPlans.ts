@@ -111,3 +111,22 @@ export async function findPlan(q: Queryable, clinicId: ClinicId, planId: string)
 export async function endPlan(q: Queryable, clinicId: ClinicId, planId: string, endedOn: CalendarDate): Promise<void> {
   await q.query("update treatment_plans set ended_on = $3 where clinic_id = $1 and id = $2", [clinicId, planId, endedOn]);
 }
+
+/** Re-evaluations the clinic's running plans set between two local dates (inclusive), for the calendar. */
+export async function reEvaluationsBetween(
+  q: Queryable,
+  clinicId: ClinicId,
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<{ planId: string; patientId: PatientId; patientName: string; on: CalendarDate }[]> {
+  const rows = await q.query<{ plan_id: string; patient_id: PatientId; patient_name: string; on_date: CalendarDate }>(
+    `select t.id as plan_id, t.patient_id, p.family_name || ', ' || p.given_name as patient_name, r.on_date
+       from treatment_plans t
+       join patients p on p.clinic_id = t.clinic_id and p.id = t.patient_id and p.status = 'active'
+       cross join lateral jsonb_array_elements_text(t.re_evaluations) as r(on_date)
+      where t.clinic_id = $1 and t.ended_on is null and r.on_date >= $2 and r.on_date <= $3
+      order by r.on_date, patient_name`,
+    [clinicId, from, to],
+  );
+  return rows.map((r) => ({ planId: r.plan_id, patientId: r.patient_id, patientName: r.patient_name, on: r.on_date }));
+}

@@ -47,6 +47,7 @@ export function appointmentRoutes(app: FastifyInstance, { db }: RouteContext) {
             practitioners: z.array(
               z.object({ id: z.string(), name: z.string(), days: z.array(z.object({ date: z.string(), open: z.array(interval), closures: z.array(interval.extend({ reason: z.string() })) })) }),
             ),
+            milestones: z.array(z.object({ on: z.string(), kind: z.enum(["re-evaluation", "follow-up"]), patientId: z.string(), patientName: z.string(), label: z.string() })),
           }),
           ...problemResponses,
         },

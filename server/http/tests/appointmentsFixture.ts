@@ -57,7 +57,12 @@ export async function bookingClinic(t: TestContext): Promise<BookingClinic> {
 }
 
 /** A registered patient with a screened episode and a plan on `schedule` from `startOn`. */
-export async function patientWithPlan(clinic: TestClinic, schedule = "2/week × 3 then 1/week × 4", startOn: CalendarDate = addDays(new Date().toISOString().slice(0, 10) as CalendarDate, 1)) {
+export async function patientWithPlan(
+  clinic: TestClinic,
+  schedule = "2/week × 3 then 1/week × 4",
+  startOn: CalendarDate = addDays(new Date().toISOString().slice(0, 10) as CalendarDate, 1),
+  reEvaluations: CalendarDate[] = [],
+) {
   // Born 1985: no age red flag (over 50) to acknowledge before the plan.
   const patient = (await clinic.frontDesk.post("/api/v1/patients", patientBody({ birthDate: "1985-03-02" }))).json();
   const episode = (await clinic.practitioner.post(`/api/v1/patients/${patient.id}/episodes`, { onsetDate: "2025-01-05", location: "central", radiation: "none", workStatus: "working" })).json();
@@ -69,7 +74,7 @@ export async function patientWithPlan(clinic: TestClinic, schedule = "2/week × 
     style: "tcm",
     protocolId: "cherkin-2009-standardised",
     schedule,
-    reEvaluations: [],
+    reEvaluations,
     goals: [],
     rationale: null,
   });

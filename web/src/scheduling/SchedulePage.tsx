@@ -21,7 +21,7 @@ import { BookAppointment } from "./BookAppointment.tsx";
 import { clinicToday } from "./clinicClock.ts";
 import type { CalendarView, ScheduleSettings } from "./types.ts";
 import { useDropMove } from "./useDropMove.ts";
-import { WeekView } from "./WeekView.tsx";
+import { MilestoneList, WeekView } from "./WeekView.tsx";
 
 type By = "practitioner" | "room";
 
@@ -113,9 +113,16 @@ export function SchedulePage() {
 
 function DayView({ view, settings, by, rows, day, onChanged }: { view: CalendarView; settings: ScheduleSettings; by: By; rows: { id: string; name: string }[]; day: CalendarDate; onChanged: () => void }) {
   const drop = useDropMove(view.appointments, view.timeZone, onChanged);
+  const due = view.milestones.filter((m) => m.on === day);
   return (
     <>
       <FormError error={drop.error} />
+      {due.length > 0 && (
+        <section className="card schedule-due" aria-label="Due this day">
+          <h2>Due this day</h2>
+          <MilestoneList milestones={due} />
+        </section>
+      )}
       <div className="schedule-columns">
         {rows.map((row) => {
           const items = view.appointments.filter((a) => (by === "practitioner" ? a.practitionerId : a.roomId) === row.id);

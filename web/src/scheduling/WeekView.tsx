@@ -15,7 +15,7 @@ import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { FormError } from "../components/FormError.tsx";
 import { clinicToday, localClock, localDate } from "./clinicClock.ts";
 import { DRAG_TYPE } from "./moveAppointment.ts";
-import type { AppointmentListing, CalendarView, ScheduleSettings } from "./types.ts";
+import type { AppointmentListing, CalendarMilestone, CalendarView, ScheduleSettings } from "./types.ts";
 import { useDropMove } from "./useDropMove.ts";
 
 /** Which appointment a drag carries, read from the line it starts on. */
@@ -48,7 +48,7 @@ export function WeekView({
   const zone = view.timeZone;
   const followInApp = (e: MouseEvent) => {
     const link = (e.target as HTMLElement).closest("a");
-    if (!link || link.origin !== window.location.origin || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || !link || link.origin !== window.location.origin || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     void navigate(link.pathname + link.search);
   };
@@ -81,6 +81,27 @@ export function WeekView({
             </span>
           ))}
         </div>
+        {view.milestones.length > 0 && (
+          <div className="week-row due" role="row">
+            <strong role="rowheader">Due</strong>
+            {days.map((day) => {
+              const due = view.milestones.filter((m) => m.on === day);
+              return (
+                <div key={day} role="cell" className="week-cell">
+                  <span className="cell-day small">
+                    {WEEKDAY_NAMES[weekdayOf(day)].slice(0, 3)} {formatDate(day)}
+                  </span>
+                  {due.length > 0 && <MilestoneList milestones={due.slice(0, 3)} />}
+                  {due.length > 3 && (
+                    <Link className="small" to={dayLink(day)}>
+                      +{due.length - 3} more
+                    </Link>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
         {rows.map((row) => (
           <div key={row.id} className="week-row" role="row">
             <strong role="rowheader">{row.name}</strong>
@@ -118,5 +139,18 @@ export function WeekView({
         ))}
       </div>
     </>
+  );
+}
+
+/** Re-evaluations and follow-up milestones of a day, each linking to the patient to book or send. */
+export function MilestoneList({ milestones }: { milestones: CalendarMilestone[] }) {
+  return (
+    <ul className="milestones">
+      {milestones.map((m) => (
+        <li key={`${m.kind}-${m.patientId}-${m.label}`} className={`milestone ${m.kind}`}>
+          <Link to={`/patients/${m.patientId}`}>{m.patientName}</Link> <span className="small">{m.label}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

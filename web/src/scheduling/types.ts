@@ -53,6 +53,16 @@ export interface CalendarView {
   days: number;
   appointments: AppointmentListing[];
   practitioners: { id: string; name: string; days: { date: string; open: { start: string; end: string }[]; closures: { start: string; end: string; reason: string }[] }[] }[];
+  milestones: CalendarMilestone[];
+}
+
+/** A re-evaluation or follow-up milestone due that day: a marker, not a booking. */
+export interface CalendarMilestone {
+  on: string;
+  kind: "re-evaluation" | "follow-up";
+  patientId: string;
+  patientName: string;
+  label: string;
 }
 
 export interface CourseProposal {
