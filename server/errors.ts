@@ -76,6 +76,8 @@ export const ERRORS = {
   TIME_OFF_NOT_FOUND: { status: 404, title: "No such time off in this clinic." },
   HOLIDAY_NOT_FOUND: { status: 404, title: "No such clinic holiday." },
   HOLIDAY_EXISTS: { status: 409, title: "The clinic already has a holiday on that date." },
+  EMAIL_NOT_CONFIGURED: { status: 409, title: "E-mail is not configured on this server (ACUBACK_SMTP_URL); give the patient the link another way." },
+  PATIENT_HAS_NO_EMAIL: { status: 422, title: "This patient has no e-mail address on their record; add one, or give them the link another way." },
   COURSE_NOTHING_TO_BOOK: { status: 422, title: "There are no visits to book: the list is empty." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   PATIENT_LIKELY_DUPLICATE: {
