@@ -23,6 +23,7 @@ const ApiTokensPage = lazy(() => import("./pages/ApiTokensPage.tsx").then((m) =>
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
 const SchedulePage = lazy(() => import("./scheduling/SchedulePage.tsx").then((m) => ({ default: m.SchedulePage })));
+const RemindersPage = lazy(() => import("./scheduling/RemindersPage.tsx").then((m) => ({ default: m.RemindersPage })));
 const BillingSetupPage = lazy(() => import("./coverage/BillingSetupPage.tsx").then((m) => ({ default: m.BillingSetupPage })));
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
@@ -161,6 +162,7 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
+          <Route path="/reminders" element={<RemindersPage />} />
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />
@@ -235,6 +237,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       <TopBar home="/patients" clinic={session.clinic.name}>
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "appointments.book") && <NavLink to="/schedule">Schedule</NavLink>}
+        {can(session.user.role, "appointments.book") && <NavLink to="/reminders">Reminders</NavLink>}
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/protocols">Protocols</NavLink>}

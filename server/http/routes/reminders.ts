@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dueReminders, recentMessages, reminderPreference, setLeadHours, setReminderOptOut } from "../../services/reminders.ts";
 import { actorOf, requireSession } from "../authentication.ts";
+import type { Outcome } from "../../errors.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { patientIdParam } from "../schemas.ts";
 
@@ -32,12 +33,16 @@ const preferenceSchema = z.object({
   changedAt: z.string().nullable(),
   changedByName: z.string().nullable(),
   hasEmail: z.boolean(),
+  /** Whether this server can send e-mail at all (ACUBACK_SMTP_URL). */
+  emailConfigured: z.boolean(),
   messages: z.array(messageSchema),
 });
 
 export function reminderRoutes(app: FastifyInstance, { db, mailer }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["reminders"];
+  const withReach = <T extends object>(outcome: Outcome<T>): Outcome<T & { emailConfigured: boolean }> =>
+    outcome.ok ? { ok: true, value: { ...outcome.value, emailConfigured: mailer !== null } } : outcome;
 
   api.get(
     "/api/v1/reminders/due",
@@ -108,7 +113,7 @@ export function reminderRoutes(app: FastifyInstance, { db, mailer }: RouteContex
       preHandler: requireSession,
       schema: { tags, summary: "Whether the patient is sent reminders, who last changed that, and the last messages sent", params: patientIdParam, response: { 200: preferenceSchema, ...problemResponses } },
     },
-    async (request, reply) => sendOutcome(reply, await reminderPreference(db, actorOf(request), request.params.patientId)),
+    async (request, reply) => sendOutcome(reply, withReach(await reminderPreference(db, actorOf(request), request.params.patientId))),
   );
 
   api.put(
@@ -123,6 +128,6 @@ export function reminderRoutes(app: FastifyInstance, { db, mailer }: RouteContex
         response: { 200: preferenceSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await setReminderOptOut(db, actorOf(request), request.params.patientId, request.body.optedOut)),
+    async (request, reply) => sendOutcome(reply, withReach(await setReminderOptOut(db, actorOf(request), request.params.patientId, request.body.optedOut))),
   );
 }

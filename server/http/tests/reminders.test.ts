@@ -143,7 +143,7 @@ describe("e-mail reminders through a real SMTP server", () => {
     const clinic = await bookingClinic(t);
     const patient = await patientWithEmail(clinic, "opted.out@patient.test", "Olga");
     const url = `/api/v1/patients/${patient.id}/reminders`;
-    assert.deepEqual((await clinic.frontDesk.get(url)).json(), { optedOut: false, changedAt: null, changedByName: null, hasEmail: true, messages: [] });
+    assert.deepEqual((await clinic.frontDesk.get(url)).json(), { optedOut: false, changedAt: null, changedByName: null, hasEmail: true, emailConfigured: true, messages: [] });
     const out = await clinic.frontDesk.put(url, { optedOut: true });
     assert.equal(out.statusCode, 200, out.body);
     assert.equal(out.json().optedOut, true);
