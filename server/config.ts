@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { DEFAULT_DOSE_LIMITS, type DoseLimits } from "../domain/plausibility/medicationDose.ts";
 import type { DatabaseLocation } from "./db/openDatabase.ts";
+import type { SmtpSettings } from "./notify/mailer.ts";
 import type { SessionPolicy } from "./services/signInSessions.ts";
 
 export interface Config {
@@ -43,6 +44,14 @@ export interface Config {
    * export's files are kept before they are deleted.
    */
   bulkExport: { dir: string; retentionHours: number };
+  /**
+   * The clinic's SMTP server for appointment reminders and questionnaire
+   * links (ACUBACK_SMTP_URL, ACUBACK_SMTP_FROM); null when e-mail is not
+   * configured, and then the front desk is shown the reminders to phone.
+   */
+  smtp: SmtpSettings | null;
+  /** How often the server looks for reminders that are due (ACUBACK_REMINDER_CHECK_MINUTES). */
+  reminderCheckMinutes: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,6 +86,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       dir: resolve(env.ACUBACK_BULK_EXPORT_DIR ?? `${env.ACUBACK_DATA_DIR ?? "data"}-exports`),
       retentionHours: integer(env.ACUBACK_BULK_EXPORT_HOURS, 24, "ACUBACK_BULK_EXPORT_HOURS"),
     },
+    smtp: smtpSettings(env.ACUBACK_SMTP_URL, env.ACUBACK_SMTP_FROM),
+    reminderCheckMinutes: Math.max(1, integer(env.ACUBACK_REMINDER_CHECK_MINUTES, 5, "ACUBACK_REMINDER_CHECK_MINUTES")),
   };
 }
 
@@ -108,6 +119,33 @@ function publicAddress(value: string): URL {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`ACUBACK_PUBLIC_URL must start with https:// or http://, not "${value}".`);
   if (url.pathname !== "/" || url.search || url.hash) throw new Error(`ACUBACK_PUBLIC_URL is the address of the server only, without a path ("${url.origin}").`);
   return url;
+}
+
+const SMTP_EXAMPLE = "smtp://user:password@mail.example-clinic.lan:587 (STARTTLS) or smtps://user:password@mail.example-clinic.lan:465";
+/** "Name <address>" or a bare address. */
+const FROM_ADDRESS = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/;
+
+/**
+ * The SMTP server's address. An error never repeats the value given: it
+ * holds the server's password.
+ */
+function smtpSettings(urlText: string | undefined, from: string | undefined): Config["smtp"] {
+  if (!urlText) {
+    if (from) throw new Error("ACUBACK_SMTP_FROM is set but ACUBACK_SMTP_URL is not: give the clinic's SMTP server too, or unset both.");
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(urlText);
+  } catch {
+    throw new Error(`ACUBACK_SMTP_URL is not an address Acuback can read (the value is not repeated here: it may hold a password). Write it as ${SMTP_EXAMPLE}; a password with @, : or / in it must be percent-encoded.`);
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error(`ACUBACK_SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//. Write it as ${SMTP_EXAMPLE}.`);
+  if (!url.hostname) throw new Error(`ACUBACK_SMTP_URL names no server. Write it as ${SMTP_EXAMPLE}.`);
+  if ((url.pathname !== "" && url.pathname !== "/") || url.hash) throw new Error(`ACUBACK_SMTP_URL is the server's address only, without a path. Write it as ${SMTP_EXAMPLE}.`);
+  if (!from) throw new Error('ACUBACK_SMTP_URL is set but ACUBACK_SMTP_FROM is not: give the address reminders come from, e.g. "Riverside Acupuncture <front-desk@riverside.example>".');
+  if (!FROM_ADDRESS.test(from.trim())) throw new Error(`ACUBACK_SMTP_FROM must be an e-mail address, or a name and an address in angle brackets ("Riverside Acupuncture <front-desk@riverside.example>"), not "${from}".`);
+  return { url, from: from.trim() };
 }
 
 function tlsFiles(cert: string | undefined, key: string | undefined): Config["tls"] {
@@ -160,4 +198,10 @@ export function describeDatabase(location: DatabaseLocation): string {
     return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
   }
   return location.dataDir ? `embedded PGlite in ${location.dataDir}` : "embedded PGlite in memory";
+}
+
+/** Where e-mail goes, said without credentials (for start-up messages). */
+export function describeSmtp(smtp: Config["smtp"]): string {
+  if (!smtp) return "e-mail not configured (reminders are listed for the front desk to call)";
+  return `e-mail through ${smtp.url.hostname}:${smtp.url.port || (smtp.url.protocol === "smtps:" ? 465 : 587)}`;
 }

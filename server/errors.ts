@@ -80,6 +80,8 @@ export const ERRORS = {
   CALENDAR_FEED_NOT_FOUND: { status: 404, title: "There is no calendar feed at this address." },
   CALENDAR_FEED_REVOKED: { status: 410, title: "This calendar feed was revoked; ask for a new one in Acuback's schedule settings." },
   CALENDAR_FEED_EXISTS: { status: 409, title: "This practitioner already has a live calendar feed; revoke it first to make a new address." },
+  EMAIL_NOT_CONFIGURED: { status: 409, title: "E-mail is not configured on this server (ACUBACK_SMTP_URL); give the patient the link another way." },
+  PATIENT_HAS_NO_EMAIL: { status: 422, title: "This patient has no e-mail address on their record; add one, or give them the link another way." },
   COURSE_NOTHING_TO_BOOK: { status: 422, title: "There are no visits to book: the list is empty." },
   EMAIL_TAKEN: { status: 409, title: "An account with that e-mail already exists." },
   PATIENT_LIKELY_DUPLICATE: {

@@ -67,6 +67,9 @@ export const AUDIT_ENTITY_LABELS = {
   clinic_holiday: "clinic holiday",
   clinic_time_zone: "clinic time zone",
   calendar_feed: "calendar feed",
+  sent_message: "message to the patient",
+  reminder_preference: "reminder opt-out",
+  reminder_settings: "reminder lead time",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

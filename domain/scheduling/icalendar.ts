@@ -55,6 +55,7 @@ export interface CalendarEvent {
   end: Date;
   summary: string;
   location?: string | null;
+  description?: string | null;
   status?: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   /** The revision number: a calendar app takes the higher one as newer (§3.8.7.4). */
   sequence?: number;
@@ -71,6 +72,7 @@ export function vevent(event: CalendarEvent): string[] {
     `DTEND:${formatUtc(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+    ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     ...(event.status ? [`STATUS:${event.status}`] : []),
     ...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
     "END:VEVENT",
@@ -84,6 +86,8 @@ export interface CalendarHead {
   name?: string;
   /** The clinic's zone as a hint for apps (X-WR-TIMEZONE); every time in the feed is UTC regardless. */
   timeZone?: string;
+  /** PUBLISH for an event sent by e-mail for information, not an invitation to answer (RFC 5546). */
+  method?: "PUBLISH";
 }
 
 /** A whole VCALENDAR object: folded lines, each ending in CRLF. */
@@ -93,6 +97,7 @@ export function vcalendar(head: CalendarHead, events: readonly string[][]): stri
     "VERSION:2.0",
     `PRODID:${head.prodId}`,
     "CALSCALE:GREGORIAN",
+    ...(head.method ? [`METHOD:${head.method}`] : []),
     ...(head.name ? [`X-WR-CALNAME:${escapeText(head.name)}`] : []),
     ...(head.timeZone ? [`X-WR-TIMEZONE:${escapeText(head.timeZone)}`] : []),
     ...events.flat(),

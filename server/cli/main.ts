@@ -13,6 +13,7 @@ import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
 import { addExportCommands } from "./export.ts";
+import { addReminderCommands } from "./reminders.ts";
 import { addSafetyCommands } from "./safety.ts";
 import { addScoreCommand } from "./score.ts";
 
@@ -94,6 +95,7 @@ addSafetyCommands(program);
 addCoverageCommands(program);
 addDirectoryCommands(program);
 addExportCommands(program);
+addReminderCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

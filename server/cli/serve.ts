@@ -1,10 +1,12 @@
 import type { Config } from "../config.ts";
-import { addressToOpen, describeDatabase, servingProblems } from "../config.ts";
+import { addressToOpen, describeDatabase, describeSmtp, servingProblems } from "../config.ts";
 import { scheduleMaintenance } from "../db/maintenance.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { FIRST_OWNER_COMMAND } from "../../domain/access/firstOwner.ts";
 import { countAllUsers } from "../db/repositories/users.ts";
 import { buildApp } from "../http/app.ts";
+import { scheduleReminders } from "../notify/reminderSchedule.ts";
+import { smtpMailer } from "../notify/smtpMailer.ts";
 import { loadDemoIfEmpty, printDemoAccounts } from "./demo.ts";
 
 /** Raised before anything starts when the configuration cannot serve as asked; main prints it and exits 2. */
@@ -22,14 +24,22 @@ export async function serve(envConfig: Config, options: { port?: number; host?: 
     const demo = await loadDemoIfEmpty(db);
     if (demo) printDemoAccounts(demo);
   }
-  const app = await buildApp({ db, config, logLevel: process.env.ACUBACK_LOG_LEVEL ?? "warn" });
+  const mailer = config.smtp ? smtpMailer(config.smtp) : null;
+  const app = await buildApp({ db, config, mailer, logLevel: process.env.ACUBACK_LOG_LEVEL ?? "warn" });
   const stopMaintenance = scheduleMaintenance(db, undefined, (error) =>
     app.log.error({ fault: (error as Error).name }, "database maintenance failed"),
   );
+  // Counts only: a reminder's patient, address and words never reach the log.
+  const stopReminders = mailer
+    ? scheduleReminders(db, mailer, config.reminderCheckMinutes * 60_000, {
+        onRun: (run) => (run.sent + run.failed > 0 ? app.log.info({ sent: run.sent, failed: run.failed }, "reminders sent") : undefined),
+        onError: (error) => app.log.error({ fault: (error as Error).name }, "sending reminders failed"),
+      })
+    : async () => {};
   const listening = await app.listen({ port: config.port, host: config.host });
   const open = addressToOpen(config, listening);
   console.log(`Acuback is running: open ${open} (${describeDatabase(config.database)}; listening on ${listening}${config.tls ? ", HTTPS" : ""}).`);
-  console.log(`API documentation: ${open}/api/docs. Stop with Ctrl+C.`);
+  console.log(`API documentation: ${open}/api/docs. Reminders: ${describeSmtp(config.smtp)}. Stop with Ctrl+C.`);
   if ((await countAllUsers(db)) === 0) {
     console.log(
       [
@@ -45,6 +55,7 @@ export async function serve(envConfig: Config, options: { port?: number; host?: 
     if (stopping) return;
     stopping = true;
     stopMaintenance();
+    await stopReminders();
     await app.close();
     await db.close();
     process.exit(0);

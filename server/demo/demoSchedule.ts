@@ -4,7 +4,8 @@
  * practitioners (the owner treats too), a recurring afternoon off, a
  * training day and the next two US federal holidays on fixed dates, a booked week around today (one practitioner with two
  * patients at once in two rooms, one no-show), and Maria Alvarez's remaining
- * Cherkin visits booked from her plan. Everything goes through the services,
+ * Cherkin visits booked from her plan, and James Carter, who asked for no
+ * appointment reminders (the desk recorded it). Everything goes through the services,
  * so every appointment passed the conflict rules.
  */
 import { DEFAULT_APPOINTMENT_TYPES } from "../../domain/scheduling/appointment.ts";
@@ -16,6 +17,7 @@ import { listPlans } from "../db/repositories/treatmentPlans.ts";
 import type { Actor } from "../services/actor.ts";
 import { closeAppointment, createAppointment } from "../services/appointments.ts";
 import { bookCourse, proposeCourseFor } from "../services/courseBooking.ts";
+import { setReminderOptOut } from "../services/reminders.ts";
 import { addAppointmentType, addHoliday, addRoom, addTimeOff, replaceWeek, setClinicTimeZone } from "../services/scheduleSettings.ts";
 import { must, type DemoTreatmentPatients } from "./demoTreatment.ts";
 
@@ -99,6 +101,9 @@ export async function loadDemoSchedule(
     }
   }
   await bookMariasCourse(db, frontDesk, practitioner, patients["Alvarez"]?.patientId, followUp.id, today, now);
+  const carter = patients["Carter"];
+  if (!carter) throw new Error("Demo schedule: no James Carter");
+  must(await setReminderOptOut(db, frontDesk, carter.patientId, true), "James Carter's reminder opt-out");
 }
 
 /**

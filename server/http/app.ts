@@ -38,6 +38,9 @@ import { appointmentRoutes } from "./routes/appointments.ts";
 import { scheduleSettingsRoutes } from "./routes/scheduleSettings.ts";
 import { calendarFeedRoutes } from "./routes/calendarFeeds.ts";
 import { reportLinkRoutes } from "./routes/reportLinks.ts";
+import { reminderRoutes } from "./routes/reminders.ts";
+import type { Mailer } from "../notify/mailer.ts";
+import { smtpMailer } from "../notify/smtpMailer.ts";
 import { safetyFlagRoutes } from "./routes/safetyFlags.ts";
 import { painScoreRoutes } from "./routes/painScores.ts";
 import { patientRoutes } from "./routes/patients.ts";
@@ -61,9 +64,11 @@ export interface AppOptions {
   /** pino level; "silent" in tests unless they capture logs. */
   logLevel?: string;
   logStream?: NodeJS.WritableStream;
+  /** Sends e-mail; by default the configured SMTP server's, none when e-mail is not configured. */
+  mailer?: Mailer | null;
 }
 
-export async function buildApp({ db, config, logLevel = "info", logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logLevel = "info", logStream, mailer = config.smtp ? smtpMailer(config.smtp) : null }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
     bodyLimit: 256 * 1024,
@@ -121,7 +126,8 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   installApiTokenAuth(app, db, config);
   installSessions(app, db, config);
   installDeniedAccessAudit(app, db);
-  const context = { db, config };
+  const context = { db, config, mailer };
+  app.addHook("onClose", async () => mailer?.close());
   healthRoutes(app, context);
   sessionRoutes(app, context);
   staffRoutes(app, context);
@@ -155,6 +161,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream }: App
   scheduleSettingsRoutes(app, context);
   appointmentRoutes(app, context);
   calendarFeedRoutes(app, context);
+  reminderRoutes(app, context);
   directoryImportRoutes(app, context);
 
   const answerWithAppShell = await serveWebApp(app, config.webDir);

@@ -2,12 +2,14 @@ import type { FastifyReply } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import type { Outcome } from "../errors.ts";
+import type { Mailer } from "../notify/mailer.ts";
 import { problemSchema, sendFailure } from "./problem.ts";
 
-/** What every route module is given: the database and the settings. */
+/** What every route module is given: the database, the settings, and the mailer when e-mail is configured. */
 export interface RouteContext {
   db: Database;
   config: Config;
+  mailer: Mailer | null;
 }
 
 /** Sends a service outcome: the value with `status`, or the failure as a problem. */

@@ -24,6 +24,7 @@ const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ 
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
 const SchedulePage = lazy(() => import("./scheduling/SchedulePage.tsx").then((m) => ({ default: m.SchedulePage })));
 const ScheduleSettingsPage = lazy(() => import("./scheduling/ScheduleSettingsPage.tsx").then((m) => ({ default: m.ScheduleSettingsPage })));
+const RemindersPage = lazy(() => import("./scheduling/RemindersPage.tsx").then((m) => ({ default: m.RemindersPage })));
 const BillingSetupPage = lazy(() => import("./coverage/BillingSetupPage.tsx").then((m) => ({ default: m.BillingSetupPage })));
 
 const AtlasRoutes = lazy(() => import("./atlas/AtlasRoutes.tsx"));
@@ -163,6 +164,7 @@ export function App() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
           <Route path="/schedule/settings" element={<ScheduleSettingsPage />} />
+          <Route path="/reminders" element={<RemindersPage />} />
           <Route path="/billing" element={<BillingSetupPage />} />
           <Route path="/atlas/*" element={<Atlas />} />
           <Route path="/find" element={<FindPage />} />
@@ -237,6 +239,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       <TopBar home="/patients" clinic={session.clinic.name}>
         <NavLink to="/patients">Patients</NavLink>
         {can(session.user.role, "appointments.book") && <NavLink to="/schedule">Schedule</NavLink>}
+        {can(session.user.role, "appointments.book") && <NavLink to="/reminders">Reminders</NavLink>}
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/dashboard">Dashboard</NavLink>}
         <NavLink to="/atlas">Atlas</NavLink>
         {can(session.user.role, "patients.clinical.read") && <NavLink to="/protocols">Protocols</NavLink>}

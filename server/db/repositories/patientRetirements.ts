@@ -26,9 +26,10 @@ export const MOVED_ON_MERGE = [
  * records what was done to which record at the time; safety flags and
  * coverage are one row per patient, so they are folded into the record kept
  * (an active flag on either stays active) rather than moved; the retirement
- * itself names both. A test holds every table with a patient_id to one list.
+ * itself names both; sent_messages, like the audit log, records which record a
+ * message went out for. A test holds every table with a patient_id to one list.
  */
-export const KEPT_ON_DUPLICATE = ["audit_events", "patient_safety_flags", "patient_coverage", "patient_retirements"] as const;
+export const KEPT_ON_DUPLICATE = ["audit_events", "patient_safety_flags", "patient_coverage", "patient_retirements", "sent_messages"] as const;
 
 export type MovedRows = Partial<Record<(typeof MOVED_ON_MERGE)[number] | "patient_safety_flags" | "patient_coverage", string[]>>;
 
@@ -68,6 +69,12 @@ export async function moveRecords(q: Queryable, clinicId: ClinicId, from: Patien
     [clinicId, from, into],
   );
   if (flags.length > 0) moved.patient_safety_flags = flags.map((row) => row.flag);
+  // A patient who asked for no reminders on either record is not reminded on the one kept.
+  await q.query(
+    `update patients k set reminders_opted_out = true, reminders_changed_at = d.reminders_changed_at, reminders_changed_by = d.reminders_changed_by
+       from patients d where d.clinic_id = $1 and d.id = $2 and d.reminders_opted_out and k.clinic_id = $1 and k.id = $3 and not k.reminders_opted_out`,
+    [clinicId, from, into],
+  );
   // Coverage comes across only when the record kept has none: two differing coverages need a person to choose.
   const coverage = await q.query<{ payer: string }>(
     `insert into patient_coverage (clinic_id, patient_id, payer, plan_id, member_id, prior_auth_number, prior_auth_from,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { INSTRUMENTS } from "../../../domain/assessment/instruments/registry.ts";
 import { calendarDateOf } from "../../../domain/shared/calendarDate.ts";
+import { emailReportLink, refuseLinkEmail } from "../../services/reportLinkMail.ts";
 import { createReportLink, openReportLink, reportLinksOf, submitReport, withdrawReportLink } from "../../services/reportLinks.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemSchema } from "../problem.ts";
@@ -22,7 +23,7 @@ const linkSchema = z.object({
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Not a report link.") });
 const publicErrors = { 400: problemSchema, 404: problemSchema, 410: problemSchema, 422: problemSchema, 429: problemSchema };
 
-export function reportLinkRoutes(app: FastifyInstance, { db, config }: RouteContext) {
+export function reportLinkRoutes(app: FastifyInstance, { db, config, mailer }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["self-report"];
 
@@ -33,21 +34,39 @@ export function reportLinkRoutes(app: FastifyInstance, { db, config }: RouteCont
       schema: {
         tags,
         summary: "Create a single-use link the patient opens to report outcomes (the token is shown once)",
+        description:
+          "With `sendByEmail`, the link also goes to the patient's e-mail address now (the token exists only at creation); refused before anything is created when e-mail is not configured or the patient has no address. `email` says how the sending ended.",
         params: patientIdParam,
         body: z.object({
           instruments: z.array(z.enum(INSTRUMENT_IDS)).min(1).max(5),
           expiresInDays: z.number().int().min(1).max(30).default(7),
+          sendByEmail: z.boolean().default(false),
         }),
-        response: { 201: linkSchema.extend({ path: z.string(), url: z.string() }), ...problemResponses },
+        response: {
+          201: linkSchema.extend({
+            path: z.string(),
+            url: z.string(),
+            email: z.object({ outcome: z.enum(["sent", "failed"]), errorCode: z.string().nullable() }).nullable(),
+          }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
-      const outcome = await createReportLink(db, actorOf(request), request.params.patientId, request.body);
+      const actor = actorOf(request);
+      const { sendByEmail, ...input } = request.body;
+      if (sendByEmail) {
+        const refused = await refuseLinkEmail(db, mailer, actor, request.params.patientId);
+        if (refused) return sendOutcome(reply, refused);
+      }
+      const outcome = await createReportLink(db, actor, request.params.patientId, input);
       if (!outcome.ok) return sendOutcome(reply, outcome);
       const path = `/r/${outcome.value.token}`;
       // The patient opens it on their own phone: the configured public address, else the one this request came to.
       const url = new URL(path, config.publicUrl ?? `${request.protocol}://${request.host}`).href;
-      return sendOutcome(reply, { ok: true, value: { ...outcome.value.link, path, url } }, 201);
+      const delivery = sendByEmail && mailer ? await emailReportLink(db, mailer, actor, request.params.patientId, { id: outcome.value.link.id, url, expiresAt: outcome.value.link.expiresAt }) : null;
+      const email = delivery && { outcome: delivery.outcome, errorCode: delivery.outcome === "failed" ? delivery.errorCode : null };
+      return sendOutcome(reply, { ok: true, value: { ...outcome.value.link, path, url, email } }, 201);
     },
   );
 

@@ -27,14 +27,20 @@ interface Link {
 const DEFAULT_CHOICES = ["nrs", "peg"];
 const shortNameOf = (id: string) => instrumentById(id)?.shortName ?? id;
 
-export function ReportLinks({ patientId }: { patientId: string }) {
+/** Whether the link can also go by e-mail: the server has e-mail configured and the patient has an address. */
+export interface EmailReach {
+  emailConfigured: boolean;
+  hasEmail: boolean;
+}
+
+export function ReportLinks({ patientId, emailReach = null }: { patientId: string; emailReach?: EmailReach | null }) {
   const questionnaires = useLoad(() => api<InstrumentForm[]>("GET", "/api/v1/questionnaires"), "questionnaires");
   const asked = (useSearchParams()[0].get("ask") ?? "").split(",").filter(Boolean);
   if (!questionnaires.data) return <FormError error={questionnaires.error} />;
-  return <ReportLinkForm patientId={patientId} choices={questionnaires.data} asked={asked} />;
+  return <ReportLinkForm patientId={patientId} choices={questionnaires.data} asked={asked} emailReach={emailReach} />;
 }
 
-function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: string; choices: InstrumentForm[]; asked: string[] }) {
+function ReportLinkForm({ patientId, choices, asked: askedIds, emailReach }: { patientId: string; choices: InstrumentForm[]; asked: string[]; emailReach: EmailReach | null }) {
   const url = `/api/v1/patients/${patientId}/report-links`;
   const links = useLoad(() => api<Link[]>("GET", url), patientId);
   const ready = choices.filter((form) => form.patientReady).map((form) => form.id);
@@ -51,9 +57,13 @@ function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: st
     createButton.current?.focus();
   }, [focusOnArrival]);
   const [created, setCreated] = useState<string | null>(null);
+  const canEmail = emailReach?.emailConfigured === true && emailReach.hasEmail;
+  const [byEmail, setByEmail] = useState(false);
+  const [emailed, setEmailed] = useState<{ outcome: "sent" | "failed"; errorCode: string | null } | null>(null);
   const { submit, error, busy } = useSubmit(async () => {
-    const link = await api<Link & { url: string }>("POST", url, { instruments: chosen, expiresInDays: 7 });
+    const link = await api<Link & { url: string; email: { outcome: "sent" | "failed"; errorCode: string | null } | null }>("POST", url, { instruments: chosen, expiresInDays: 7, sendByEmail: canEmail && byEmail });
     setCreated(link.url);
+    setEmailed(link.email);
     links.reload();
   });
   return (
@@ -82,10 +92,24 @@ function ReportLinkForm({ patientId, choices, asked: askedIds }: { patientId: st
             </label>
           ))}
         </fieldset>
+        {canEmail && (
+          <label className="check">
+            <input type="checkbox" checked={byEmail} onChange={(e) => setByEmail(e.target.checked)} />
+            Send by e-mail too
+          </label>
+        )}
         <button ref={createButton} type="submit" className="primary" disabled={busy || chosen.length === 0}>
           Create link (valid 7 days, once)
         </button>
       </form>
+      {emailReach && !canEmail && (
+        <p className="muted small">{emailReach.emailConfigured ? "No e-mail address on the record: give the link another way." : "E-mail is not configured on this server: give the link another way."}</p>
+      )}
+      {emailed && (
+        <p className={emailed.outcome === "sent" ? "notice small" : "form-error small"} role="status">
+          {emailed.outcome === "sent" ? "The link was e-mailed to the patient." : `The e-mail could not be sent (${emailed.errorCode}); give the patient the link below.`}
+        </p>
+      )}
       {choices.some((form) => !form.patientReady) && (
         <p className="muted small">
           A patient can answer a questionnaire at home only in words they can read: NRS and PEG are asked in ours; the others need

@@ -12,6 +12,8 @@ import { RecordRetirement } from "../components/RecordRetirement.tsx";
 import { ReportLinks } from "../components/ReportLinks.tsx";
 import { SafetyFlags } from "../components/SafetyFlags.tsx";
 import { PatientCoverage } from "../coverage/PatientCoverage.tsx";
+import { ReminderPreference } from "../scheduling/ReminderPreference.tsx";
+import type { ReminderPreference as Preference } from "../scheduling/reminderTypes.ts";
 import { formValuesOf, PatientForm } from "../components/PatientForm.tsx";
 import { useCan } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
@@ -32,12 +34,15 @@ export function PatientPage() {
   const seesClinical = useCan("patients.clinical.read");
   const readsAudit = useCan("audit.read");
   const sendsFollowUps = useCan("followUps.send");
+  const writesDemographics = useCan("patients.demographics.write");
   // Loaded once for the page (the medication list and the pain chart's MME line), so one view is one read in the audit log.
   const medications = useLoad(
     () => (seesClinical ? api<MedicationList>("GET", `/api/v1/patients/${patientId}/medications`) : Promise.resolve(null)),
     `${patientId}:${seesClinical}`,
   );
   const [visitDates, setVisitDates] = useState<CalendarDate[]>([]);
+  // Loaded once: the reminder card and the report links' "Send by e-mail" both read it.
+  const reminders = useLoad(() => api<Preference>("GET", `/api/v1/patients/${patientId}/reminders`), `${patientId}:${patient?.version ?? 0}`);
 
   if (error) return <FormError error={error} />;
   if (!patient) return <p className="loading">Loading…</p>;
@@ -91,6 +96,7 @@ export function PatientPage() {
         </section>
       )}
       {patient.status === "active" && <PatientCoverage patientId={patient.id} />}
+      {patient.status === "active" && <ReminderPreference patientId={patient.id} preference={reminders} canChange={writesDemographics} />}
       {patient.status !== "active" ? null : seesClinical ? (
         <PatientBirthDate.Provider value={patient.birthDate}>
           <SafetyFlags key={intakeChanged} patientId={patient.id} />
@@ -100,7 +106,7 @@ export function PatientPage() {
           </Suspense>
           <Outcomes patientId={patient.id} refreshKey={painRecorded} visits={visitDates} />
           <PainScores patientId={patient.id} onRecorded={() => setPainRecorded((n) => n + 1)} medications={medications.data} visits={visitDates} />
-          <ReportLinks patientId={patient.id} />
+          <ReportLinks patientId={patient.id} emailReach={reminders.data} />
           <Medications patientId={patient.id} list={medications} />
         </PatientBirthDate.Provider>
       ) : (
@@ -109,7 +115,7 @@ export function PatientPage() {
           <Suspense fallback={null}>
             <CourseOfCare patientId={patient.id} />
           </Suspense>
-          {sendsFollowUps && <ReportLinks patientId={patient.id} />}
+          {sendsFollowUps && <ReportLinks patientId={patient.id} emailReach={reminders.data} />}
         </>
       )}
       {patient.status === "active" && <RecordRetirement patient={patient} onChange={reload} />}

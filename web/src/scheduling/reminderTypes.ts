@@ -1,0 +1,57 @@
+/** What the reminders API returns (server/http/routes/reminders.ts). */
+
+export interface SentMessage {
+  id: string;
+  patientId: string;
+  patientName: string;
+  channel: "email";
+  purpose: "reminder" | "report-link";
+  appointmentId: string | null;
+  appointmentStart: string | null;
+  reportLinkId: string | null;
+  outcome: "sending" | "sent" | "failed";
+  errorCode: string | null;
+  sentByName: string | null;
+  sentAt: string;
+}
+
+export interface DueReminders {
+  emailConfigured: boolean;
+  leadHours: number;
+  timeZone: string;
+  optedOut: number;
+  due: {
+    appointmentId: string;
+    patientId: string;
+    patientName: string;
+    recordNumber: string;
+    phone: string | null;
+    start: string;
+    practitionerName: string;
+    action: "email" | "call";
+    reason: string;
+  }[];
+}
+
+export interface ReminderPreference {
+  optedOut: boolean;
+  changedAt: string | null;
+  changedByName: string | null;
+  hasEmail: boolean;
+  emailConfigured: boolean;
+  messages: SentMessage[];
+}
+
+export const PURPOSE_LABELS: Record<SentMessage["purpose"], string> = { reminder: "Appointment reminder", "report-link": "Questionnaire link" };
+
+/** How a message ended, in words; a failure names the SMTP code for whoever looks after the mail server. */
+export function outcomeWords(message: Pick<SentMessage, "outcome" | "errorCode">): string {
+  if (message.outcome === "sent") return "Sent";
+  if (message.outcome === "failed") return `Failed (${message.errorCode})`;
+  return "Not confirmed (the server stopped while sending)";
+}
+
+/** "Tue, Mar 16, 10:00 AM" in the clinic's zone. */
+export function clinicMoment(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+}
