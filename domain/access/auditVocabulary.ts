@@ -23,7 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 export const AUDIT_ENTITY_LABELS = {
-  request: "request (a refused one: not allowed, or no such record in this clinic)",
+  request: "refused request",
   patient: "patient record",
   patient_retirement: "merge or registration in error",
   pain_score: "pain score",
