@@ -1,4 +1,6 @@
 /** What the reminders API returns (server/http/routes/reminders.ts). */
+import { formatDate } from "../../../domain/shared/dateWords.ts";
+import { localClock, localDate } from "./clinicClock.ts";
 
 export interface SentMessage {
   id: string;
@@ -51,7 +53,7 @@ export function outcomeWords(message: Pick<SentMessage, "outcome" | "errorCode">
   return "Not confirmed (the server stopped while sending)";
 }
 
-/** "Tue, Mar 16, 10:00 AM" in the clinic's zone. */
+/** "Mar 16, 2027 10:00" in the clinic's zone: the app's one date format and the Schedule's 24-hour clock. */
 export function clinicMoment(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+  return `${formatDate(localDate(iso, timeZone))} ${localClock(iso, timeZone)}`;
 }
