@@ -10,6 +10,7 @@ import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { api, type Patient } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useLoad } from "../useLoad.ts";
+import { NamedSelect } from "./NamedSelect.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import type { ScheduleSettings } from "./types.ts";
 
@@ -54,26 +55,8 @@ export function BookAppointment({ settings, day, onDone }: { settings: ScheduleS
             ))}
           </select>
         </label>
-        <label>
-          Practitioner
-          <select value={form.practitionerId} onChange={set("practitionerId")}>
-            {settings.practitioners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Room
-          <select value={form.roomId} onChange={set("roomId")}>
-            {rooms.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedSelect label="Practitioner" value={form.practitionerId} options={settings.practitioners} onChange={(id) => setForm({ ...form, practitionerId: id })} />
+        <NamedSelect label="Room" value={form.roomId} options={rooms} onChange={(id) => setForm({ ...form, roomId: id })} />
         <label>
           Type
           <select value={form.typeId} onChange={set("typeId")}>

@@ -13,6 +13,7 @@ import { formatDate } from "../../../domain/shared/dateWords.ts";
 import { api } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSession } from "../session.tsx";
+import { NamedSelect } from "./NamedSelect.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import { clinicToday } from "./clinicClock.ts";
 import type { AppointmentListing, CourseProposal, ScheduleSettings } from "./types.ts";
@@ -75,16 +76,7 @@ export function BookCourse({ planId, practitionerId, onBooked }: { planId: strin
       <h3>Proposed visits · {proposal.schedule}</h3>
       <div className="form-grid">
         <fieldset>
-          <label>
-            Practitioner
-            <select value={choice.practitionerId} onChange={(e) => void propose.submit({ ...choice, practitionerId: e.target.value })}>
-              {settings?.practitioners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <NamedSelect label="Practitioner" value={choice.practitionerId} options={settings?.practitioners ?? []} onChange={(id) => void propose.submit({ ...choice, practitionerId: id })} />
           <label>
             Type
             <select value={choice.typeId} onChange={(e) => void propose.submit({ ...choice, typeId: e.target.value })}>

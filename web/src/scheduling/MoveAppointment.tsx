@@ -8,6 +8,7 @@ import { parseClock, toLocal, formatClock } from "../../../domain/scheduling/cli
 import { isCalendarDate } from "../../../domain/shared/calendarDate.ts";
 import { ApiError } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
+import { NamedSelect } from "./NamedSelect.tsx";
 import { useSubmit } from "../useSubmit.ts";
 import { moveAppointment } from "./moveAppointment.ts";
 import type { Appointment, ScheduleSettings } from "./types.ts";
@@ -41,28 +42,8 @@ export function MoveAppointment({ appointment, settings, onDone }: { appointment
         Time ({zone})
         <input type="time" value={form.time} onChange={set("time")} step={300} required />
       </label>
-      <label>
-        Practitioner
-        <select value={form.practitionerId} onChange={set("practitionerId")}>
-          {settings.practitioners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Room
-        <select value={form.roomId} onChange={set("roomId")}>
-          {settings.rooms
-            .filter((r) => r.active || r.id === appointment.roomId)
-            .map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-        </select>
-      </label>
+      <NamedSelect label="Practitioner" value={form.practitionerId} options={settings.practitioners} onChange={(id) => setForm({ ...form, practitionerId: id })} />
+      <NamedSelect label="Room" value={form.roomId} options={settings.rooms.filter((r) => r.active || r.id === appointment.roomId)} onChange={(id) => setForm({ ...form, roomId: id })} />
       <div className="actions">
         <button type="submit" className="primary" disabled={move.busy}>
           Move
