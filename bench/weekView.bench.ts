@@ -58,6 +58,10 @@ const calendar = {
   days: 7,
   appointments,
   practitioners: practitioners.map((p) => ({ ...p, days: week.map((date, i) => ({ date, open: i < 5 ? [{ start: "09:00", end: "17:00" }] : [], closures: [] })) })),
+  // A week's re-evaluations and follow-up milestones: three a weekday.
+  milestones: week.slice(0, 5).flatMap((on, d) =>
+    [0, 1, 2].map((k) => ({ on, kind: k === 0 ? "re-evaluation" : "follow-up", patientId: id(4, d * 3 + k), patientName: `Patient${d * 3 + k}, Test`, label: k === 0 ? "Re-evaluation (plan)" : "Follow-up week 4: NRS" })),
+  ),
 };
 const settings = {
   timeZone: ZONE,
