@@ -4,6 +4,7 @@
  * it once, revoke it at any time. What a token did shows in the audit log
  * under its name.
  */
+import { RevokeCell } from "../components/RevokeCell.tsx";
 import { useState } from "react";
 import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, type ApiTokenScope } from "../../../domain/access/apiTokens.ts";
 import { formatDateTime } from "../../../domain/shared/dateWords.ts";
@@ -27,7 +28,6 @@ interface ApiToken {
 export function ApiTokensPage() {
   const tokens = useLoad(() => api<ApiToken[]>("GET", "/api/v1/api-tokens"), "api-tokens");
   const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const create = useSubmit(async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const created = await api<{ token: string; apiToken: ApiToken }>("POST", "/api/v1/api-tokens", { name: String(data.get("name") ?? ""), scope: String(data.get("scope") ?? "") });
@@ -37,7 +37,6 @@ export function ApiTokensPage() {
   });
   const revoke = useSubmit(async (id: string) => {
     await api("POST", `/api/v1/api-tokens/${id}/revoke`);
-    setConfirming(null);
     tokens.reload();
   });
   return (
@@ -113,25 +112,7 @@ export function ApiTokensPage() {
                   {t.createdByName ? ` by ${t.createdByName}` : ""}
                 </td>
                 <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-                <td>
-                  {t.revokedAt ? (
-                    `revoked ${formatDateTime(t.revokedAt)}`
-                  ) : confirming === t.id ? (
-                    <span className="confirm">
-                      Revoke “{t.name}”? Its system loses access at once.{" "}
-                      <button type="button" onClick={() => void revoke.submit(t.id)} disabled={revoke.busy}>
-                        Revoke
-                      </button>{" "}
-                      <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" onClick={() => setConfirming(t.id)} aria-label={`Revoke ${t.name}`}>
-                      Revoke…
-                    </button>
-                  )}
-                </td>
+                <RevokeCell revokedAt={t.revokedAt} label={`Revoke ${t.name}`} question={`Revoke “${t.name}”? Its system loses access at once.`} busy={revoke.busy} onRevoke={() => void revoke.submit(t.id)} />
               </ListRow>
             ))}
         </ListTable>

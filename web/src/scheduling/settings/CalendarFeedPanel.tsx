@@ -5,6 +5,7 @@
  * The events say only the type, the patient's initials and record number and
  * the room: the feed leaves the clinic (docs/decisions/0018-calendar-feed.md).
  */
+import { RevokeCell } from "../../components/RevokeCell.tsx";
 import { useState } from "react";
 import { formatDateTime } from "../../../../domain/shared/dateWords.ts";
 import { api } from "../../api.ts";
@@ -18,7 +19,6 @@ export function CalendarFeedPanel({ practitioners, me, configure }: { practition
   const feeds = useLoad(() => api<CalendarFeed[]>("GET", "/api/v1/calendar-feeds"), "calendar-feeds");
   const [forWhom, setForWhom] = useState(practitioners.some((p) => p.id === me) ? me : (practitioners[0]?.id ?? ""));
   const [shown, setShown] = useState<{ name: string; url: string } | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const create = useSubmit(async () => {
     const made = await api<{ feed: CalendarFeed; url: string }>("POST", `/api/v1/practitioners/${forWhom}/calendar-feed`);
     setShown({ name: made.feed.practitionerName, url: made.url });
@@ -26,7 +26,6 @@ export function CalendarFeedPanel({ practitioners, me, configure }: { practition
   });
   const revoke = useSubmit(async (id: string) => {
     await api("POST", `/api/v1/calendar-feeds/${id}/revoke`);
-    setConfirming(null);
     feeds.reload();
   });
   const choices = configure ? practitioners : practitioners.filter((p) => p.id === me);
@@ -95,25 +94,7 @@ export function CalendarFeedPanel({ practitioners, me, configure }: { practition
                 {f.createdByName ? ` by ${f.createdByName}` : ""}
               </td>
               <td>{f.lastFetchedAt ? formatDateTime(f.lastFetchedAt) : "never"}</td>
-              <td>
-                {f.revokedAt ? (
-                  `revoked ${formatDateTime(f.revokedAt)}`
-                ) : confirming === f.id ? (
-                  <span className="confirm">
-                    Revoke? The calendar app stops getting updates at once.{" "}
-                    <button type="button" onClick={() => void revoke.submit(f.id)} disabled={revoke.busy}>
-                      Revoke
-                    </button>{" "}
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      Keep
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" onClick={() => setConfirming(f.id)} aria-label={`Revoke the calendar feed of ${f.practitionerName}`}>
-                    Revoke…
-                  </button>
-                )}
-              </td>
+              <RevokeCell revokedAt={f.revokedAt} label={`Revoke the calendar feed of ${f.practitionerName}`} question="Revoke? The calendar app stops getting updates at once." busy={revoke.busy} onRevoke={() => void revoke.submit(f.id)} />
             </ListRow>
           ))}
         </ListTable>
