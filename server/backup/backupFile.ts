@@ -24,12 +24,18 @@ export function backupBytes(db: Database): Readable {
   return gzip;
 }
 
-/** Writes `source` to `path` through a temporary name, syncs file and folder, then renames; returns the size in bytes. */
+/**
+ * Writes `source` to `path` through a temporary name, syncs file and folder,
+ * then renames; returns the size in bytes. The file is read back through to
+ * its last line before it takes the name, so a backup cut short on the way
+ * (a server that died mid-stream) never replaces a good one.
+ */
 export async function saveAtomically(path: string, source: Readable): Promise<number> {
   const partial = `${path}.partial`;
   try {
     await pipeline(source, createWriteStream(partial, { mode: 0o600 }));
     await syncPath(partial);
+    await inspectBackupFile(partial);
     await rename(partial, path);
     await syncPath(dirname(path));
   } catch (error) {

@@ -8,6 +8,17 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, controlLine, type TableEnd } from
 /** Rows fetched from the cursor at a time: large enough to keep round trips few, small enough to keep memory flat. */
 const FETCH_ROWS = 2_000;
 
+/** Any fixed number: one backup at a time per PostgreSQL database, whichever server process starts it. */
+const BACKUP_LOCK_KEY = 4_127_002;
+
+/** Another process is writing a backup of this database right now. */
+export class BackupInProgress extends Error {
+  override name = "BackupInProgress";
+  constructor() {
+    super("Another Acuback process is taking a backup of this database right now.");
+  }
+}
+
 export interface BackupSummary {
   createdAt: string;
   engine: Database["engine"];
@@ -24,6 +35,10 @@ export interface BackupSummary {
 export async function writeBackup(db: Database, out: Writable): Promise<BackupSummary> {
   return db.transaction(async (tx) => {
     await tx.query("set transaction isolation level repeatable read, read only");
+    if (db.engine === "postgres") {
+      const [lock] = await tx.query<{ taken: boolean }>("select pg_try_advisory_xact_lock($1) as taken", [BACKUP_LOCK_KEY]);
+      if (!lock!.taken) throw new BackupInProgress();
+    }
     for (const setting of STABLE_TEXT_SETTINGS) await tx.query(setting);
     const createdAt = new Date().toISOString();
     const migrations = (await tx.query<{ version: string }>("select version from schema_migrations order by version")).map((row) => row.version);

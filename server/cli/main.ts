@@ -9,6 +9,7 @@ import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
+import { addBackupCommands } from "./backup.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
@@ -96,6 +97,7 @@ addCoverageCommands(program);
 addDirectoryCommands(program);
 addExportCommands(program);
 addReminderCommands(program);
+addBackupCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -106,7 +108,8 @@ function port(value: string): number {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof DataDirLockedError || (error instanceof Error && error.name === "ServingRefused")) {
+  const refusals = ["ServingRefused", "RestoreRefused", "BackupFileError", "ServerUnreachable"];
+  if (error instanceof DataDirLockedError || (error instanceof Error && refusals.includes(error.name))) {
     console.error(`acuback: ${error.message}`);
     process.exit(2);
   }

@@ -27,7 +27,7 @@ export async function openPgliteDatabase(dataDir: string | null, settings: Start
   let lock: { release(): void } | null = null;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
-    lock = lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   }
   let pglite: PGlite;
   try {
