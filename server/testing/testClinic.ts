@@ -46,7 +46,14 @@ export interface TestContext {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configFromEnv({}), webDir: "/nonexistent", loginAttemptsPerMinute: 1000, ...overrides };
+  return {
+    ...configFromEnv({}),
+    webDir: "/nonexistent",
+    loginAttemptsPerMinute: 1000,
+    // A key of the test's own: no key file is read or written.
+    twoFactorKey: { key: randomBytes(32), file: "/nonexistent/two-factor.key" },
+    ...overrides,
+  };
 }
 
 export async function createTestContext(
