@@ -78,27 +78,7 @@ export async function createTestContext(
   async function signIn(email: string, password = TEST_PASSWORD): Promise<Agent> {
     const response = await app.inject({ method: "POST", url: "/api/v1/session", payload: { email, password } });
     if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
-    const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const send = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) =>
-      app.inject({
-        method,
-        url,
-        headers: { cookie, ...(method !== "GET" && { "x-csrf-token": session.csrfToken }) },
-        ...(body !== undefined && { payload: body as object }),
-      });
-    return {
-      email,
-      role: session.user.role,
-      userId: session.user.id,
-      csrfToken: session.csrfToken,
-      cookie,
-      get: (url) => send("GET", url),
-      post: (url, body) => send("POST", url, body ?? {}),
-      patch: (url, body) => send("PATCH", url, body ?? {}),
-      put: (url, body) => send("PUT", url, body ?? {}),
-      delete: (url) => send("DELETE", url),
-    };
+    return agentOf(app, email, response);
   }
 
   async function newClinic(): Promise<TestClinic> {
@@ -130,6 +110,31 @@ export async function createTestContext(
       await app.close();
       await dispose();
     },
+  };
+}
+
+/** An agent carrying the cookie and CSRF token of a sign-in's 200 answer (the password's, or the second step's). */
+export function agentOf(app: FastifyInstance, email: string, response: LightMyRequestResponse): Agent {
+  const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const send = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method !== "GET" && { "x-csrf-token": session.csrfToken }) },
+      ...(body !== undefined && { payload: body as object }),
+    });
+  return {
+    email,
+    role: session.user.role,
+    userId: session.user.id,
+    csrfToken: session.csrfToken,
+    cookie,
+    get: (url) => send("GET", url),
+    post: (url, body) => send("POST", url, body ?? {}),
+    patch: (url, body) => send("PATCH", url, body ?? {}),
+    put: (url, body) => send("PUT", url, body ?? {}),
+    delete: (url) => send("DELETE", url),
   };
 }
 
