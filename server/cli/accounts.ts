@@ -8,6 +8,8 @@ import { openDatabase } from "../db/openDatabase.ts";
 import { generatePassword } from "../demo/demoClinic.ts";
 import { hashPassword } from "../services/passwords.ts";
 import { createAccount } from "../services/staff.ts";
+import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { clearTwoFactor } from "../services/twoFactorAdministration.ts";
 
 function chosenPassword(given: string | undefined): { password: string; generated: boolean } {
   const password = given ?? process.env.ACUBACK_PASSWORD;
@@ -58,6 +60,35 @@ export async function setPasswordCommand(config: Config, options: { email: strin
     });
     console.log(`Password changed for ${user.email}; their sessions were signed out.`);
     if (generated) console.log(`Password: ${password}`);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Clears an account's two-factor sign-in from the machine that runs Acuback:
+ * for an owner who lost the phone and the recovery codes, with no other owner
+ * to reset it on the Staff page. Audited with no person, as done from the command line.
+ */
+export async function resetTwoFactorCommand(config: Config, options: { email: string }): Promise<void> {
+  const db = await openDatabase(config.database);
+  try {
+    const user = await findUserByEmail(db, options.email);
+    if (!user) throw new Error(`No account has the e-mail ${options.email}.`);
+    const cleared = await db.transaction(async (tx) => {
+      if (!(await clearTwoFactor(tx, user.clinicId, user.id))) return false;
+      await appendAuditEvent(tx, {
+        clinicId: user.clinicId,
+        userId: null,
+        action: "reset",
+        entity: "two_factor",
+        entityId: user.id,
+        ip: null,
+        detail: { by: "command line" },
+      });
+      return true;
+    });
+    console.log(cleared ? `Two-factor sign-in cleared for ${user.email}; they sign in with their password, and set it up again if the clinic requires it.` : `${user.email} does not use two-factor sign-in; nothing changed.`);
   } finally {
     await db.close();
   }
