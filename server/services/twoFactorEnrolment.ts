@@ -103,14 +103,15 @@ async function proofRefused(tx: Queryable, keys: TwoFactorKeys, actor: Actor, pr
   const credential = await findTwoFactorCredential(tx, actor.clinicId, actor.userId);
   if (!credential?.confirmedAt) return fail("TWO_FACTOR_NOT_ON");
   const check = await checkSecondFactor(tx, keys, accountOf(actor), proof);
-  if (!check.ok) return wrongCode(check.reason === "used" ? "That code was already used; wait for the next one." : undefined);
+  if (!check.ok) return wrongCode(check.reason === "used" ? "That code was already used; wait for the next one." : undefined, "recoveryCode" in proof ? "recoveryCode" : "code");
   if (check.by === "recovery_code") {
     await appendAuditEvent(tx, { ...audited(actor), entity: "recovery_codes", action: "use", detail: { left: check.recoveryCodesLeft } });
   }
   return null;
 }
 
-const wrongCode = (detail?: string) => fail("CURRENT_CODE_WRONG", detail, { code: "Not the current code." });
+const wrongCode = (detail?: string, field: "code" | "recoveryCode" = "code") =>
+  fail("CURRENT_CODE_WRONG", detail, { [field]: field === "code" ? "Not the current code." : "Not an unused recovery code of this account." });
 
 /** The audit row's who and what: the actor's own two-factor sign-in. */
 const audited = (actor: Actor) => ({

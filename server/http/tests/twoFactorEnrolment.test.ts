@@ -128,6 +128,8 @@ describe("setting up two-factor sign-in", () => {
     assert.deepEqual([off!.action, off!.detail.by], ["delete", "self"]);
 
     const { recoveryCodes } = await enrol(frontDesk);
+    const unknown = await frontDesk.post("/api/v1/users/me/two-factor/turn-off", { recoveryCode: "7KQ2M-XR4TB" });
+    assert.deepEqual([unknown.json().code, Object.keys(unknown.json().fields)], ["CURRENT_CODE_WRONG", ["recoveryCode"]]);
     assert.equal((await frontDesk.post("/api/v1/users/me/two-factor/turn-off", { recoveryCode: recoveryCodes[9] })).statusCode, 204);
     assert.equal((await t.db.query("select 1 from recovery_codes where user_id = $1", [frontDesk.userId])).length, 0, "the codes went with it");
   });
