@@ -4,8 +4,8 @@
  * cannot make anyone's codes: it seals each authenticator secret with
  * AES-256-GCM and keys the hash of recovery codes. From
  * ACUBACK_TWO_FACTOR_KEY, else from a file made on first start with only the
- * owner allowed to read it. Losing the key disables every authenticator and
- * recovery code (owners or `acuback reset-two-factor` clear them); see
+ * owner allowed to read it. With the key lost, no authenticator or recovery
+ * code is accepted until owners or `acuback reset-two-factor` clear them; see
  * docs/decisions/0019-two-factor-sign-in.md.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
