@@ -16,6 +16,10 @@ describe("signing in with two-factor sign-in on", () => {
     t = await createTestContext();
   });
   after(() => t.close());
+  /** The detail of the account's newest audit row with this action. */
+  const newestDetail = async (userId: string, action: string) =>
+    (await t.db.query<{ detail: Record<string, unknown> }>("select detail from audit_events where user_id = $1 and action = $2 order by id desc limit 1", [userId, action]))[0]
+      ?.detail;
 
   it("without two-factor on, the password alone signs in, as before", async () => {
     const { practitioner } = await t.newClinic();
@@ -46,11 +50,7 @@ describe("signing in with two-factor sign-in on", () => {
     // The awaiting sign-in is gone: it cannot be finished a second time.
     assert.equal((await awaiting.complete({ code: codeAt(secret, 1) })).statusCode, 401);
 
-    const [login] = await t.db.query<{ detail: { secondFactor: string } }>(
-      "select detail from audit_events where user_id = $1 and action = 'login' order by id desc limit 1",
-      [practitioner.userId],
-    );
-    assert.equal(login!.detail.secondFactor, "authenticator");
+    assert.equal((await newestDetail(practitioner.userId, "login"))?.secondFactor, "authenticator");
   });
 
   it("refuses a wrong code, and audits it as a failed sign-in", async () => {
@@ -63,11 +63,7 @@ describe("signing in with two-factor sign-in on", () => {
     assert.equal(refused.cookies.length, 0);
     const malformed = await awaiting.complete({ code: "12345" });
     assert.equal(malformed.statusCode, 400);
-    const [failed] = await t.db.query<{ detail: { reason: string } }>(
-      "select detail from audit_events where user_id = $1 and action = 'login_failed' order by id desc limit 1",
-      [frontDesk.userId],
-    );
-    assert.equal(failed!.detail.reason, "second_factor");
+    assert.equal((await newestDetail(frontDesk.userId, "login_failed"))?.reason, "second_factor");
     // The right code still finishes the same sign-in.
     assert.equal((await awaiting.complete({ code: codeAt(secret) })).statusCode, 200);
   });
@@ -98,11 +94,7 @@ describe("signing in with two-factor sign-in on", () => {
     // Once a step's code was used, no code of an earlier step is taken either.
     const earlier = await (await passwordStep(t, practitioner.email)).complete({ code: codeAt(secret, -1) });
     assert.equal(earlier.json().code, "SECOND_FACTOR_CODE_USED");
-    const [failed] = await t.db.query<{ detail: { reason: string } }>(
-      "select detail from audit_events where user_id = $1 and action = 'login_failed' order by id desc limit 1",
-      [practitioner.userId],
-    );
-    assert.equal(failed!.detail.reason, "code_reused");
+    assert.equal((await newestDetail(practitioner.userId, "login_failed"))?.reason, "code_reused");
   });
 
   it("takes one code once even when two sign-ins send it at the same moment", async () => {
