@@ -2,8 +2,9 @@
  * Two-factor sign-in through the browser: a practitioner sets it up from the
  * account page (the key on the page fed to otpauth, as an authenticator app
  * would), signs out, and signs in with the password and then a code; the
- * owner sees it on the Staff page and resets it. Screenshots at desktop and
- * phone size go to e2e/artifacts/two-factor-*.png.
+ * owner sees it on the Staff page and resets it. Then the owner requires it
+ * of the clinic, and a colleague without it is led to its set-up only.
+ * Screenshots at desktop and phone size go to e2e/artifacts/two-factor-*.png.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -17,6 +18,16 @@ const PRACTITIONER = "practitioner@demo.acuback.org";
 
 /** The app's code `steps` time steps from now. */
 const codeAt = (key: string, steps = 0) => TOTP.generate({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30, timestamp: Date.now() + steps * 30_000 });
+
+/** Sets two-factor sign-in up on the page it is on, as a person would with an app: the key on the page, its code, the recovery codes saved. */
+async function setUp(page: Page) {
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const key = (await page.getByLabel("Key to type into the app").innerText()).replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill(codeAt(key));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  return key;
+}
 
 async function passwordStep(page: Page, url: string, email: string) {
   await page.goto(`${url}/login`);
@@ -105,5 +116,29 @@ describe("two-factor sign-in in the browser", () => {
 
     const again = await (await browser.newContext()).newPage();
     await signIn(again, app.url, PRACTITIONER);
+  });
+
+  it("a clinic that requires it: a colleague without it signs in to the set-up page only, sets it up, and goes on to the app", async () => {
+    const { app, browser } = suite();
+    const owner = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(owner, app.url, "owner@demo.acuback.org");
+    await owner.goto(`${app.url}/account/two-factor`);
+    await setUp(owner);
+    await owner.goto(`${app.url}/staff`);
+    await owner.getByRole("button", { name: "Require two-factor sign-in" }).click();
+    await owner.getByRole("button", { name: "Stop requiring two-factor sign-in" }).waitFor();
+
+    const desk = await browser.newPage(PHONE);
+    await desk.goto(`${app.url}/login`);
+    await desk.getByLabel("E-mail").fill("frontdesk@demo.acuback.org");
+    await desk.getByLabel("Password").fill(DEMO_PASSWORD);
+    await desk.getByRole("button", { name: "Sign in" }).click();
+    await desk.getByText("requires two-factor sign-in. Set it up here to continue").waitFor();
+    await desk.goto(`${app.url}/patients`);
+    await desk.getByText("requires two-factor sign-in. Set it up here to continue").waitFor();
+    assert.equal(new URL(desk.url()).pathname, "/account/two-factor", "every page leads to the set-up");
+    await desk.screenshot({ path: join(ARTIFACTS, "two-factor-required-phone.png"), fullPage: true });
+    await setUp(desk);
+    await desk.getByRole("heading", { name: "Patients" }).waitFor();
   });
 });
