@@ -20,10 +20,10 @@ function post(dataDir: string, path: string, body?: object): Promise<IncomingMes
   });
 }
 
-async function jsonOf(response: IncomingMessage): Promise<Record<string, string>> {
+async function jsonOf<T = Record<string, string>>(response: IncomingMessage): Promise<T & { error?: string }> {
   let text = "";
   for await (const chunk of response) text += chunk;
-  return JSON.parse(text) as Record<string, string>;
+  return JSON.parse(text) as T & { error?: string };
 }
 
 /** Has the running server write a backup, saved to `path` the same way a direct backup is; returns its size. */
@@ -38,4 +38,11 @@ export async function setPasswordThroughServer(dataDir: string, email: string, p
   const body = await jsonOf(response);
   if (response.statusCode !== 200) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
   return body.email!;
+}
+
+export async function resetTwoFactorThroughServer(dataDir: string, email: string): Promise<{ email: string; cleared: boolean }> {
+  const response = await post(dataDir, "/reset-two-factor", { email });
+  const body = await jsonOf<{ email: string; cleared: boolean }>(response);
+  if (response.statusCode !== 200) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
+  return body;
 }

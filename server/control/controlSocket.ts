@@ -1,7 +1,8 @@
 /**
  * The embedded database belongs to one process: while `acuback serve` runs,
  * no other command may open its data directory (dataDirLock.ts). So that an
- * administrator can still take a backup or reset a password then, the server
+ * administrator can still take a backup, reset a password or clear a second
+ * factor then, the server
  * answers a few commands on a Unix socket inside the data directory. Only
  * someone who can already read the data directory can reach it (the socket
  * is the owner's alone), and it never listens on the network.
@@ -12,7 +13,7 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/database.ts";
 import { backupBytes } from "../backup/backupFile.ts";
-import { PasswordChangeRefused, setAccountPassword } from "../services/accountPasswords.ts";
+import { PasswordChangeRefused, resetAccountTwoFactor, setAccountPassword } from "../services/accountPasswords.ts";
 
 const SOCKET_NAME = "acuback.sock";
 /** sun_path holds 108 bytes on Linux, with the terminating NUL. */
@@ -59,6 +60,16 @@ async function answer(db: Database, request: IncomingMessage, response: ServerRe
     if (typeof body.email !== "string" || typeof body.password !== "string") return reply(response, 400, { error: "email and password are required" });
     try {
       return reply(response, 200, { email: await setAccountPassword(db, body.email, body.password) });
+    } catch (error) {
+      if (error instanceof PasswordChangeRefused) return reply(response, 400, { error: error.message });
+      throw error;
+    }
+  }
+  if (request.method === "POST" && request.url === "/reset-two-factor") {
+    const body = JSON.parse(await readBody(request)) as { email?: unknown };
+    if (typeof body.email !== "string") return reply(response, 400, { error: "email is required" });
+    try {
+      return reply(response, 200, await resetAccountTwoFactor(db, body.email));
     } catch (error) {
       if (error instanceof PasswordChangeRefused) return reply(response, 400, { error: error.message });
       throw error;

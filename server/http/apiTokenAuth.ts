@@ -70,6 +70,9 @@ export function installApiTokenAuth(app: FastifyInstance, db: Database, config: 
       role: "practitioner",
       csrfToken: "",
       lastSeenAt: new Date(),
+      // A token is made by an owner for another system; two-factor sign-in is for people at the sign-in page.
+      awaitingSecondFactor: false,
+      twoFactorEnrolmentDue: false,
     };
   });
 }

@@ -55,6 +55,10 @@ import { fhirBulkRoutes } from "./routes/fhirBulk.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
+import { secondFactorSignInRoutes } from "./routes/secondFactorSignIn.ts";
+import { twoFactorRoutes } from "./routes/twoFactor.ts";
+import { SignInFailures } from "./signInFailures.ts";
+import { loadTwoFactorKeys } from "../services/twoFactorKey.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
 import { serveWebApp } from "./webApp.ts";
@@ -127,11 +131,19 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
   installApiTokenAuth(app, db, config);
   installSessions(app, db, config);
   installDeniedAccessAudit(app, db);
-  const context = { db, config, mailer };
+  const context = {
+    db,
+    config,
+    mailer,
+    twoFactorKeys: loadTwoFactorKeys(config.twoFactorKey),
+    signInFailures: new SignInFailures(config.loginAttemptsPerMinute),
+  };
   app.addHook("onClose", async () => mailer?.close());
   healthRoutes(app, context);
   backupRoutes(app, context);
   sessionRoutes(app, context);
+  secondFactorSignInRoutes(app, context);
+  twoFactorRoutes(app, context);
   staffRoutes(app, context);
   patientRoutes(app, context);
   patientRetirementRoutes(app, context);

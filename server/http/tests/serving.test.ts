@@ -68,7 +68,7 @@ describe("serving on a clinic's network", () => {
       const state = await t.app.inject({ method: "GET", url: "/api/v1/session/state" });
       assert.equal(state.statusCode, 200);
       const { accounts, ...rest } = state.json();
-      assert.deepEqual(rest, { session: null, demoClinic: false, publicUrl: "http://192.168.1.20:3000" });
+      assert.deepEqual(rest, { session: null, awaitingSecondFactor: false, demoClinic: false, publicUrl: "http://192.168.1.20:3000" });
       assert.equal(typeof accounts, "boolean", "whether any account exists, so a fresh install can say how to make the first owner");
       const { practitioner } = await t.newClinic();
       assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/session/state" })).json().accounts, true);
