@@ -39,14 +39,14 @@ export function secondFactorSignInRoutes(app: FastifyInstance, { db, config, two
     async (request, reply) => {
       const awaiting = request.sessionAwaitingSecondFactor;
       if (!awaiting) return sendProblem(reply, "UNAUTHENTICATED", "The sign-in has expired or was finished; enter your e-mail and password again.");
-      const wait = failures.retryAfter(awaiting.email, request.ip);
+      const wait = await failures.retryAfter(awaiting.email, request.ip);
       if (wait > 0) return sendFailure(reply.header("retry-after", String(wait)), fail("RATE_LIMITED"));
       const outcome = await completeSignIn(db, twoFactorKeys, { token: request.sessionToken!, session: awaiting }, request.body, config.sessions, request.ip);
       if (!outcome.ok) {
-        failures.failed(awaiting.email, request.ip);
+        await failures.failed(awaiting.email, request.ip);
         return sendFailure(reply, outcome);
       }
-      failures.succeeded(awaiting.email);
+      await failures.succeeded(awaiting.email);
       reply.setCookie(SESSION_COOKIE, outcome.value.token, sessionCookieOptions(config));
       return reply.send({ ...describeSession(outcome.value.session), recoveryCodesLeft: outcome.value.recoveryCodesLeft });
     },

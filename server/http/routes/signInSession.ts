@@ -60,18 +60,18 @@ export function sessionRoutes(app: FastifyInstance, { db, config, signInFailures
       },
     },
     async (request, reply) => {
-      const wait = failures.retryAfter(request.body.email, request.ip);
+      const wait = await failures.retryAfter(request.body.email, request.ip);
       if (wait > 0) return sendFailure(reply.header("retry-after", String(wait)), fail("RATE_LIMITED"));
       const outcome = await signIn(db, request.body, config.sessions, request.ip);
       if (!outcome.ok) {
-        if (outcome.code === "INVALID_CREDENTIALS") failures.failed(request.body.email, request.ip);
+        if (outcome.code === "INVALID_CREDENTIALS") await failures.failed(request.body.email, request.ip);
         return sendFailure(reply, outcome);
       }
       const { token, session } = outcome.value;
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
       // The account's failures are cleared only once the whole sign-in succeeds: a right password must not wipe the count of wrong codes.
       if (session.awaitingSecondFactor) return reply.code(202).send({ secondFactorRequired: true as const, csrfToken: session.csrfToken });
-      failures.succeeded(request.body.email);
+      await failures.succeeded(request.body.email);
       return reply.send(describeSession(session));
     },
   );

@@ -28,10 +28,10 @@ export function twoFactorRoutes(app: FastifyInstance, { db, twoFactorKeys: keys,
    */
   async function withCodeLimit<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<Outcome<T>>, status = 200) {
     const email = request.session!.email;
-    const wait = failures.retryAfter(email, request.ip);
+    const wait = await failures.retryAfter(email, request.ip);
     if (wait > 0) return sendFailure(reply.header("retry-after", String(wait)), fail("RATE_LIMITED"));
     const outcome = await work();
-    if (!outcome.ok && outcome.code === "CURRENT_CODE_WRONG") failures.failed(email, request.ip);
+    if (!outcome.ok && outcome.code === "CURRENT_CODE_WRONG") await failures.failed(email, request.ip);
     return sendOutcome(reply, outcome, status);
   }
 
