@@ -4,14 +4,15 @@ import { api, ApiError, onSignedOut, rememberCsrfToken, type Session } from "./a
 import { can } from "../../domain/access/roles.ts";
 import { SessionContext, useSession } from "./session.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
-import { SecondStepPage } from "./pages/SecondStepPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
-import { ReferralsPage } from "./referrals/ReferralsPage.tsx";
-import { DirectoryImportPage } from "./referrals/DirectoryImportPage.tsx";
 
 // The clinic's pages load after sign-in, so the sign-in page and a patient's
-// first look at the guide do not parse them (bench/guideFirstLoad.bench.ts).
+// first look at the guide or a report link do not fetch or parse them
+// (bench/guideFirstLoad.bench.ts, bench/pageBytes.bench.ts).
+const SecondStepPage = lazy(() => import("./pages/SecondStepPage.tsx").then((m) => ({ default: m.SecondStepPage })));
+const ReferralsPage = lazy(() => import("./referrals/ReferralsPage.tsx").then((m) => ({ default: m.ReferralsPage })));
+const DirectoryImportPage = lazy(() => import("./referrals/DirectoryImportPage.tsx").then((m) => ({ default: m.DirectoryImportPage })));
 const PatientsPage = lazy(() => import("./pages/PatientsPage.tsx").then((m) => ({ default: m.PatientsPage })));
 const NewPatientPage = lazy(() => import("./pages/NewPatientPage.tsx").then((m) => ({ default: m.NewPatientPage })));
 const PatientPage = lazy(() => import("./pages/PatientPage.tsx").then((m) => ({ default: m.PatientPage })));
@@ -106,6 +107,7 @@ export function App() {
   if (session === undefined) return <p className="loading">Loading…</p>;
   if (session === null) {
     return (
+      <Suspense fallback={<p className="loading">Loading…</p>}>
       <Routes>
         <Route path="/login" element={<LoginPage onSignedIn={adopt} onAwaitingCode={() => setAwaitingCode(true)} demoClinic={demoClinic} accounts={accounts} />} />
         <Route
@@ -147,6 +149,7 @@ export function App() {
         />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
+      </Suspense>
     );
   }
   if (session.twoFactorEnrolmentDue) {
