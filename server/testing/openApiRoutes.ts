@@ -86,7 +86,8 @@ function minimalString(schema: JsonSchema, name: string, ids: IdsByName): string
   if (schema.format === "email") return "someone@clinic.test";
   if (schema.format === "date-time") return "2027-03-02T15:00:00.000Z";
   for (const [pattern, value] of KNOWN_PATTERNS) if (schema.pattern && pattern.test(schema.pattern)) return value;
-  if (/(On|Date|^from|^to|^on)$/.test(name)) return "2027-03-02";
+  // A past date: most dates (onset, visit, recorded) may not be in the future.
+  if (/(On|Date|^from|^to|^on)$/.test(name)) return "2026-03-02";
   if (/^(start|end)$/.test(name)) return "13:00";
   const length = Math.max(schema.minLength ?? 1, 1);
   return "x".repeat(Math.min(length, schema.maxLength ?? length));
@@ -98,7 +99,7 @@ export function minimalValue(schema: JsonSchema, ids: IdsByName = {}, name = "")
   if (schema.oneOf) return minimalValue(schema.oneOf[0]!, ids, name);
   if (schema.anyOf) return minimalValue(schema.anyOf.find((s) => s.type !== "null") ?? schema.anyOf[0]!, ids, name);
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => minimalValue(s, ids, name)));
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  const type = (Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type) ?? (schema.properties || schema.additionalProperties ? "object" : schema.items ? "array" : undefined);
   switch (type) {
     case "object": {
       const value: Record<string, unknown> = {};

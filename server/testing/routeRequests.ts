@@ -13,7 +13,7 @@ export async function send(
   agent: Agent | null,
   operation: RouteOperation,
   url: string,
-  body?: { json: unknown } | { raw: string },
+  body?: { json: unknown } | { raw: string; contentType?: string },
 ): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = {};
   if (agent) {
@@ -22,10 +22,12 @@ export async function send(
   }
   let payload: string | undefined;
   if (body) {
-    headers["content-type"] = "application/json";
+    headers["content-type"] = ("contentType" in body && body.contentType) || "application/json";
     payload = "raw" in body ? body.raw : JSON.stringify(body.json);
   }
-  return app.inject({ method: operation.method, url, headers, ...(payload !== undefined && { payload }) });
+  const response = await app.inject({ method: operation.method, url, headers, ...(payload !== undefined && { payload }) });
+  if (process.env.ROUTE_DEBUG && (response.statusCode === 400 || response.statusCode >= 500)) console.log(`## ${operation.key} ${response.statusCode} ${(payload ?? "").slice(0, 120)} -> ${response.body.slice(0, 300)}`);
+  return response;
 }
 
 /** Failures found, compared at the end with the known ones: a new failure or a known one that now passes both fail. */

@@ -3,6 +3,9 @@
  * "signed-in" for any role, or "public" for no session at all. Checked in so
  * a new route without an entry fails routeSecurity.test.ts and someone
  * decides. Derived from a first run of that test and read against the services.
+ * Two the first run showed open to the front desk, by design: a patient's list of
+ * visits (dates, status and practitioner, no chart: services/visits.ts) and the
+ * patient's insurance coverage (registration work), hence the demographics permissions.
  */
 import type { Permission } from "../../../domain/access/roles.ts";
 
@@ -95,7 +98,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/protocols": "patients.clinical.read",
   "POST /api/v1/protocols": "patients.clinical.write",
   "DELETE /api/v1/protocols/{protocolId}": "patients.clinical.write",
-  "GET /api/v1/patients/{patientId}/visits": "patients.clinical.read",
+  "GET /api/v1/patients/{patientId}/visits": "patients.demographics.read",
   "POST /api/v1/patients/{patientId}/visits": "patients.clinical.write",
   "GET /api/v1/visits/{visitId}": "patients.clinical.read",
   "PUT /api/v1/visits/{visitId}": "patients.clinical.write",
@@ -110,12 +113,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/patients/{patientId}/coverage/next": "patients.clinical.read",
   "GET /api/v1/visits/{visitId}/superbill.pdf": "patients.clinical.read",
   "GET /api/v1/patients/{patientId}/superbill.pdf": "patients.clinical.read",
-  "GET /api/v1/patients/{patientId}/coverage": "patients.clinical.read",
-  "PUT /api/v1/patients/{patientId}/coverage": "patients.clinical.write",
+  "GET /api/v1/patients/{patientId}/coverage": "patients.demographics.read",
+  "PUT /api/v1/patients/{patientId}/coverage": "patients.demographics.write",
   "GET /api/v1/payer-plans": "signed-in",
   "POST /api/v1/payer-plans": "clinic.configure",
   "PUT /api/v1/payer-plans/{planId}": "clinic.configure",
-  "GET /api/v1/fee-schedule": "signed-in",
+  "GET /api/v1/fee-schedule": "patients.clinical.read",
   "PUT /api/v1/fee-schedule": "clinic.configure",
   "GET /api/v1/billing-details": "signed-in",
   "PUT /api/v1/billing-details": "clinic.configure",
