@@ -164,11 +164,11 @@ describe("route security, every route of the OpenAPI document", { timeout: 600_0
   it("bad input never answers 5xx, and a rejected request changes no row", async () => {
     const tables = await tableNames(t.db);
     const tally = new FailureTally();
-    const withBody = operations.filter((o) => o.body && !(o.key in SKIPPED_BY_BAD_INPUT));
+    const withBody = operations.filter((o) => o.body && !(o.key in SKIPPED_BY_BAD_INPUT) && !(o.key in UPLOADS));
     let print = await fingerprint(t.db, tables);
     for (const operation of withBody) {
       const { url, body } = requestFor(operation, a.ids);
-      for (const [what, variant] of badBodies(operation.body!, body!.json)) {
+      for (const [what, variant] of badBodies(operation.body!, body && "json" in body ? body.json : {})) {
         const response = await send(t.app, a.clinic.owner, operation, url, variant);
         tally.attempts += 1;
         const status = response.statusCode;

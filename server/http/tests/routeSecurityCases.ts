@@ -5,12 +5,17 @@
  */
 
 /** "phase: route role detail" → why it is not fixed yet. */
+const onPGlite = !process.env.ACUBACK_TEST_DATABASE_URL;
+
 export const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "bad input: POST /api/v1/patients/{patientId}/plans startOn=0001-01-01 got 500": "a plan's calendar from year 1 fails inside the scheduler; the date bounds need a decision (not small)",
-  "bad input: POST /api/v1/patients/{patientId}/plans startOn=9999-12-31 got 500": "as above, for year 9999",
+  // On PGlite only (PostgreSQL 15 answers 4xx): not yet looked into.
+  ...(onPGlite && {
+    "bad input: POST /api/v1/patients/{patientId}/plans startOn=0001-01-01 got 500": "a plan's calendar from year 1 fails inside the scheduler; the date bounds need a decision (not small)",
+    "bad input: POST /api/v1/patients/{patientId}/plans startOn=9999-12-31 got 500": "as above, for year 9999",
+    "bad input: POST /api/v1/patients/{patientId}/plans episodeId=nested 10000 deep got 500": "not yet looked into: the text boundary refuses deep nesting on every other route",
+  }),
   "bad input: POST /api/v1/plans/{planId}/course-proposal startOn=0001-01-01 got 500": "the same scheduler, from the course proposal",
   "bad input: POST /api/v1/plans/{planId}/course-proposal startOn=9999-12-31 got 500": "as above, for year 9999",
-  "bad input: POST /api/v1/patients/{patientId}/plans episodeId=nested 10000 deep got 500": "not yet looked into: the text boundary refuses deep nesting on every other route",
 };
 
 /** GET routes that show a patient's data but write no audit event naming the patient, and why that is right. */
