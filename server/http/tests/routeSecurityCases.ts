@@ -8,14 +8,11 @@
 const onPGlite = !process.env.ACUBACK_TEST_DATABASE_URL;
 
 export const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  // On PGlite only (PostgreSQL 15 answers 4xx): not yet looked into.
+  // On PGlite only (PostgreSQL 15 answers 4xx). The same body sent alone, as the only request of a fresh app, answers 400
+  // (the nesting bound in textBoundary.ts); only within this run does it give 500, so something earlier in the run matters.
   ...(onPGlite && {
-    "bad input: POST /api/v1/patients/{patientId}/plans startOn=0001-01-01 got 500": "a plan's calendar from year 1 fails inside the scheduler; the date bounds need a decision (not small)",
-    "bad input: POST /api/v1/patients/{patientId}/plans startOn=9999-12-31 got 500": "as above, for year 9999",
-    "bad input: POST /api/v1/patients/{patientId}/plans episodeId=nested 10000 deep got 500": "not yet looked into: the text boundary refuses deep nesting on every other route",
+    "bad input: POST /api/v1/patients/{patientId}/plans episodeId=nested 10000 deep got 500": "not found yet: the text boundary refuses it on every other route, and on this one outside this run",
   }),
-  "bad input: POST /api/v1/plans/{planId}/course-proposal startOn=0001-01-01 got 500": "the same scheduler, from the course proposal",
-  "bad input: POST /api/v1/plans/{planId}/course-proposal startOn=9999-12-31 got 500": "as above, for year 9999",
 };
 
 /** GET routes that show a patient's data but write no audit event naming the patient, and why that is right. */
