@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { lockDataDir } from "./dataDirLock.ts";
 import { DurableNodeFS, durableStartParams } from "./durableNodeFs.ts";
 import { DATE_OID, type Database, type Queryable } from "./database.ts";
@@ -36,7 +37,8 @@ export async function openPgliteDatabase(dataDir: string | null, settings: Start
     const extraParams = Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
     // On disk, commits are synced before they are acknowledged (durableNodeFs.ts); in memory (tests) there is no disk to sync.
     const startParams = dataDir === null ? [...PGlite.defaultStartParams, ...extraParams] : [...durableStartParams(PGlite.defaultStartParams), ...extraParams];
-    pglite = await PGlite.create({ parsers, startParams, ...(dataDir !== null && { fs: new DurableNodeFS(dataDir) }) });
+    // pg_trgm: the patient search's trigram indexes (migration 0035).
+    pglite = await PGlite.create({ parsers, startParams, extensions: { pg_trgm }, ...(dataDir !== null && { fs: new DurableNodeFS(dataDir) }) });
   } catch (error) {
     lock?.release();
     throw error;

@@ -1,7 +1,6 @@
 import type { ClinicId, PatientId } from "../../../domain/shared/brand.ts";
 import type { CalendarDate } from "../../../domain/shared/calendarDate.ts";
 import type { Patient, PatientStatus, Sex } from "../../../domain/patients/patient.ts";
-import { FOLD_TABLE } from "../../../domain/patients/foldText.ts";
 import type { PatientQuery } from "../../../domain/patients/patientSearch.ts";
 import type { Queryable } from "../database.ts";
 import { isoTimestamp } from "./rows.ts";
@@ -182,22 +181,26 @@ export async function searchPatients(
         or lower(record_number) like ${anywhere})`;
     }
   }
-  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from patients where ${where}`, params);
-  const rows = await q.query<PatientRow>(
-    `select ${COLUMNS} from patients where ${where}
+  // One query per page: the total rides on each row (a window count), so the matches are found once.
+  const rows = await q.query<PatientRow & { total: number }>(
+    `select ${COLUMNS}, (count(*) over ())::int as total from patients where ${where}
       order by ${fold("family_name")}, ${fold("given_name")}, birth_date, id
       limit ${Number(page.limit)} offset ${Number(page.offset)}`,
     params,
   );
-  return { patients: rows.map(toPatient), total: count!.n };
+  if (rows.length > 0) return { patients: rows.map(toPatient), total: rows[0]!.total };
+  // A page past the end carries no row to read the total from.
+  if (page.offset === 0) return { patients: [], total: 0 };
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from patients where ${where}`, params);
+  return { patients: [], total: count!.n };
 }
 
 /**
  * A name folded for matching and for the order (so "Muñoz" sorts as "munoz",
- * before "Munro"). The table is our own constant of letters, never input, so
- * it is written into the SQL as literals.
+ * before "Munro"): the database's patient_name_fold (migration 0035), which
+ * the trigram indexes are built on, and which folds as FOLD_TABLE does.
  */
-const fold = (column: string) => `translate(lower(${column}), '${FOLD_TABLE.from}', '${FOLD_TABLE.to}')`;
+const fold = (column: string) => `patient_name_fold(${column})`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
