@@ -6,7 +6,9 @@
  *     commit (a change and its audit commit together);
  *   - concurrent: CONCURRENCY appends at once into the same clinic (on
  *     PostgreSQL they run on separate connections and contend for the clinic's
- *     log; PGlite runs one at a time).
+ *     log; PGlite runs one at a time);
+ *   - many in one transaction: all N in a single transaction, as a FHIR
+ *     transaction Bundle of N patients appends N rows before it commits.
  * Rows carry a realistic mix of details (a third are list rows naming 25
  * patients shown). Each mode appends N rows after WARMUP untimed ones.
  *
@@ -108,6 +110,12 @@ for (const [name, mode] of Object.entries(modes)) {
   const r = await timed(N, mode.parallel, mode.one);
   console.log(`| ${name} | ${Math.round(N / (r.total / 1000)).toLocaleString("en-US")} | ${Math.round((r.total * 1000) / N)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
 }
+const inOne = performance.now();
+await db.transaction(async (tx) => {
+  for (let i = 0; i < N; i++) await appendAuditEvent(tx, event(i));
+});
+const inOneMs = performance.now() - inOne;
+console.log(`| all ${N} in one transaction | ${Math.round(N / (inOneMs / 1000)).toLocaleString("en-US")} | ${Math.round((inOneMs * 1000) / N)} | | |`);
 const [count] = await db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1", [clinic.id]);
 console.log(`${count!.n} rows in the clinic's log.`);
 await dispose();

@@ -9,6 +9,7 @@ import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
+import { addAuditCommands } from "./audit.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
@@ -96,6 +97,7 @@ addCoverageCommands(program);
 addDirectoryCommands(program);
 addExportCommands(program);
 addReminderCommands(program);
+addAuditCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);
