@@ -6,17 +6,19 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Database } from "../db/database.ts";
-import { openDatabase } from "../db/openDatabase.ts";
+import { connectDatabase, openDatabase } from "../db/openDatabase.ts";
 
 export interface TestDatabase {
   db: Database;
   dispose(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** `migrated: false` leaves the schema empty, for a test that applies the migrations itself (an upgrade from an older schema). */
+export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const open = options.migrated === false ? connectDatabase : openDatabase;
   const serverUrl = process.env.ACUBACK_TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = await openDatabase({ dataDir: null });
+    const db = await open({ dataDir: null });
     return { db, dispose: () => db.close() };
   }
   const name = `acuback_test_${randomBytes(6).toString("hex")}`;
@@ -26,7 +28,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
+  const db = await open({ databaseUrl: url.toString() });
   return {
     db,
     async dispose() {
