@@ -17,46 +17,59 @@ import { walkAuditChain, type AuditChainWalk } from "./auditChainWalk.ts";
 export interface AuditChainStatus {
   /** The latest check, null before the first. */
   lastCheck: AuditChainCheck | null;
-  /** Entries in the chain now: those since the last check are not yet checked. */
+  /** Entries in the chain now. */
   entriesNow: number;
+  /** Entries written after the last check's own entry: not checked yet (all of them before a first check). */
+  entriesSinceCheck: number;
 }
 
-/** Walks the chain, compared with the last intact check, and records what it found. */
-async function runCheck(db: Database, clinicId: ClinicId, checkedBy: Actor | null): Promise<{ walk: AuditChainWalk; checkedAt: string }> {
+/**
+ * Walks the chain, compared with the last intact check, and records what it
+ * found: in the audit log itself (chained like every entry, so the finding
+ * cannot quietly go) and in audit_chain_checks, which notes the place of
+ * that audit entry so the page can count what came after it.
+ */
+async function runCheck(db: Database, clinicId: ClinicId, checkedBy: Actor | null): Promise<AuditChainWalk & { checkedAt: string }> {
   const reference = await latestAuditChainCheck(db, clinicId, { intactOnly: true });
   const walk = await walkAuditChain(
     db,
     clinicId,
     reference?.lastSeq != null && reference.lastHash ? { seq: reference.lastSeq, hash: reference.lastHash, checkedAt: reference.checkedAt } : null,
   );
-  const checkedAt = await insertAuditChainCheck(db, clinicId, {
-    checkedBy: checkedBy?.userId ?? null,
-    entriesChecked: walk.entriesChecked,
-    lastSeq: walk.lastSeq,
-    lastHash: walk.lastHash,
-    finding: walk.finding,
-  });
-  await appendAuditEvent(db, {
-    clinicId,
-    userId: checkedBy?.userId ?? null,
-    action: "read",
-    entity: "audit_chain",
-    ip: checkedBy?.ip ?? null,
-    detail: {
-      check: "run",
-      intact: walk.intact,
+  const checkedAt = await db.transaction(async (tx) => {
+    await appendAuditEvent(tx, {
+      clinicId,
+      userId: checkedBy?.userId ?? null,
+      action: "read",
+      entity: "audit_chain",
+      ip: checkedBy?.ip ?? null,
+      detail: {
+        check: "run",
+        intact: walk.intact,
+        entriesChecked: walk.entriesChecked,
+        ...(walk.finding && { brokenAt: walk.finding.seq }),
+        ...(!checkedBy && { via: "cli" }),
+      },
+    });
+    // The clinic's appends wait for this transaction, so its last entry is the one just written.
+    const { last } = await auditChainEnds(tx, clinicId);
+    return insertAuditChainCheck(tx, clinicId, {
+      checkedBy: checkedBy?.userId ?? null,
       entriesChecked: walk.entriesChecked,
-      ...(walk.finding && { brokenAt: walk.finding.seq }),
-      ...(!checkedBy && { via: "cli" }),
-    },
+      lastSeq: walk.lastSeq,
+      lastHash: walk.lastHash,
+      finding: walk.finding,
+      entrySeq: last!.seq,
+    });
   });
-  return { walk, checkedAt };
+  return { ...walk, checkedAt };
 }
 
 async function status(db: Database, clinicId: ClinicId): Promise<AuditChainStatus> {
   const lastCheck = await latestAuditChainCheck(db, clinicId, { intactOnly: false });
   const ends = await auditChainEnds(db, clinicId);
-  return { lastCheck, entriesNow: Math.max(ends.head?.seq ?? 0, ends.last?.seq ?? 0) };
+  const entriesNow = Math.max(ends.head?.seq ?? 0, ends.last?.seq ?? 0);
+  return { lastCheck, entriesNow, entriesSinceCheck: Math.max(0, entriesNow - (lastCheck?.entrySeq ?? 0)) };
 }
 
 /** The owner's "Check now": walks the chain and answers with the check just made. */
@@ -84,7 +97,6 @@ export async function lastAuditChainCheck(db: Database, actor: Actor): Promise<O
 }
 
 /** `acuback audit verify`: whoever runs it on the server's machine. */
-export async function checkAuditChainFromCli(db: Database, clinicId: ClinicId): Promise<AuditChainWalk & { checkedAt: string }> {
-  const { walk, checkedAt } = await runCheck(db, clinicId, null);
-  return { ...walk, checkedAt };
+export function checkAuditChainFromCli(db: Database, clinicId: ClinicId): Promise<AuditChainWalk & { checkedAt: string }> {
+  return runCheck(db, clinicId, null);
 }

@@ -152,6 +152,8 @@ create table audit_chain_checks (
   last_hash text,
   -- where the chain breaks (kind, place, entry id, message); null when intact
   finding jsonb,
+  -- the place of the check's own audit entry: the entries after it are not checked yet
+  entry_seq bigint not null,
   check (intact = (finding is null))
 );
 create index audit_chain_checks_latest on audit_chain_checks (clinic_id, id desc);

@@ -84,17 +84,28 @@ export interface AuditChainCheck {
   lastSeq: number | null;
   lastHash: string | null;
   finding: AuditChainFinding | null;
+  /** The place of the check's own audit entry: entries after it are not checked yet. */
+  entrySeq: number;
 }
 
 export async function insertAuditChainCheck(
   q: Queryable,
   clinicId: ClinicId,
-  check: { checkedBy: UserId | null; entriesChecked: number; lastSeq: number | null; lastHash: string | null; finding: AuditChainFinding | null },
+  check: Omit<AuditChainCheck, "checkedAt" | "checkedBy" | "checkedByName" | "intact"> & { checkedBy: UserId | null },
 ): Promise<string> {
   const [row] = await q.query<{ checked_at: Date | string }>(
-    `insert into audit_chain_checks (clinic_id, checked_by, entries_checked, intact, last_seq, last_hash, finding)
-     values ($1, $2, $3, $4, $5, $6, $7) returning checked_at`,
-    [clinicId, check.checkedBy, check.entriesChecked, check.finding === null, check.lastSeq, check.lastHash, check.finding && JSON.stringify(check.finding)],
+    `insert into audit_chain_checks (clinic_id, checked_by, entries_checked, intact, last_seq, last_hash, finding, entry_seq)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning checked_at`,
+    [
+      clinicId,
+      check.checkedBy,
+      check.entriesChecked,
+      check.finding === null,
+      check.lastSeq,
+      check.lastHash,
+      check.finding && JSON.stringify(check.finding),
+      check.entrySeq,
+    ],
   );
   return isoTimestamp(row!.checked_at);
 }
@@ -110,9 +121,10 @@ export async function latestAuditChainCheck(q: Queryable, clinicId: ClinicId, op
     last_seq: string | null;
     last_hash: string | null;
     finding: AuditChainFinding | string | null;
+    entry_seq: string;
   }>(
     `select c.checked_at, c.checked_by, u.display_name as checked_by_name, c.entries_checked::text as entries_checked, c.intact,
-            c.last_seq::text as last_seq, c.last_hash, c.finding
+            c.last_seq::text as last_seq, c.last_hash, c.finding, c.entry_seq::text as entry_seq
        from audit_chain_checks c left join users u on u.id = c.checked_by
       where c.clinic_id = $1 ${options.intactOnly ? "and c.intact" : ""}
       order by c.id desc limit 1`,
@@ -128,5 +140,6 @@ export async function latestAuditChainCheck(q: Queryable, clinicId: ClinicId, op
     lastSeq: row.last_seq === null ? null : Number(row.last_seq),
     lastHash: row.last_hash,
     finding: typeof row.finding === "string" ? (JSON.parse(row.finding) as AuditChainFinding) : row.finding,
+    entrySeq: Number(row.entry_seq),
   };
 }

@@ -27,9 +27,11 @@ const statusSchema = z.object({
       lastSeq: z.number().int().nullable(),
       lastHash: z.string().nullable().describe("SHA-256 of the last entry found sound: kept elsewhere, it shows a later rewrite"),
       finding: findingSchema.nullable(),
+      entrySeq: z.number().int().describe("The place of the check's own audit entry"),
     })
     .nullable(),
-  entriesNow: z.number().int().describe("Entries in the chain now; those after the last check are not checked yet"),
+  entriesNow: z.number().int().describe("Entries in the chain now"),
+  entriesSinceCheck: z.number().int().describe("Entries written after the last check's own entry, not checked yet"),
 });
 
 /** The audit log's hash chain (decision record 0020): the last check, and a new one on request. Owners only. */

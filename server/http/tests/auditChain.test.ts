@@ -22,6 +22,7 @@ interface Status {
     finding: { kind: string; seq: number; eventId: string | null; message: string } | null;
   } | null;
   entriesNow: number;
+  entriesSinceCheck: number;
 }
 
 describe("audit chain", () => {
@@ -135,13 +136,18 @@ describe("audit chain", () => {
       { intact: status.lastCheck!.intact, entriesChecked: status.lastCheck!.entriesChecked, by: status.lastCheck!.checkedByName, finding: status.lastCheck!.finding },
       { intact: true, entriesChecked: entries, by: `owner ${clinic.owner.email.slice(6, 14)}`, finding: null },
     );
+    assert.equal(status.entriesSinceCheck, 0, "the check's own entry is not counted as unchecked");
+    assert.equal(before.entriesSinceCheck, entries - 1, "before any check, every entry is unchecked");
     const shown = (await clinic.owner.get("/api/v1/audit-log/verification")).json() as Status;
     assert.equal(shown.lastCheck!.checkedAt, status.lastCheck!.checkedAt);
-    assert.ok(shown.entriesNow > entries, "the check and the look at it are entries too");
+    await clinic.practitioner.get(`/api/v1/patients/${clinic.patientId}`);
+    const later = (await clinic.owner.get("/api/v1/audit-log/verification")).json() as Status;
+    assert.equal(later.entriesSinceCheck, 2, "the earlier look at the check and the read since");
     const audited = (await clinic.owner.get("/api/v1/audit-events?entity=audit_chain")).json() as { userId: string; detail: Record<string, unknown> }[];
     assert.deepEqual(
       audited.map((e) => [e.userId, e.detail.check, e.detail.intact]),
       [
+        [clinic.owner.userId, "last", true],
         [clinic.owner.userId, "last", true],
         [clinic.owner.userId, "run", true],
         [clinic.owner.userId, "last", undefined],
