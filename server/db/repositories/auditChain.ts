@@ -39,9 +39,10 @@ export async function auditChainPage(
   page: { fromSeq: number; afterId: string | null; throughSeq: number; limit: number },
 ): Promise<ChainedAuditEntry[]> {
   return q.query<ChainedAuditEntry>(
-    `select ${CHAINED_ENTRY_COLUMNS} from audit_events
-      where clinic_id = $1 and chain_seq >= $2 and chain_seq <= $3 and (chain_seq, id) > ($2, $4::bigint)
-      order by chain_seq, id limit ${Number(page.limit)}`,
+    // e.id, not id: the select list's "id" is the text of it, which would sort 10 before 9.
+    `select ${CHAINED_ENTRY_COLUMNS} from audit_events e
+      where e.clinic_id = $1 and e.chain_seq >= $2 and e.chain_seq <= $3 and (e.chain_seq, e.id) > ($2, $4::bigint)
+      order by e.chain_seq, e.id limit ${Number(page.limit)}`,
     [clinicId, page.fromSeq, page.throughSeq, page.afterId ?? "0"],
   );
 }
