@@ -42,6 +42,7 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
     env: {
       ...process.env,
       ACUBACK_DATA_DIR: dataDir,
+      ACUBACK_BACKUP_DIR: `${dataDir}-backups`,
       PORT: String(port),
       ACUBACK_DEMO_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: "",
@@ -83,6 +84,7 @@ export async function startApp(options: { dataDir?: string; env?: Record<string,
 
 export function removeDataDir(dataDir: string) {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}-backups`, { recursive: true, force: true });
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -71,6 +71,7 @@ function screens(ids: Ids): Record<Role, { name: string; path: string }[]> {
       { name: "audit", path: "/audit?action=create" },
       { name: "api-tokens", path: "/api-tokens" },
       { name: "export", path: "/export" },
+      { name: "backups", path: "/backups" },
       { name: "questionnaires", path: "/questionnaires" },
       { name: "billing", path: "/billing" },
       { name: "account", path: "/account" },

@@ -52,6 +52,15 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** How often the server looks for reminders that are due (ACUBACK_REMINDER_CHECK_MINUTES). */
   reminderCheckMinutes: number;
+  /**
+   * Backups (server/backup): the folder `acuback backup` writes to by default
+   * and automatic backups go to, how many automatic backups are kept, and how
+   * many hours apart they are taken. Automatic backups are on by default for
+   * the embedded database, which has nothing else to back it up, and on a
+   * PostgreSQL server only when ACUBACK_BACKUP_DIR is set (its own tools, such
+   * as pg_dump or base backups, usually do this there).
+   */
+  backups: { dir: string; keep: number; everyHours: number; automatic: boolean };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +97,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtp: smtpSettings(env.ACUBACK_SMTP_URL, env.ACUBACK_SMTP_FROM),
     reminderCheckMinutes: Math.max(1, integer(env.ACUBACK_REMINDER_CHECK_MINUTES, 5, "ACUBACK_REMINDER_CHECK_MINUTES")),
+    backups: backupSettings(env),
+  };
+}
+
+function backupSettings(env: NodeJS.ProcessEnv): Config["backups"] {
+  const everyHours = integer(env.ACUBACK_BACKUP_HOURS, 24, "ACUBACK_BACKUP_HOURS");
+  const keep = integer(env.ACUBACK_BACKUP_KEEP, 14, "ACUBACK_BACKUP_KEEP");
+  if (keep < 1) throw new Error("ACUBACK_BACKUP_KEEP must be at least 1 (set ACUBACK_BACKUP_HOURS=0 to turn automatic backups off).");
+  return {
+    dir: resolve(env.ACUBACK_BACKUP_DIR || `${env.ACUBACK_DATA_DIR ?? "data"}-backups`),
+    keep,
+    everyHours,
+    automatic: everyHours > 0 && (!env.DATABASE_URL || Boolean(env.ACUBACK_BACKUP_DIR)),
   };
 }
 
@@ -189,6 +211,12 @@ export function addressToOpen(config: Config, listening: string): string {
 
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
+/** The backup schedule in a sentence, for the start-up message. */
+export function describeBackups(backups: Config["backups"]): string {
+  if (!backups.automatic) return "Automatic backups: off (acuback backup takes one).";
+  return `Automatic backups: every ${backups.everyHours} h to ${backups.dir}, keeping ${backups.keep}.`;
 }
 
 /** Where the database is, said without credentials (for start-up messages). */

@@ -121,6 +121,8 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large." },
   RATE_LIMITED: { status: 429, title: "Too many attempts; wait a minute and try again." },
   DATABASE_UNAVAILABLE: { status: 503, title: "The database cannot be reached." },
+  BACKUP_IN_PROGRESS: { status: 409, title: "A backup of this database is being taken right now; wait for it to finish." },
+  BACKUP_FAILED: { status: 500, title: "The backup failed; the previous backups are untouched." },
   INTERNAL: { status: 500, title: "Something went wrong on the server; nothing was changed." },
 } as const satisfies Record<string, { status: number; title: string }>;
 

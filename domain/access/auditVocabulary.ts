@@ -71,6 +71,7 @@ export const AUDIT_ENTITY_LABELS = {
   sent_message: "message to the patient",
   reminder_preference: "reminder opt-out",
   reminder_settings: "reminder lead time",
+  backup: "backup of the database",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

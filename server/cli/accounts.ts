@@ -1,12 +1,11 @@
 import type { Role } from "../../domain/access/roles.ts";
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
 import type { Config } from "../config.ts";
 import { findClinicByName, insertClinic } from "../db/repositories/clinics.ts";
-import { deleteUserSessions } from "../db/repositories/signInSessions.ts";
-import { findUserByEmail, setPasswordHash } from "../db/repositories/users.ts";
+import { dataDirHolder } from "../db/dataDirLock.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { generatePassword } from "../demo/demoClinic.ts";
-import { hashPassword } from "../services/passwords.ts";
+import { setPasswordThroughServer } from "../control/controlClient.ts";
+import { setAccountPassword } from "../services/accountPasswords.ts";
 import { createAccount } from "../services/staff.ts";
 
 function chosenPassword(given: string | undefined): { password: string; generated: boolean } {
@@ -43,22 +42,25 @@ export async function createUserCommand(
   }
 }
 
+/**
+ * `acuback set-password`. While a server holds the embedded database the
+ * change goes through that server (controlSocket.ts), so it works on a
+ * running demo too.
+ */
 export async function setPasswordCommand(config: Config, options: { email: string; password?: string }): Promise<void> {
-  const db = await openDatabase(config.database);
-  try {
-    const user = await findUserByEmail(db, options.email);
-    if (!user) throw new Error(`No account has the e-mail ${options.email}.`);
-    const { password, generated } = chosenPassword(options.password);
-    const problem = passwordProblem(password, { email: user.email });
-    if (problem) throw new Error(PASSWORD_PROBLEM_TEXT[problem]);
-    const passwordHash = await hashPassword(password);
-    await db.transaction(async (tx) => {
-      await setPasswordHash(tx, user.clinicId, user.id, passwordHash);
-      await deleteUserSessions(tx, user.id);
-    });
-    console.log(`Password changed for ${user.email}; their sessions were signed out.`);
-    if (generated) console.log(`Password: ${password}`);
-  } finally {
-    await db.close();
+  const { password, generated } = chosenPassword(options.password);
+  const dataDir = "dataDir" in config.database ? config.database.dataDir : null;
+  let email: string;
+  if (dataDir && dataDirHolder(dataDir) !== null) {
+    email = await setPasswordThroughServer(dataDir, options.email, password);
+  } else {
+    const db = await openDatabase(config.database);
+    try {
+      email = await setAccountPassword(db, options.email, password);
+    } finally {
+      await db.close();
+    }
   }
+  console.log(`Password changed for ${email}; their sessions were signed out.`);
+  if (generated) console.log(`Password: ${password}`);
 }

@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, setPasswordCommand } from "./accounts.ts";
 import { addAuditCommands } from "./audit.ts";
+import { addBackupCommands } from "./backup.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
 import { addDirectoryCommands } from "./directory.ts";
@@ -97,6 +98,7 @@ addCoverageCommands(program);
 addDirectoryCommands(program);
 addExportCommands(program);
 addReminderCommands(program);
+addBackupCommands(program);
 addAuditCommands(program);
 
 function port(value: string): number {
@@ -108,7 +110,8 @@ function port(value: string): number {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof DataDirLockedError || (error instanceof Error && error.name === "ServingRefused")) {
+  const refusals = ["ServingRefused", "RestoreRefused", "BackupFileError", "ServerUnreachable"];
+  if (error instanceof DataDirLockedError || (error instanceof Error && refusals.includes(error.name))) {
     console.error(`acuback: ${error.message}`);
     process.exit(2);
   }

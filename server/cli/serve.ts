@@ -1,5 +1,7 @@
 import type { Config } from "../config.ts";
-import { addressToOpen, describeDatabase, describeSmtp, servingProblems } from "../config.ts";
+import { addressToOpen, describeBackups, describeDatabase, describeSmtp, servingProblems } from "../config.ts";
+import { scheduleBackups } from "../backup/backupSchedule.ts";
+import { startControlSocket } from "../control/controlSocket.ts";
 import { scheduleMaintenance } from "../db/maintenance.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { FIRST_OWNER_COMMAND } from "../../domain/access/firstOwner.ts";
@@ -36,10 +38,19 @@ export async function serve(envConfig: Config, options: { port?: number; host?: 
         onError: (error) => app.log.error({ fault: (error as Error).name }, "sending reminders failed"),
       })
     : async () => {};
+  const stopBackups = config.backups.automatic
+    ? scheduleBackups(db, config.backups, {
+        onBackup: (file) => app.log.info({ file: file.name, bytes: file.bytes }, "backup taken"),
+        onError: (error) => app.log.error({ fault: (error as Error).name, problem: (error as Error).message }, "automatic backup failed"),
+      })
+    : async () => {};
+  // The embedded database's own commands (acuback backup, set-password) reach it through this process while it runs.
+  const dataDir = "dataDir" in config.database ? config.database.dataDir : null;
+  const stopControl = (dataDir && (await startControlSocket(dataDir, db))) || (async () => {});
   const listening = await app.listen({ port: config.port, host: config.host });
   const open = addressToOpen(config, listening);
   console.log(`Acuback is running: open ${open} (${describeDatabase(config.database)}; listening on ${listening}${config.tls ? ", HTTPS" : ""}).`);
-  console.log(`API documentation: ${open}/api/docs. Reminders: ${describeSmtp(config.smtp)}. Stop with Ctrl+C.`);
+  console.log(`API documentation: ${open}/api/docs. Reminders: ${describeSmtp(config.smtp)}. ${describeBackups(config.backups)} Stop with Ctrl+C.`);
   if ((await countAllUsers(db)) === 0) {
     console.log(
       [
@@ -56,6 +67,8 @@ export async function serve(envConfig: Config, options: { port?: number; host?: 
     stopping = true;
     stopMaintenance();
     await stopReminders();
+    await stopBackups();
+    await stopControl();
     await app.close();
     await db.close();
     process.exit(0);

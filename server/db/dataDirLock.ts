@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isProcessAlive } from "../processAlive.ts";
 
 export class DataDirLockedError extends Error {
@@ -25,8 +26,33 @@ export interface DataDirLock {
 }
 
 const LOCK_NAME = "acuback.lock";
+/**
+ * How long a start waits for a holder that is still alive. A server restarted
+ * right after its predecessor was killed can find it still exiting; a holder
+ * that is really serving is still there after this and is refused.
+ */
+export const LOCK_WAIT_MS = 3_000;
+const LOCK_POLL_MS = 100;
 
-export function lockDataDir(dataDir: string): DataDirLock {
+export async function lockDataDir(dataDir: string, waitMs = LOCK_WAIT_MS): Promise<DataDirLock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return takeLock(dataDir);
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError) || Date.now() >= deadline) throw error;
+      await sleep(LOCK_POLL_MS);
+    }
+  }
+}
+
+/** The live process holding the directory, if any (the CLI then talks to that server instead of opening the files). */
+export function dataDirHolder(dataDir: string): number | null {
+  const holder = readHolder(join(dataDir, LOCK_NAME));
+  return holder !== null && holder !== process.pid && isProcessAlive(holder) ? holder : null;
+}
+
+function takeLock(dataDir: string): DataDirLock {
   const path = join(dataDir, LOCK_NAME);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -47,10 +73,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readHolder(path);
-      if (holder !== null && holder !== process.pid && isProcessAlive(holder)) {
-        throw new DataDirLockedError(dataDir, holder);
-      }
+      const holder = dataDirHolder(dataDir);
+      if (holder !== null) throw new DataDirLockedError(dataDir, holder);
       // A lock left by a process that died (kill -9, power loss) is stale: take it over.
       try {
         unlinkSync(path);

@@ -25,13 +25,17 @@ export function listMigrations(): Migration[] {
     .map((name) => ({ version: name.replace(/\.sql$/, ""), sql: readFileSync(join(MIGRATIONS_DIR, name), "utf8") }));
 }
 
-/** Returns the versions it applied (empty when the schema was current). */
-export async function migrate(db: Database): Promise<string[]> {
+/**
+ * Returns the versions it applied (empty when the schema was current).
+ * `only` limits it to those versions: a restore first rebuilds the schema the
+ * backup was taken with, loads the rows, then applies the rest.
+ */
+export async function migrate(db: Database, only?: readonly string[]): Promise<string[]> {
   await db.exec(
     "create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())",
   );
   const applied: string[] = [];
-  for (const migration of listMigrations()) {
+  for (const migration of listMigrations().filter((m) => !only || only.includes(m.version))) {
     const ran = await db.transaction(async (tx) => {
       if (db.engine === "postgres") await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       const done = await tx.query("select 1 from schema_migrations where version = $1", [migration.version]);

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "./dataDirLock.ts";
+import { DurableNodeFS, durableStartParams } from "./durableNodeFs.ts";
 import { DATE_OID, type Database, type Queryable } from "./database.ts";
 
 const parsers = { [DATE_OID]: (value: string) => value };
@@ -20,19 +21,22 @@ export const IMPORT_SETTINGS: StartSettings = { shared_buffers: "16MB" };
 
 /**
  * Opens PGlite in `dataDir`, or in memory when `dataDir` is null (tests).
- * Committed transactions are flushed to the directory before they return, so a
- * kill -9 loses nothing that was acknowledged.
+ * Committed transactions are synced to disk before they return
+ * (durableNodeFs.ts), so neither a kill -9 nor a power cut loses what was
+ * acknowledged.
  */
 export async function openPgliteDatabase(dataDir: string | null, settings: StartSettings = {}): Promise<Database> {
   let lock: { release(): void } | null = null;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
-    lock = lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   }
   let pglite: PGlite;
   try {
-    const startParams = Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
-    pglite = await PGlite.create(dataDir ?? undefined, { parsers, ...(startParams.length && { startParams: [...PGlite.defaultStartParams, ...startParams] }) });
+    const extraParams = Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+    // On disk, commits are synced before they are acknowledged (durableNodeFs.ts); in memory (tests) there is no disk to sync.
+    const startParams = dataDir === null ? [...PGlite.defaultStartParams, ...extraParams] : [...durableStartParams(PGlite.defaultStartParams), ...extraParams];
+    pglite = await PGlite.create({ parsers, startParams, ...(dataDir !== null && { fs: new DurableNodeFS(dataDir) }) });
   } catch (error) {
     lock?.release();
     throw error;

@@ -24,6 +24,7 @@ import { directoryRoutes } from "./routes/directory.ts";
 import { directoryImportRoutes } from "./routes/directoryImports.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { followUpRoutes } from "./routes/followUps.ts";
+import { backupRoutes } from "./routes/backups.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { instrumentRoutes } from "./routes/instruments.ts";
 import { medicationRoutes } from "./routes/medications.ts";
@@ -130,6 +131,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
   const context = { db, config, mailer };
   app.addHook("onClose", async () => mailer?.close());
   healthRoutes(app, context);
+  backupRoutes(app, context);
   sessionRoutes(app, context);
   staffRoutes(app, context);
   patientRoutes(app, context);

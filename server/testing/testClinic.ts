@@ -4,6 +4,8 @@
  * the way the browser does.
  */
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Role } from "../../domain/access/roles.ts";
 import type { ClinicId } from "../../domain/shared/brand.ts";
@@ -46,7 +48,10 @@ export interface TestContext {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configFromEnv({}), webDir: "/nonexistent", loginAttemptsPerMinute: 1000, ...overrides };
+  const config = configFromEnv({});
+  // Never the working directory's data-backups: a folder of the test's own (created only if a test takes a backup).
+  const backups = { ...config.backups, dir: join(tmpdir(), `acuback-test-backups-${randomBytes(6).toString("hex")}`) };
+  return { ...config, webDir: "/nonexistent", loginAttemptsPerMinute: 1000, backups, ...overrides };
 }
 
 export async function createTestContext(

@@ -13,14 +13,22 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** `migrated: false` leaves the schema empty, for a test that applies the migrations itself (an upgrade from an older schema). */
-export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const open = options.migrated === false ? connectDatabase : openDatabase;
+export interface TestDatabaseOptions {
+  /** Which engine; by default PostgreSQL when ACUBACK_TEST_DATABASE_URL is set, else PGlite. */
+  engine?: "pglite" | "postgres";
+  /** false: an empty database with no schema (a restore's target). */
+  migrated?: boolean;
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.ACUBACK_TEST_DATABASE_URL;
-  if (!serverUrl) {
+  const engine = options.engine ?? (serverUrl ? "postgres" : "pglite");
+  const open = options.migrated === false ? connectDatabase : openDatabase;
+  if (engine === "pglite") {
     const db = await open({ dataDir: null });
     return { db, dispose: () => db.close() };
   }
+  if (!serverUrl) throw new Error("A PostgreSQL test database needs ACUBACK_TEST_DATABASE_URL.");
   const name = `acuback_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

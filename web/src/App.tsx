@@ -19,6 +19,7 @@ const StaffPage = lazy(() => import("./pages/StaffPage.tsx").then((m) => ({ defa
 const QuestionnairesPage = lazy(() => import("./pages/QuestionnairesPage.tsx").then((m) => ({ default: m.QuestionnairesPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
 const ExportPage = lazy(() => import("./pages/ExportPage.tsx").then((m) => ({ default: m.ExportPage })));
+const BackupsPage = lazy(() => import("./pages/BackupsPage.tsx").then((m) => ({ default: m.BackupsPage })));
 const ApiTokensPage = lazy(() => import("./pages/ApiTokensPage.tsx").then((m) => ({ default: m.ApiTokensPage })));
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
@@ -159,6 +160,7 @@ export function App() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/api-tokens" element={<ApiTokensPage />} />
           <Route path="/export" element={<ExportPage />} />
+          <Route path="/backups" element={<BackupsPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
@@ -252,6 +254,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         {can(session.user.role, "audit.read") && <NavLink to="/audit">Audit log</NavLink>}
         {can(session.user.role, "apiTokens.manage") && <NavLink to="/api-tokens">API tokens</NavLink>}
         {can(session.user.role, "data.export") && <NavLink to="/export">Export</NavLink>}
+        {can(session.user.role, "clinic.configure") && <NavLink to="/backups">Backups</NavLink>}
         <NavLink to="/account" title={session.user.email}>
           {session.user.displayName}
         </NavLink>

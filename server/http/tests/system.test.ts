@@ -23,7 +23,9 @@ describe("health, OpenAPI and problem responses", () => {
     assert.equal(body.ready, true);
     assert.deepEqual(body.migrations.missing, []);
     assert.equal(body.migrations.known, body.migrations.applied);
-    assert.equal(body.backup.configured, false);
+    assert.equal(body.backup.lastSuccessAt, null);
+    assert.equal(body.backup.overdue, false, "a server just started is not yet overdue");
+    assert.ok(!JSON.stringify(body.backup).includes(t.config.backups.dir), "a monitor is not told where backups are kept");
     const [newest] = await t.db.query<{ version: string; applied_at: string }>("select version, applied_at from schema_migrations order by version desc limit 1");
     await t.db.query("delete from schema_migrations where version = $1", [newest!.version]);
     try {
