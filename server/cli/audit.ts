@@ -4,14 +4,15 @@
  * says whether it is intact or names the first entry where it breaks. Exit
  * code 1 when any chain is broken, 2 for an unknown clinic, so cron or a
  * monitoring check can act on it. Each check is recorded (the owner's audit
- * page shows the last one) and audited. With the embedded database, only one
- * process may open it: stop the server first.
+ * page shows the last one) and audited. While the server holds the embedded
+ * database, the check runs in the server, through its control socket.
  */
 import type { Command } from "commander";
-import type { ClinicId } from "../../domain/shared/brand.ts";
 import { configFromEnv } from "../config.ts";
-import { listClinics, type Clinic } from "../db/repositories/clinics.ts";
+import { dataDirHolder } from "../db/dataDirLock.ts";
+import { listClinics } from "../db/repositories/clinics.ts";
 import { openDatabase } from "../db/openDatabase.ts";
+import type { ClinicChainCheck } from "../services/auditChainCheck.ts";
 import { clinicNamed } from "./clinicNamed.ts";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -24,37 +25,44 @@ export function addAuditCommands(program: Command) {
     .option("--clinic <name or id>", "only this clinic (default: every clinic)")
     .option("--json", "print the result as JSON")
     .action(async (options: { clinic?: string; json?: boolean }) => {
-      const db = await openDatabase(configFromEnv().database);
-      try {
-        let clinics: Clinic[];
-        if (options.clinic) {
-          const clinic = await clinicNamed(db, options.clinic, "audit verify");
-          if (!clinic) return;
-          clinics = [clinic];
-        } else {
-          clinics = await listClinics(db);
-        }
-        const { checkAuditChainFromCli } = await import("../services/auditChainCheck.ts");
-        const results = [];
-        for (const clinic of clinics) {
-          const started = performance.now();
-          const walk = await checkAuditChainFromCli(db, clinic.id as ClinicId);
-          const seconds = (performance.now() - started) / 1000;
-          results.push({ clinicId: clinic.id, clinicName: clinic.name, ...walk, seconds: Number(seconds.toFixed(3)) });
-          if (options.json) continue;
-          if (walk.intact) {
-            const last = walk.lastHash ? ` (last entry ${walk.lastSeq}, hash ${walk.lastHash})` : "";
-            console.log(`${clinic.name}: intact, ${count(walk.entriesChecked)} entries checked${last} in ${seconds.toFixed(1)} s.`);
-          } else {
-            console.log(`${clinic.name}: BROKEN at entry ${walk.finding!.seq}. ${walk.finding!.message} ${count(walk.entriesChecked)} of ${count(walk.entries)} entries checked sound before it.`);
-          }
-        }
-        const intact = results.every((r) => r.intact);
-        if (options.json) console.log(JSON.stringify({ intact, clinics: results }, null, 2));
-        else if (clinics.length === 0) console.log("No clinic yet: no audit log to check.");
-        if (!intact) process.exitCode = 1;
-      } finally {
-        await db.close();
-      }
+      const results = await check(options.clinic ?? null);
+      if (!results) return;
+      const intact = results.every((r) => r.intact);
+      if (options.json) console.log(JSON.stringify({ intact, clinics: results }, null, 2));
+      else if (results.length === 0) console.log("No clinic yet: no audit log to check.");
+      else for (const result of results) console.log(line(result));
+      if (!intact) process.exitCode = 1;
     });
+}
+
+/** Checks directly, or through the running server when it holds the embedded database; null (exit code 2) for an unknown clinic. */
+async function check(clinic: string | null): Promise<ClinicChainCheck[] | null> {
+  const { database } = configFromEnv();
+  if ("dataDir" in database && database.dataDir && dataDirHolder(database.dataDir) !== null) {
+    const { auditVerifyThroughServer } = await import("../control/controlClient.ts");
+    const results = await auditVerifyThroughServer(database.dataDir, clinic);
+    if (!results) {
+      console.error(`acuback audit verify: no clinic is named or numbered "${clinic}".`);
+      process.exitCode = 2;
+    }
+    return results;
+  }
+  const { checkClinicChains } = await import("../services/auditChainCheck.ts");
+  const db = await openDatabase(database);
+  try {
+    if (clinic === null) return await checkClinicChains(db, await listClinics(db));
+    const named = await clinicNamed(db, clinic, "audit verify");
+    return named ? await checkClinicChains(db, [named]) : null;
+  } finally {
+    await db.close();
+  }
+}
+
+function line(result: ClinicChainCheck): string {
+  if (result.intact) {
+    const last = result.lastHash ? ` (last entry ${result.lastSeq}, hash ${result.lastHash})` : "";
+    return `${result.clinicName}: intact, ${count(result.entriesChecked)} entries checked${last} in ${result.seconds.toFixed(1)} s.`;
+  }
+  const { seq, message } = result.finding!;
+  return `${result.clinicName}: BROKEN at entry ${seq}. ${message} ${count(result.entriesChecked)} of ${count(result.entries)} entries checked sound before it.`;
 }

@@ -1,6 +1,6 @@
 /** `acuback audit verify` as an operator or cron runs it: a real process on a real data directory. */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,5 +80,31 @@ describe("acuback audit verify", () => {
     const run = verify("--clinic", "Nowhere Clinic");
     assert.equal(run.code, 2);
     assert.match(run.out, /no clinic is named or numbered "Nowhere Clinic"/);
+  });
+
+  it("checks through the running server while it holds the embedded database", async () => {
+    const server = spawn(process.execPath, [BIN, "serve", "--port", "0"], { env: { ...process.env, DATABASE_URL: "", ACUBACK_DATA_DIR: dataDir } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 60_000);
+        server.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (/open http:\/\/localhost:\d+/.test(out)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        server.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const run = verify("--clinic", "Hillside Clinic");
+      assert.equal(run.code, 0, run.out);
+      assert.match(run.out, /^Hillside Clinic: intact, \d+ entries checked/m);
+      assert.equal(verify().code, 1, "Harbour's chain is still broken");
+      assert.equal(verify("--clinic", "Nowhere Clinic").code, 2);
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
   });
 });

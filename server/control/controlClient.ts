@@ -1,6 +1,7 @@
 /** The other end of controlSocket.ts: commands the CLI hands to the server that holds the data directory. */
 import { request, type IncomingMessage } from "node:http";
 import { saveAtomically } from "../backup/backupFile.ts";
+import type { ClinicChainCheck } from "../services/auditChainCheck.ts";
 import { controlSocketPath, controlSocketUsable } from "./controlSocket.ts";
 
 export class ServerUnreachable extends Error {
@@ -20,10 +21,10 @@ function post(dataDir: string, path: string, body?: object): Promise<IncomingMes
   });
 }
 
-async function jsonOf(response: IncomingMessage): Promise<Record<string, string>> {
+async function jsonOf<T = Record<string, string>>(response: IncomingMessage): Promise<T> {
   let text = "";
   for await (const chunk of response) text += chunk;
-  return JSON.parse(text) as Record<string, string>;
+  return JSON.parse(text) as T;
 }
 
 /** Has the running server write a backup, saved to `path` the same way a direct backup is; returns its size. */
@@ -38,4 +39,13 @@ export async function setPasswordThroughServer(dataDir: string, email: string, p
   const body = await jsonOf(response);
   if (response.statusCode !== 200) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
   return body.email!;
+}
+
+/** Has the running server check the audit chains (every clinic's, or the one named); null when it knows no such clinic. */
+export async function auditVerifyThroughServer(dataDir: string, clinic: string | null): Promise<ClinicChainCheck[] | null> {
+  const response = await post(dataDir, "/audit-verify", clinic === null ? {} : { clinic });
+  if (response.statusCode === 422) return null;
+  const body = await jsonOf<{ clinics?: ClinicChainCheck[]; error?: string }>(response);
+  if (response.statusCode !== 200 || !body.clinics) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
+  return body.clinics;
 }

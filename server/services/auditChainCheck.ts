@@ -10,6 +10,7 @@ import type { ClinicId } from "../../domain/shared/brand.ts";
 import type { Database } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
 import { auditChainEnds, insertAuditChainCheck, latestAuditChainCheck, type AuditChainCheck } from "../db/repositories/auditChain.ts";
+import type { Clinic } from "../db/repositories/clinics.ts";
 import { ok, type Outcome } from "../errors.ts";
 import { denied, type Actor } from "./actor.ts";
 import { walkAuditChain, type AuditChainWalk } from "./auditChainWalk.ts";
@@ -96,7 +97,20 @@ export async function lastAuditChainCheck(db: Database, actor: Actor): Promise<O
   return ok(current);
 }
 
-/** `acuback audit verify`: whoever runs it on the server's machine. */
-export function checkAuditChainFromCli(db: Database, clinicId: ClinicId): Promise<AuditChainWalk & { checkedAt: string }> {
-  return runCheck(db, clinicId, null);
+export interface ClinicChainCheck extends AuditChainWalk {
+  clinicId: string;
+  clinicName: string;
+  checkedAt: string;
+  seconds: number;
+}
+
+/** `acuback audit verify`: whoever runs it on the server's machine, directly or through the running server's control socket. */
+export async function checkClinicChains(db: Database, clinics: readonly Clinic[]): Promise<ClinicChainCheck[]> {
+  const results: ClinicChainCheck[] = [];
+  for (const clinic of clinics) {
+    const started = performance.now();
+    const check = await runCheck(db, clinic.id as ClinicId, null);
+    results.push({ clinicId: clinic.id, clinicName: clinic.name, ...check, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) });
+  }
+  return results;
 }

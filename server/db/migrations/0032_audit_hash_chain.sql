@@ -93,7 +93,10 @@ create unique index audit_events_chain on audit_events (clinic_id, chain_seq);
 -- several servers on one PostgreSQL, so two can never follow the same entry;
 -- other clinics' appends do not wait, and the unique index above refuses a
 -- fork all the same. The entry before is the clinic's last row, or the head
--- if that is further on (entries deleted from the end).
+-- if that is further on (entries deleted from the end). A restore
+-- (server/backup/restoreBackup.ts) puts entries back as they were, chain and
+-- head included, and says so for its transaction: this changes nothing that
+-- matters, since whoever may set it may as well switch the trigger off.
 create function audit_events_chain() returns trigger language plpgsql as $$
 declare
   last_seq bigint;
@@ -101,6 +104,9 @@ declare
   head_seq bigint;
   head_hash text;
 begin
+  if current_setting('acuback.restoring_backup', true) = 'on' then
+    return new;
+  end if;
   perform pg_advisory_xact_lock(4127032, hashtext(new.clinic_id::text));
   select l.chain_seq, l.hash, h.seq, h.hash into last_seq, last_hash, head_seq, head_hash
     from (select) as one
@@ -128,6 +134,9 @@ create trigger audit_events_chain before insert on audit_events
 -- over, and a transaction of 5,000 entries would slow down quadratically.
 create function audit_chain_heads_advance() returns trigger language plpgsql as $$
 begin
+  if current_setting('acuback.restoring_backup', true) = 'on' then
+    return null;
+  end if;
   insert into audit_chain_heads as h (clinic_id, seq, hash)
     select e.clinic_id, e.chain_seq, e.hash from audit_events e where e.clinic_id = new.clinic_id order by e.chain_seq desc limit 1
     on conflict (clinic_id) do update set seq = excluded.seq, hash = excluded.hash where h.seq < excluded.seq;
