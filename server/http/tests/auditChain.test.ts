@@ -259,6 +259,11 @@ describe("audit chain", () => {
       assert.equal((await agent.get("/api/v1/audit-log/verification")).statusCode, 403);
       assert.equal((await agent.post("/api/v1/audit-log/verification")).statusCode, 403);
     }
+    // Refusals are audited once the answer has gone (server/http/deniedAccessAudit.ts): wait for the four before counting.
+    const denied = async () =>
+      (await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1 and action = 'denied'", [sound.clinicId]))[0]!.n;
+    for (let tries = 0; (await denied()) < 4 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(await denied(), 4, "each refusal is in the log");
     await tamper("delete from audit_events where clinic_id = $1 and chain_seq = 1", [broken.clinicId]);
     const [{ n: soundEntries }] = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1", [sound.clinicId])) as [{ n: number }];
     const soundCheck = (await check(sound)).lastCheck!;
