@@ -17,43 +17,17 @@
  * PGlite runs in a temporary data directory (commits are flushed to disk, as
  * in `acuback serve`); on PostgreSQL the bench creates and drops its own database.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
+import { randomUUID } from "node:crypto";
 import type { ClinicId, PatientId, UserId } from "../domain/shared/brand.ts";
-import type { Database } from "../server/db/database.ts";
-import { openDatabase } from "../server/db/openDatabase.ts";
 import { appendAuditEvent, type AuditEventInput } from "../server/db/repositories/auditEvents.ts";
 import { insertClinic } from "../server/db/repositories/clinics.ts";
+import { openBenchDatabase } from "./benchDatabase.ts";
 
 const N = Number(process.argv[2] ?? 5000);
 const WARMUP = 200;
 const CONCURRENCY = 10;
-const serverUrl = process.env.DATABASE_URL || null;
 
-async function open(): Promise<{ db: Database; engine: string; dispose(): Promise<void> }> {
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), "acuback-audit-bench-"));
-    const db = await openDatabase({ dataDir: dir });
-    return { db, engine: "PGlite (data directory)", dispose: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `acuback_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
-  return { db, engine: "PostgreSQL", dispose: async () => (await db.close(), await admin(`drop database ${name} with (force)`)) };
-}
-
-const { db, engine, dispose } = await open();
+const { db, engine, dispose } = await openBenchDatabase();
 const clinic = await insertClinic(db, "Bench clinic");
 const [user] = await db.query<{ id: UserId }>(
   "insert into users (clinic_id, email, display_name, role, password_hash) values ($1, 'bench@clinic.test', 'Bench', 'practitioner', 'x') returning id",
@@ -118,4 +92,5 @@ const inOneMs = performance.now() - inOne;
 console.log(`| all ${N} in one transaction | ${Math.round(N / (inOneMs / 1000)).toLocaleString("en-US")} | ${Math.round((inOneMs * 1000) / N)} | | |`);
 const [count] = await db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1", [clinic.id]);
 console.log(`${count!.n} rows in the clinic's log.`);
+await db.close();
 await dispose();

@@ -14,57 +14,22 @@
  * and drops its own database.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import pg from "pg";
 import type { ClinicId } from "../domain/shared/brand.ts";
-import type { Database } from "../server/db/database.ts";
 import { openDatabase } from "../server/db/openDatabase.ts";
 import { insertClinic } from "../server/db/repositories/clinics.ts";
 import { walkAuditChain } from "../server/services/auditChainWalk.ts";
+import { openBenchDatabase } from "./benchDatabase.ts";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 10_000;
-const serverUrl = process.env.DATABASE_URL || null;
-
-async function open(): Promise<{ db: Database; engine: string; env: Record<string, string>; reopen(): Promise<Database>; dispose(): Promise<void> }> {
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), "acuback-verify-bench-"));
-    const db = await openDatabase({ dataDir: dir });
-    return {
-      db,
-      engine: "PGlite (data directory)",
-      env: { ACUBACK_DATA_DIR: dir, DATABASE_URL: "" },
-      reopen: () => openDatabase({ dataDir: dir }),
-      dispose: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `acuback_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    db,
-    engine: "PostgreSQL",
-    env: { DATABASE_URL: url.toString() },
-    reopen: () => openDatabase({ databaseUrl: url.toString() }),
-    dispose: () => admin(`drop database ${name} with (force)`),
-  };
-}
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en-US");
 
-const { db: first, engine, env, reopen, dispose } = await open();
+const { db: first, engine, env, location, dispose } = await openBenchDatabase();
+const onServer = "databaseUrl" in location;
 let db = first;
 const clinic = await insertClinic(db, "Bench clinic");
 const shown = JSON.stringify(Array.from({ length: 25 }, () => randomUUID()));
@@ -91,7 +56,7 @@ const walkMs = performance.now() - walked;
 if (!walk.intact || walk.entriesChecked !== N) throw new Error(`expected ${N} sound entries, got ${JSON.stringify(walk)}`);
 
 // The command opens the database itself: with PGlite only one process may hold it.
-if (!serverUrl) await db.close();
+if (!onServer) await db.close();
 const cli = performance.now();
 const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", "acuback.mjs"), "audit", "verify", "--clinic", clinic.id], {
   encoding: "utf8",
@@ -99,7 +64,7 @@ const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", 
 });
 const cliMs = performance.now() - cli;
 if (run.status !== 0) throw new Error(`acuback audit verify exited ${run.status}: ${run.stdout}${run.stderr}`);
-if (!serverUrl) db = await reopen();
+if (!onServer) db = await openDatabase(location);
 
 const half = Math.floor(N / 2);
 await db.exec("alter table audit_events disable trigger audit_events_no_update_delete");
