@@ -5,7 +5,8 @@
 # Needs Debian's `postgresql` package; runs the server as the postgres user.
 set -euo pipefail
 PORT="${ACUBACK_PG_PORT:-54329}"
-STATE=/tmp/acuback-throwaway-pg
+# A cluster per port, so two sessions (or CI and a developer) each keep their own.
+STATE="/tmp/acuback-throwaway-pg${ACUBACK_PG_PORT:+-$PORT}"
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$PGBIN" ] || { echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2; exit 1; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -3,7 +3,7 @@
  * Every variable is listed here and in the README's Configuration table.
  */
 import { tmpdir } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { DEFAULT_DOSE_LIMITS, type DoseLimits } from "../domain/plausibility/medicationDose.ts";
 import type { DatabaseLocation } from "./db/openDatabase.ts";
 import type { SmtpSettings } from "./notify/mailer.ts";
@@ -61,6 +61,12 @@ export interface Config {
    * as pg_dump or base backups, usually do this there).
    */
   backups: { dir: string; keep: number; everyHours: number; automatic: boolean };
+  /**
+   * The key that seals two-factor secrets at rest: ACUBACK_TWO_FACTOR_KEY when
+   * set, else the key in `file`, made on first start
+   * (server/services/twoFactorKey.ts). Never inside the database.
+   */
+  twoFactorKey: { key: Buffer | null; file: string };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,6 +104,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: smtpSettings(env.ACUBACK_SMTP_URL, env.ACUBACK_SMTP_FROM),
     reminderCheckMinutes: Math.max(1, integer(env.ACUBACK_REMINDER_CHECK_MINUTES, 5, "ACUBACK_REMINDER_CHECK_MINUTES")),
     backups: backupSettings(env),
+    twoFactorKey: {
+      key: twoFactorKey(env.ACUBACK_TWO_FACTOR_KEY),
+      file: resolve(env.ACUBACK_TWO_FACTOR_KEY_FILE ?? join(env.ACUBACK_DATA_DIR ?? "data", "two-factor.key")),
+    },
   };
 }
 
@@ -111,6 +121,17 @@ function backupSettings(env: NodeJS.ProcessEnv): Config["backups"] {
     everyHours,
     automatic: everyHours > 0 && (!env.DATABASE_URL || Boolean(env.ACUBACK_BACKUP_DIR)),
   };
+}
+
+/** 32 bytes, as 64 hex digits or base64. The error never repeats the value: it is a secret. */
+function twoFactorKey(value: string | undefined): Buffer | null {
+  if (!value) return null;
+  const text = value.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(text) && key.toString("base64").replace(/=+$/, "") !== text.replace(/=+$/, ""))) {
+    throw new Error("ACUBACK_TWO_FACTOR_KEY must be 32 random bytes written as 64 hex digits or in base64 (e.g. the output of `openssl rand -hex 32`); the value is not repeated here.");
+  }
+  return key;
 }
 
 function doseLimits(env: NodeJS.ProcessEnv): DoseLimits {

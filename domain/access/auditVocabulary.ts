@@ -3,7 +3,7 @@
  * reads them. One list, so the database, the API's filters, the page and the
  * CSV export agree, and no internal name ("red_flag_screen") reaches a person.
  */
-export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend", "merge", "retire", "denied"] as const;
+export const AUDIT_ACTIONS = ["read", "list", "create", "update", "delete", "login", "logout", "login_failed", "sign", "amend", "merge", "retire", "denied", "confirm", "reset", "use"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -20,6 +20,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   merge: "merged",
   retire: "marked registered in error",
   denied: "was refused",
+  confirm: "confirmed",
+  reset: "reset",
+  use: "used",
 };
 
 export const AUDIT_ENTITY_LABELS = {
@@ -72,6 +75,9 @@ export const AUDIT_ENTITY_LABELS = {
   reminder_preference: "reminder opt-out",
   reminder_settings: "reminder lead time",
   backup: "backup of the database",
+  two_factor: "two-factor sign-in",
+  recovery_codes: "recovery codes",
+  two_factor_requirement: "clinic's two-factor requirement",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

@@ -71,3 +71,19 @@ export function earliestPlausibleBirthDate(today: CalendarDate): CalendarDate {
   while (ageInYears(day, today) > OLDEST_PLAUSIBLE_AGE_YEARS) day = addDays(day, 1);
   return day < EARLIEST_RECORD_DATE ? EARLIEST_RECORD_DATE : day;
 }
+
+/**
+ * The last day a plan, a course proposal or a calendar may be set for. Not a
+ * clinical rule: a plausibility bound like the 1900 floor, so a year typed as
+ * 9999 (or 0001) is a clear error instead of a calendar computed across
+ * millennia (the route security tests found both answered 500).
+ */
+export const LATEST_PLANNED_DATE = "2099-12-31" as CalendarDate;
+
+/** The problem with a planned day (a plan's start, a re-evaluation, where a course proposal starts), or null. */
+export function plannedDateProblem(label: string, date: CalendarDate): string | null {
+  if (date < EARLIEST_RECORD_DATE || date > LATEST_PLANNED_DATE) {
+    return `${label} must be between ${EARLIEST_RECORD_DATE.slice(0, 4)} and ${LATEST_PLANNED_DATE.slice(0, 4)}.`;
+  }
+  return null;
+}

@@ -128,3 +128,13 @@ describe("validation issues in plain words", () => {
 
   it("names unlisted keys in words", () => assert.equal(fieldLabel(["sites", 3, "frequenciesHz"]), "Frequencies hz"));
 });
+
+describe("planned dates", () => {
+  it("takes any day from 1900 to 2099 and refuses a year typed as 0001 or 9999", async () => {
+    const { plannedDateProblem } = await import("./clinicalDates.ts");
+    assert.equal(plannedDateProblem("Start", "2027-03-01" as CalendarDate), null);
+    assert.equal(plannedDateProblem("Start", "2099-12-31" as CalendarDate), null);
+    assert.equal(plannedDateProblem("Start", "9999-12-31" as CalendarDate), "Start must be between 1900 and 2099.");
+    assert.equal(plannedDateProblem("Start", "0001-01-01" as CalendarDate), "Start must be between 1900 and 2099.");
+  });
+});

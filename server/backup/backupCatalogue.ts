@@ -36,6 +36,8 @@ export async function backedUpTables(db: Queryable): Promise<BackedUpTable[]> {
                from pg_constraint k where k.conrelid = c.oid and k.contype = 'p') as primary_key
        from pg_class c
       where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace
+        -- unlogged tables hold counters that may be lost in any crash (rate_counts): nothing to keep
+        and c.relpersistence = 'p'
       order by c.relname`,
   );
   const foreignKeys = await db.query<{ from_table: string; to_table: string; columns: string[] }>(

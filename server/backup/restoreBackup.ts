@@ -89,7 +89,9 @@ export async function restoreBackup(db: Database, path: string, onTable?: (table
 
 /** A restore never mixes a backup with rows already there: the target has no rows, and no schema newer than the backup's. */
 async function refuseUnlessEmpty(db: Queryable, header: BackupHeader): Promise<void> {
-  const tables = await db.query<{ name: string }>("select relname as name from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace");
+  const tables = await db.query<{ name: string }>(
+    "select relname as name from pg_class where relkind = 'r' and relpersistence = 'p' and relnamespace = 'public'::regnamespace",
+  );
   for (const { name } of tables) {
     if (name === "schema_migrations") continue;
     const [row] = await db.query<{ used: boolean }>(`select exists (select 1 from ${quoteName(name)}) as used`);

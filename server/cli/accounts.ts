@@ -4,8 +4,8 @@ import { findClinicByName, insertClinic } from "../db/repositories/clinics.ts";
 import { dataDirHolder } from "../db/dataDirLock.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { generatePassword } from "../demo/demoClinic.ts";
-import { setPasswordThroughServer } from "../control/controlClient.ts";
-import { setAccountPassword } from "../services/accountPasswords.ts";
+import { resetTwoFactorThroughServer, setPasswordThroughServer } from "../control/controlClient.ts";
+import { resetAccountTwoFactor, setAccountPassword } from "../services/accountPasswords.ts";
 import { createAccount } from "../services/staff.ts";
 
 function chosenPassword(given: string | undefined): { password: string; generated: boolean } {
@@ -63,4 +63,30 @@ export async function setPasswordCommand(config: Config, options: { email: strin
   }
   console.log(`Password changed for ${email}; their sessions were signed out.`);
   if (generated) console.log(`Password: ${password}`);
+}
+
+/**
+ * Clears an account's two-factor sign-in from the machine that runs Acuback:
+ * for an owner who lost the phone and the recovery codes, with no other owner
+ * to reset it on the Staff page. Like set-password, it goes through the
+ * running server when that holds the embedded database.
+ */
+export async function resetTwoFactorCommand(config: Config, options: { email: string }): Promise<void> {
+  const dataDir = "dataDir" in config.database ? config.database.dataDir : null;
+  let reset: { email: string; cleared: boolean };
+  if (dataDir && dataDirHolder(dataDir) !== null) {
+    reset = await resetTwoFactorThroughServer(dataDir, options.email);
+  } else {
+    const db = await openDatabase(config.database);
+    try {
+      reset = await resetAccountTwoFactor(db, options.email);
+    } finally {
+      await db.close();
+    }
+  }
+  console.log(
+    reset.cleared
+      ? `Two-factor sign-in cleared for ${reset.email}; they sign in with their password, and set it up again if the clinic requires it.`
+      : `${reset.email} does not use two-factor sign-in; nothing changed.`,
+  );
 }

@@ -45,6 +45,14 @@ export function addBackupCommands(program: Command) {
           `Restored ${restored.tables} tables, ${restored.rows} rows (every table's count and content hash checked) from a backup of ${from} taken ${restored.header.createdAt} into ${describeDatabase(config.database)}.`,
         );
         if (restored.migratedAfter.length > 0) console.log(`Then brought the schema up to date: ${restored.migratedAfter.join(", ")}.`);
+        // Authenticator secrets are sealed with a key kept outside the database (twoFactorKey.ts), so it does not travel in the backup.
+        const [twoFactor] = await db.query<{ n: number }>("select count(*)::int as n from two_factor_credentials where confirmed_at is not null");
+        if (twoFactor!.n > 0) {
+          const keyAt = config.twoFactorKey.key ? "ACUBACK_TWO_FACTOR_KEY" : config.twoFactorKey.file;
+          console.log(
+            `${twoFactor!.n} staff use two-factor sign-in. Their authenticators open only with the two-factor key of the server that took the backup: put that key in ${keyAt} before starting this one, or owners reset their two-factor sign-in.`,
+          );
+        }
       } finally {
         await db.close();
       }

@@ -1,5 +1,5 @@
 /**
- * `acuback backup`, `restore` and `set-password` as an administrator runs
+ * `acuback backup`, `restore`, `set-password` and `reset-two-factor` as an administrator runs
  * them: against a server that holds the embedded database (through its
  * control socket), and a restore into a new data directory that refuses to
  * run twice.
@@ -81,6 +81,13 @@ describe("backup, restore and set-password from the command line", () => {
     assert.equal(changed.code, 0, changed.out);
     assert.equal((await signIn("lantern quiver oatmeal basalt")).status, 200);
     assert.equal((await signIn(DEMO_PASSWORD)).status, 401);
+  });
+
+  it("clears a second factor through the running server too", () => {
+    const reset = acuback(["reset-two-factor", "--email", "frontdesk@demo.acuback.org"], served);
+    assert.equal(reset.code, 0, reset.out);
+    assert.match(reset.out, /does not use two-factor sign-in; nothing changed/);
+    assert.equal(acuback(["reset-two-factor", "--email", "nobody@demo.acuback.org"], served).code, 1);
   });
 
   it("restores into a new data directory, and refuses to restore over it again", () => {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { syntheticNppesLines } from "../../scripts/nppes/syntheticNppes.ts";
 import { listMigrations } from "../db/migrate.ts";
+import { openDatabase } from "../db/openDatabase.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "acuback.mjs");
 
@@ -28,7 +29,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "demo", "points", "score", "safety", "import", "directory", "export", "audit"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "reset-two-factor", "demo", "points", "score", "safety", "import", "directory", "export", "audit"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);
@@ -249,6 +250,29 @@ describe("acuback CLI", () => {
     const changed = acuback(["set-password", "--email", "owner@demo.acuback.org", "--password", "a brand new passphrase"], env);
     assert.equal(changed.code, 0, changed.out);
     assert.equal(acuback(["set-password", "--email", "nobody@x.test"], env).code, 1);
+  });
+
+  it("reset-two-factor clears an account's authenticator and recovery codes, audited, and says when there was none", async () => {
+    const db = await openDatabase({ dataDir });
+    const [owner] = await db.query<{ id: string; clinic_id: string }>("select id, clinic_id from users where email = 'owner@demo.acuback.org'");
+    await db.query("insert into two_factor_credentials (user_id, clinic_id, secret_sealed, confirmed_at) values ($1, $2, 'v1.sealed', now())", [owner!.id, owner!.clinic_id]);
+    await db.query("insert into recovery_codes (clinic_id, user_id, code_hash) values ($1, $2, 'a hash')", [owner!.clinic_id, owner!.id]);
+    await db.close();
+    const cleared = acuback(["reset-two-factor", "--email", "owner@demo.acuback.org"], env);
+    assert.equal(cleared.code, 0, cleared.out);
+    assert.match(cleared.out, /Two-factor sign-in cleared for owner@demo.acuback.org/);
+    assert.match(acuback(["reset-two-factor", "--email", "owner@demo.acuback.org"], env).out, /does not use two-factor sign-in; nothing changed/);
+    assert.equal(acuback(["reset-two-factor", "--email", "nobody@x.test"], env).code, 1);
+    const after = await openDatabase({ dataDir });
+    try {
+      assert.equal((await after.query("select 1 from two_factor_credentials union all select 1 from recovery_codes")).length, 0);
+      const audited = await after.query<{ user_id: string | null; entity_id: string; detail: { by: string } }>(
+        "select user_id, entity_id, detail from audit_events where action = 'reset' and entity = 'two_factor'",
+      );
+      assert.deepEqual(audited, [{ user_id: null, entity_id: owner!.id, detail: { by: "command line" } }]);
+    } finally {
+      await after.close();
+    }
   });
 
   it("remove-demo says what it would remove, removes it with --yes, and leaves the clinic made with create-user", () => {

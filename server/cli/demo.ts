@@ -21,10 +21,22 @@ export async function demoCommand(config: Config, options: { password?: string }
   }
 }
 
-/** Loads the demo into an empty database only; used by `serve --demo`. */
+/** Any fixed number: serialises `serve --demo` processes starting together on one PostgreSQL. */
+const DEMO_LOCK_KEY = 4_127_004;
+
+/**
+ * Loads the demo into an empty database only; used by `serve --demo`. On
+ * PostgreSQL several processes may start at once: each waits for an advisory
+ * lock held by a transaction of its own while the demo loads through the
+ * pool's other connections, so the first loads it and the rest find a clinic.
+ * (PGlite has one connection and one process, so it needs no lock.)
+ */
 export async function loadDemoIfEmpty(db: Database): Promise<DemoAccounts | null> {
-  if ((await countClinics(db)) > 0) return null;
-  return loadDemo(db, undefined);
+  if (db.engine === "pglite") return (await countClinics(db)) > 0 ? null : loadDemo(db, undefined);
+  return db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock($1)", [DEMO_LOCK_KEY]);
+    return (await countClinics(db)) > 0 ? null : loadDemo(db, undefined);
+  });
 }
 
 function loadDemo(db: Database, password: string | undefined): Promise<DemoAccounts> {

@@ -8,7 +8,7 @@ import { configFromEnv, describeDatabase } from "../config.ts";
 import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
-import { createUserCommand, setPasswordCommand } from "./accounts.ts";
+import { createUserCommand, resetTwoFactorCommand, setPasswordCommand } from "./accounts.ts";
 import { addAuditCommands } from "./audit.ts";
 import { addBackupCommands } from "./backup.ts";
 import { addPointCommands } from "./points.ts";
@@ -70,6 +70,14 @@ program
   .option("--password <password>", "new password (default: ACUBACK_PASSWORD, or a generated one that is printed)")
   .action(async (options: { email: string; password?: string }) => {
     await setPasswordCommand(configFromEnv(), options);
+  });
+
+program
+  .command("reset-two-factor")
+  .description("Clear an account's two-factor sign-in (its authenticator and recovery codes), e.g. an owner who lost both")
+  .requiredOption("--email <email>", "the account's e-mail")
+  .action(async (options: { email: string }) => {
+    await resetTwoFactorCommand(configFromEnv(), options);
   });
 
 program

@@ -21,10 +21,10 @@ function post(dataDir: string, path: string, body?: object): Promise<IncomingMes
   });
 }
 
-async function jsonOf<T = Record<string, string>>(response: IncomingMessage): Promise<T> {
+async function jsonOf<T = Record<string, string>>(response: IncomingMessage): Promise<T & { error?: string }> {
   let text = "";
   for await (const chunk of response) text += chunk;
-  return JSON.parse(text) as T;
+  return JSON.parse(text) as T & { error?: string };
 }
 
 /** Has the running server write a backup, saved to `path` the same way a direct backup is; returns its size. */
@@ -41,11 +41,18 @@ export async function setPasswordThroughServer(dataDir: string, email: string, p
   return body.email!;
 }
 
+export async function resetTwoFactorThroughServer(dataDir: string, email: string): Promise<{ email: string; cleared: boolean }> {
+  const response = await post(dataDir, "/reset-two-factor", { email });
+  const body = await jsonOf<{ email: string; cleared: boolean }>(response);
+  if (response.statusCode !== 200) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
+  return body;
+}
+
 /** Has the running server check the audit chains (every clinic's, or the one named); null when it knows no such clinic. */
 export async function auditVerifyThroughServer(dataDir: string, clinic: string | null): Promise<ClinicChainCheck[] | null> {
   const response = await post(dataDir, "/audit-verify", clinic === null ? {} : { clinic });
   if (response.statusCode === 422) return null;
-  const body = await jsonOf<{ clinics?: ClinicChainCheck[]; error?: string }>(response);
+  const body = await jsonOf<{ clinics?: ClinicChainCheck[] }>(response);
   if (response.statusCode !== 200 || !body.clinics) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
   return body.clinics;
 }

@@ -1,6 +1,7 @@
 /**
  * Housekeeping the server does on a schedule:
  * - expired sessions are deleted (they already stop working when they expire);
+ * - rate-limit counts older than an hour are deleted (migration 0034);
  * - on PGlite, VACUUM ANALYZE. PGlite runs PostgreSQL in single-user mode, where
  *   autovacuum never runs: the planner would keep the statistics of an empty
  *   database (measured: a full sort for the patient list, 3.4 ms instead of
@@ -12,9 +13,22 @@ import { deleteExpiredSessions } from "./repositories/signInSessions.ts";
 
 export const MAINTENANCE_INTERVAL_MS = 6 * 3_600_000;
 
+/** Any fixed number: with several server processes on one PostgreSQL, one of them does each round. */
+const MAINTENANCE_LOCK_KEY = 4_127_003;
+
 export async function maintainDatabase(db: Database): Promise<void> {
+  if (db.engine === "postgres") {
+    await db.transaction(async (tx) => {
+      const [lock] = await tx.query<{ taken: boolean }>("select pg_try_advisory_xact_lock($1) as taken", [MAINTENANCE_LOCK_KEY]);
+      if (!lock!.taken) return;
+      await deleteExpiredSessions(tx);
+      await tx.query("delete from rate_counts where window_start < now() - interval '1 hour'");
+    });
+    return;
+  }
   await deleteExpiredSessions(db);
-  if (db.engine === "pglite") await db.exec("vacuum analyze");
+  await db.query("delete from rate_counts where window_start < now() - interval '1 hour'");
+  await db.exec("vacuum analyze");
 }
 
 /** Runs maintenance now and then every `intervalMs`; returns a function that stops the schedule. */

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { tokenAllows } from "../../domain/access/apiTokens.ts";
 import type { Config } from "../config.ts";
 import { auditContext } from "../db/auditContext.ts";
+import type { RateCounter } from "./rateCounter.ts";
 import type { Database } from "../db/database.ts";
 import { holderOfBearer } from "../services/apiTokens.ts";
 import { isFhirUrl } from "../fhir/operationOutcome.ts";
@@ -30,24 +31,10 @@ export function bearerOf(request: FastifyRequest): string | undefined {
   return match ? match[1]! : "";
 }
 
-/** A fixed one-minute window per token: simple, and enough for one server (issue 15 will share it across several). */
-function tokenRateLimiter(perMinute: number) {
-  const windows = new Map<string, { startedAt: number; count: number }>();
-  return (tokenId: string): boolean => {
-    const now = Date.now();
-    const window = windows.get(tokenId);
-    if (!window || now - window.startedAt >= 60_000) {
-      windows.set(tokenId, { startedAt: now, count: 1 });
-      return true;
-    }
-    window.count += 1;
-    return window.count <= perMinute;
-  };
-}
-
-export function installApiTokenAuth(app: FastifyInstance, db: Database, config: Config) {
+export function installApiTokenAuth(app: FastifyInstance, db: Database, config: Config, counter: RateCounter) {
   app.decorateRequest("apiTokenName", null);
-  const withinLimit = tokenRateLimiter(config.apiTokenRequestsPerMinute);
+  // A fixed one-minute window per token, shared by every server process on PostgreSQL (rateCounter.ts).
+  const withinLimit = async (tokenId: string) => (await counter.hit(`api token ${tokenId}`, 60_000)).count <= config.apiTokenRequestsPerMinute;
   // Every request gets its own audit context, for the whole of its handling.
   app.addHook("onRequest", (_request, _reply, done) => auditContext.run({ apiTokenId: null }, done));
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -57,7 +44,7 @@ export function installApiTokenAuth(app: FastifyInstance, db: Database, config: 
     if (!holder) return sendProblem(reply, "UNAUTHENTICATED", "The API token is not valid, or was revoked.");
     const refusal = tokenAllows(holder.scope, request.method, request.url);
     if (refusal) return sendProblem(reply, "API_TOKEN_NOT_ALLOWED", refusal);
-    if (!withinLimit(holder.id)) return sendProblem(reply, "RATE_LIMITED");
+    if (!(await withinLimit(holder.id))) return sendProblem(reply, "RATE_LIMITED");
     auditContext.getStore()!.apiTokenId = holder.id;
     request.apiTokenName = holder.name;
     request.session = {
@@ -70,6 +57,9 @@ export function installApiTokenAuth(app: FastifyInstance, db: Database, config: 
       role: "practitioner",
       csrfToken: "",
       lastSeenAt: new Date(),
+      // A token is made by an owner for another system; two-factor sign-in is for people at the sign-in page.
+      awaitingSecondFactor: false,
+      twoFactorEnrolmentDue: false,
     };
   });
 }

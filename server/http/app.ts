@@ -56,6 +56,12 @@ import { fhirBulkRoutes } from "./routes/fhirBulk.ts";
 import { apiTokenRoutes } from "./routes/apiTokens.ts";
 import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
+import { secondFactorSignInRoutes } from "./routes/secondFactorSignIn.ts";
+import { twoFactorRoutes } from "./routes/twoFactor.ts";
+import { rateCounterFor } from "./rateCounter.ts";
+import { rateLimitStore } from "./rateLimitStore.ts";
+import { SignInFailures } from "./signInFailures.ts";
+import { loadTwoFactorKeys } from "../services/twoFactorKey.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { strictaRoutes } from "./routes/stricta.ts";
 import { serveWebApp } from "./webApp.ts";
@@ -104,8 +110,10 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
     // The API serves no cross-origin resources; same-origin is the safe default.
     crossOriginResourcePolicy: { policy: "same-origin" },
   });
+  const rateCounter = rateCounterFor(db);
   await app.register(fastifyRateLimit, {
     global: false,
+    store: rateLimitStore(rateCounter),
     errorResponseBuilder: () => Object.assign(new Error("rate limited"), { statusCode: 429 }),
   });
   await app.register(fastifySwagger, {
@@ -125,14 +133,22 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
   app.addHook("onSend", async (request, reply) => {
     if ((request.url.startsWith("/api/v1/") || isFhirUrl(request.url)) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
   });
-  installApiTokenAuth(app, db, config);
+  installApiTokenAuth(app, db, config, rateCounter);
   installSessions(app, db, config);
   installDeniedAccessAudit(app, db);
-  const context = { db, config, mailer };
+  const context = {
+    db,
+    config,
+    mailer,
+    twoFactorKeys: loadTwoFactorKeys(config.twoFactorKey),
+    signInFailures: new SignInFailures(config.loginAttemptsPerMinute, rateCounter),
+  };
   app.addHook("onClose", async () => mailer?.close());
   healthRoutes(app, context);
   backupRoutes(app, context);
   sessionRoutes(app, context);
+  secondFactorSignInRoutes(app, context);
+  twoFactorRoutes(app, context);
   staffRoutes(app, context);
   patientRoutes(app, context);
   patientRetirementRoutes(app, context);

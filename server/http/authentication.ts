@@ -2,6 +2,12 @@
  * Finds the signed-in user from the session cookie and enforces CSRF on unsafe
  * methods: a request carrying a session must echo that session's CSRF token in
  * the X-CSRF-Token header, which another site's page cannot read or set.
+ *
+ * Two-factor sign-in narrows what a session opens: one still awaiting its
+ * second step is not a session to any route but that step's, and one whose
+ * clinic requires two-factor sign-in the account has not set up reaches only
+ * the routes marked `duringTwoFactorEnrolment` (set-up, who am I, sign out).
+ * Decided here, once, so a route added later is closed to both by default.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -17,6 +23,8 @@ declare module "fastify" {
   interface FastifyRequest {
     session: SessionRecord | null;
     sessionToken: string | null;
+    /** A sign-in whose password was right and whose second step is still to come (its token is `sessionToken`). */
+    sessionAwaitingSecondFactor: SessionRecord | null;
   }
   interface FastifyContextConfig {
     /**
@@ -25,6 +33,11 @@ declare module "fastify" {
      * the same browser neither helps nor blocks it.
      */
     withoutSession?: boolean;
+    /**
+     * Open to a session that must set up two-factor sign-in before anything
+     * else (its clinic requires it): the set-up itself, reading the session, signing out.
+     */
+    duringTwoFactorEnrolment?: boolean;
   }
 }
 
@@ -35,6 +48,7 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function installSessions(app: FastifyInstance, db: Database, config: Config): void {
   app.decorateRequest("session", null);
   app.decorateRequest("sessionToken", null);
+  app.decorateRequest("sessionAwaitingSecondFactor", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!(request.url.startsWith("/api/") || isFhirUrl(request.url)) || request.routeOptions.config?.withoutSession) return;
     // A request with a bearer token was answered by apiTokenAuth.ts: a cookie beside it is not read.
@@ -43,12 +57,17 @@ export function installSessions(app: FastifyInstance, db: Database, config: Conf
     if (token) {
       const session = await resumeSession(db, token, config.sessions);
       if (session) {
-        request.session = session;
+        if (session.awaitingSecondFactor) request.sessionAwaitingSecondFactor = session;
+        else request.session = session;
         request.sessionToken = token;
       }
     }
-    if (request.session && UNSAFE_METHODS.has(request.method) && !csrfMatches(request, request.session.csrfToken)) {
+    const held = request.session ?? request.sessionAwaitingSecondFactor;
+    if (held && UNSAFE_METHODS.has(request.method) && !csrfMatches(request, held.csrfToken)) {
       return sendProblem(reply, "CSRF_TOKEN_INVALID");
+    }
+    if (request.session?.twoFactorEnrolmentDue && !request.routeOptions.config?.duringTwoFactorEnrolment) {
+      return sendProblem(reply, "TWO_FACTOR_ENROLMENT_REQUIRED");
     }
   });
 }

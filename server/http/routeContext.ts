@@ -3,6 +3,8 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import type { Outcome } from "../errors.ts";
 import type { Mailer } from "../notify/mailer.ts";
+import type { TwoFactorKeys } from "../services/twoFactorKey.ts";
+import type { SignInFailures } from "./signInFailures.ts";
 import { problemSchema, sendFailure } from "./problem.ts";
 
 /** What every route module is given: the database, the settings, and the mailer when e-mail is configured. */
@@ -10,6 +12,13 @@ export interface RouteContext {
   db: Database;
   config: Config;
   mailer: Mailer | null;
+  /** Seal authenticator secrets and hash recovery codes (services/twoFactorKey.ts). */
+  twoFactorKeys: TwoFactorKeys;
+  /**
+   * Wrong passwords and wrong second-factor codes, counted together per
+   * account and per address, so a 6-digit code is no easier to guess than a password.
+   */
+  signInFailures: SignInFailures;
 }
 
 /** Sends a service outcome: the value with `status`, or the failure as a problem. */

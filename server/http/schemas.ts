@@ -8,7 +8,7 @@ import { TEXT_LIMITS } from "../../domain/plausibility/textLimits.ts";
 import { ROLES } from "../../domain/access/roles.ts";
 import { PATIENT_STATUSES, RECORD_NUMBER_PATTERN, SEXES } from "../../domain/patients/patient.ts";
 import { NRS_MAX, NRS_MIN } from "../../domain/outcomes/painScore.ts";
-import { birthDateProblem, clinicalDateProblem } from "../../domain/plausibility/clinicalDates.ts";
+import { birthDateProblem, clinicalDateProblem, plannedDateProblem } from "../../domain/plausibility/clinicalDates.ts";
 import { fieldLabel } from "../../domain/plausibility/fieldLabels.ts";
 import { isCalendarDate, type CalendarDate } from "../../domain/shared/calendarDate.ts";
 import { latestToday } from "../services/plausibleDates.ts";
@@ -28,6 +28,11 @@ export const calendarDate = z
 const recordDateProblem = (label: string, value: CalendarDate) => clinicalDateProblem(label, value, { today: latestToday(), birthDate: null });
 export const pastOrPresentDate = calendarDate.refine((value) => recordDateProblem("", value) === null, {
   error: (issue) => recordDateProblem(fieldLabel(issue.path ?? []), issue.input as CalendarDate) ?? undefined,
+});
+
+/** A day something is planned for: any day from 1900 to 2099 (domain/plausibility/clinicalDates.ts). */
+export const plannedDate = calendarDate.refine((value) => plannedDateProblem("", value) === null, {
+  error: (issue) => plannedDateProblem(fieldLabel(issue.path ?? []), issue.input as CalendarDate) ?? undefined,
 });
 
 /** A date of birth: not in the future, at most 120 years ago (domain/plausibility/clinicalDates.ts). */

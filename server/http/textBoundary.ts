@@ -5,6 +5,10 @@
  * or a probe) is stored and then breaks every export and FHIR reader that
  * meets it. Refused before any handler runs, with the field named, so nothing
  * is written.
+ *
+ * Also refused here: JSON nested deeper than any form or FHIR resource goes
+ * (MAX_NESTING). Walking 10,000 levels overflowed the stack and answered 500
+ * (found by routeSecurity.test.ts); the depth is measured without recursion.
  */
 import type { FastifyInstance } from "fastify";
 import { problemsInWords } from "../../domain/plausibility/fieldLabels.ts";
@@ -15,6 +19,22 @@ export const BAD_CHARACTER = "This text has a character that cannot be stored (a
 /** A high surrogate not followed by a low one, or a low one not after a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const storable = (text: string) => !text.includes("\u0000") && !LONE_SURROGATE.test(text);
+
+/** Deeper than a FHIR Questionnaire's nested items or any chart ever go (they stay under 20 levels). */
+export const MAX_NESTING = 100;
+export const TOO_DEEP = `This is nested more than ${MAX_NESTING} levels deep; no form of Acuback sends that.`;
+
+/** Whether plain JSON nests deeper than `limit` arrays or objects, found with a queue rather than recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== "object" || Buffer.isBuffer(item) || typeof (item as { pipe?: unknown }).pipe === "function") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item as Record<string, unknown>)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** The first field (as a dotted path) whose text cannot be stored, or null. Walks plain JSON only. */
 export function unstorableField(value: unknown, path: string[] = []): string | null {
@@ -40,6 +60,10 @@ export function unstorableField(value: unknown, path: string[] = []): string | n
 
 export function installTextBoundary(app: FastifyInstance): void {
   app.addHook("preValidation", async (request, reply) => {
+    if (nestsDeeperThan(request.body, MAX_NESTING)) {
+      const fields = { "(body)": TOO_DEEP };
+      return sendProblem(reply, "VALIDATION_FAILED", TOO_DEEP, fields);
+    }
     const field = unstorableField(request.params) ?? unstorableField(request.query) ?? unstorableField(request.body);
     if (field) {
       const fields = { [field]: BAD_CHARACTER };

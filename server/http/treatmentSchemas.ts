@@ -24,7 +24,7 @@ import {
 } from "../../domain/treatment/modalities.ts";
 import { SIDES } from "../../domain/treatment/treatment.ts";
 import { TEXT_LIMITS } from "../../domain/plausibility/textLimits.ts";
-import { calendarDate, pastOrPresentDate } from "./schemas.ts";
+import { pastOrPresentDate, plannedDate } from "./schemas.ts";
 
 const oneOf = <T extends string>(values: readonly T[], what: string) => z.enum(values as [T, ...T[]], `Choose a ${what}.`);
 /**
@@ -200,12 +200,12 @@ export const visitStartSchema = z.object({
 
 export const planInputSchema = z.object({
   episodeId: z.uuid(),
-  startOn: calendarDate,
+  startOn: plannedDate,
   modality: oneOf(idsOf(MODALITIES), "modality"),
   style: oneOf(idsOf(ACUPUNCTURE_STYLES), "style").nullable(),
   protocolId: z.string().max(80).nullable(),
   schedule: z.string().trim().min(1, "Write the frequency, e.g. 2/week × 3 then 1/week × 4.").max(200),
-  reEvaluations: z.array(calendarDate).max(20),
+  reEvaluations: z.array(plannedDate).max(20),
   goals: z.array(z.object({ instrument: z.enum(["nrs", "odi", "rmdq"]), change: z.number().min(-100).max(0) })).max(6),
   rationale: textIn(TEXT_LIMITS.planRationale),
 });

@@ -18,6 +18,8 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
       cacheControl: false,
       // scripts/precompress-web.mjs writes .br and .gz beside each asset at build time.
       preCompressed: true,
+      // The build keeps source maps for whoever debugs the server (vite's "hidden" maps: no link to them in the scripts); they are never served.
+      allowedPath: (path) => !path.endsWith(".map"),
       // Vite names built assets by their content hash, so they never change under a name; anything else may.
       setHeaders: (res, path) => res.header("cache-control", path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
     });
@@ -34,7 +36,8 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
   };
   /** Returns true when it answered the request with the app shell. */
   return (request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/fhir/");
+    // A missing asset (or a source map) is a 404, not the app's shell.
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/fhir/") && !request.url.startsWith("/assets/");
     if (!wantsPage) return false;
     const withPreloads = built ? shellFor(request.url.split("?")[0]!) : null;
     if (withPreloads) {

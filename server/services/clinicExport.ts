@@ -19,7 +19,8 @@ import { denied, type Actor } from "./actor.ts";
 import { csvOf, zipWriter, type CsvValue } from "./csvZip.ts";
 
 const LEFT_OUT_TABLES = new Set(["sessions"]);
-const SECRET_COLUMNS = new Set(["password_hash", "token_hash", "csrf_token"]);
+// secret_sealed: an authenticator's secret (sealed, but still the secret); code_hash: recovery codes (migration 0031).
+const SECRET_COLUMNS = new Set(["password_hash", "token_hash", "csrf_token", "secret_sealed", "code_hash"]);
 const PAGE = 2000;
 
 /** What the main files hold, for the dictionary; every other file is named after its table. */

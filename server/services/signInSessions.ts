@@ -5,8 +5,10 @@
  * that unsafe requests must echo in a header.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Database } from "../db/database.ts";
+import type { ClinicId, UserId } from "../../domain/shared/brand.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import { findTwoFactorCredential } from "../db/repositories/twoFactorCredentials.ts";
 import { findUserByEmail } from "../db/repositories/users.ts";
 import {
   deleteSession,
@@ -34,6 +36,11 @@ export interface NewSession {
   session: SessionRecord;
 }
 
+/**
+ * Checks the password. An account with two-factor sign-in on gets a session
+ * that only awaits its second step (`awaitingSecondFactor`, a few minutes
+ * long: services/secondFactorSignIn.ts); any other gets a full session.
+ */
 export async function signIn(
   db: Database,
   credentials: { email: string; password: string },
@@ -55,15 +62,37 @@ export async function signIn(
     }
     return fail("INVALID_CREDENTIALS");
   }
+  const credential = await findTwoFactorCredential(db, user.clinicId, user.id);
+  if (credential?.confirmedAt) {
+    return ok(await startSession(db, user, { ...policy, absoluteHours: SECOND_STEP_MINUTES / 60 }, { awaitingSecondFactor: true }));
+  }
+  return ok(await db.transaction((tx) => startSession(tx, user, policy, { ip })));
+}
+
+/** How long a right password waits for its second step before the sign-in starts again. */
+export const SECOND_STEP_MINUTES = 5;
+
+/**
+ * A new session with its own random token and CSRF token. A full one is
+ * audited as the sign-in (with `detail`, e.g. which second factor); one
+ * awaiting its second step is not, since its sign-in is not yet done.
+ */
+export async function startSession(
+  q: Queryable,
+  user: { id: UserId; clinicId: ClinicId },
+  policy: SessionPolicy,
+  options: { awaitingSecondFactor: true } | { ip: string | null; detail?: Record<string, string | number> },
+): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + policy.absoluteHours * 3_600_000);
-  await db.transaction(async (tx) => {
-    await insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, clinicId: user.clinicId, csrfToken, expiresAt });
-    await appendAuditEvent(tx, { clinicId: user.clinicId, userId: user.id, action: "login", entity: "session", ip });
-  });
-  const session = await findLiveSession(db, tokenHash(token), policy.idleMinutes);
-  return ok({ token, session: session! });
+  const awaitingSecondFactor = "awaitingSecondFactor" in options;
+  await insertSession(q, { tokenHash: tokenHash(token), userId: user.id, clinicId: user.clinicId, csrfToken, expiresAt, awaitingSecondFactor });
+  if (!("awaitingSecondFactor" in options)) {
+    await appendAuditEvent(q, { clinicId: user.clinicId, userId: user.id, action: "login", entity: "session", ip: options.ip, ...(options.detail && { detail: options.detail }) });
+  }
+  const session = await findLiveSession(q, tokenHash(token), policy.idleMinutes);
+  return { token, session: session! };
 }
 
 /**

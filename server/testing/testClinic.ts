@@ -49,9 +49,16 @@ export interface TestContext {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const config = configFromEnv({});
-  // Never the working directory's data-backups: a folder of the test's own (created only if a test takes a backup).
-  const backups = { ...config.backups, dir: join(tmpdir(), `acuback-test-backups-${randomBytes(6).toString("hex")}`) };
-  return { ...config, webDir: "/nonexistent", loginAttemptsPerMinute: 1000, backups, ...overrides };
+  return {
+    ...config,
+    webDir: "/nonexistent",
+    loginAttemptsPerMinute: 1000,
+    // Never the working directory's data-backups: a folder of the test's own (created only if a test takes a backup).
+    backups: { ...config.backups, dir: join(tmpdir(), `acuback-test-backups-${randomBytes(6).toString("hex")}`) },
+    // A key of the test's own: no key file is read or written.
+    twoFactorKey: { key: randomBytes(32), file: "/nonexistent/two-factor.key" },
+    ...overrides,
+  };
 }
 
 export async function createTestContext(
@@ -76,27 +83,7 @@ export async function createTestContext(
   async function signIn(email: string, password = TEST_PASSWORD): Promise<Agent> {
     const response = await app.inject({ method: "POST", url: "/api/v1/session", payload: { email, password } });
     if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
-    const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const send = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) =>
-      app.inject({
-        method,
-        url,
-        headers: { cookie, ...(method !== "GET" && { "x-csrf-token": session.csrfToken }) },
-        ...(body !== undefined && { payload: body as object }),
-      });
-    return {
-      email,
-      role: session.user.role,
-      userId: session.user.id,
-      csrfToken: session.csrfToken,
-      cookie,
-      get: (url) => send("GET", url),
-      post: (url, body) => send("POST", url, body ?? {}),
-      patch: (url, body) => send("PATCH", url, body ?? {}),
-      put: (url, body) => send("PUT", url, body ?? {}),
-      delete: (url) => send("DELETE", url),
-    };
+    return agentOf(app, email, response);
   }
 
   async function newClinic(): Promise<TestClinic> {
@@ -128,6 +115,31 @@ export async function createTestContext(
       await app.close();
       await dispose();
     },
+  };
+}
+
+/** An agent carrying the cookie and CSRF token of a sign-in's 200 answer (the password's, or the second step's). */
+export function agentOf(app: FastifyInstance, email: string, response: LightMyRequestResponse): Agent {
+  const session = response.json() as { csrfToken: string; user: { id: string; role: Role } };
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const send = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method !== "GET" && { "x-csrf-token": session.csrfToken }) },
+      ...(body !== undefined && { payload: body as object }),
+    });
+  return {
+    email,
+    role: session.user.role,
+    userId: session.user.id,
+    csrfToken: session.csrfToken,
+    cookie,
+    get: (url) => send("GET", url),
+    post: (url, body) => send("POST", url, body ?? {}),
+    patch: (url, body) => send("PATCH", url, body ?? {}),
+    put: (url, body) => send("PUT", url, body ?? {}),
+    delete: (url) => send("DELETE", url),
   };
 }
 

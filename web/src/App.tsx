@@ -6,11 +6,13 @@ import { SessionContext, useSession } from "./session.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { FindPage } from "./directory/FindPage.tsx";
-import { ReferralsPage } from "./referrals/ReferralsPage.tsx";
-import { DirectoryImportPage } from "./referrals/DirectoryImportPage.tsx";
 
 // The clinic's pages load after sign-in, so the sign-in page and a patient's
-// first look at the guide do not parse them (bench/guideFirstLoad.bench.ts).
+// first look at the guide or a report link do not fetch or parse them
+// (bench/guideFirstLoad.bench.ts, bench/pageBytes.bench.ts).
+const SecondStepPage = lazy(() => import("./pages/SecondStepPage.tsx").then((m) => ({ default: m.SecondStepPage })));
+const ReferralsPage = lazy(() => import("./referrals/ReferralsPage.tsx").then((m) => ({ default: m.ReferralsPage })));
+const DirectoryImportPage = lazy(() => import("./referrals/DirectoryImportPage.tsx").then((m) => ({ default: m.DirectoryImportPage })));
 const PatientsPage = lazy(() => import("./pages/PatientsPage.tsx").then((m) => ({ default: m.PatientsPage })));
 const NewPatientPage = lazy(() => import("./pages/NewPatientPage.tsx").then((m) => ({ default: m.NewPatientPage })));
 const PatientPage = lazy(() => import("./pages/PatientPage.tsx").then((m) => ({ default: m.PatientPage })));
@@ -22,6 +24,7 @@ const ExportPage = lazy(() => import("./pages/ExportPage.tsx").then((m) => ({ de
 const BackupsPage = lazy(() => import("./pages/BackupsPage.tsx").then((m) => ({ default: m.BackupsPage })));
 const ApiTokensPage = lazy(() => import("./pages/ApiTokensPage.tsx").then((m) => ({ default: m.ApiTokensPage })));
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
+const TwoFactorPage = lazy(() => import("./account/TwoFactorPage.tsx").then((m) => ({ default: m.TwoFactorPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })));
 const SchedulePage = lazy(() => import("./scheduling/SchedulePage.tsx").then((m) => ({ default: m.SchedulePage })));
 const ScheduleSettingsPage = lazy(() => import("./scheduling/ScheduleSettingsPage.tsx").then((m) => ({ default: m.ScheduleSettingsPage })));
@@ -69,16 +72,21 @@ export function App() {
 
   const [demoClinic, setDemoClinic] = useState(false);
   const [accounts, setAccounts] = useState(true);
-  useEffect(() => {
-    api<{ session: Session | null; demoClinic: boolean; accounts: boolean }>("GET", "/api/v1/session/state")
-      .then((state) => {
-        setDemoClinic(state.demoClinic);
-        setAccounts(state.accounts);
-        adopt(state.session);
-      })
-      .catch(() => adopt(null));
-    return onSignedOut(() => adopt(null));
+  /** A right password awaits its second step (two-factor sign-in): /login/code asks for the code. */
+  const [awaitingCode, setAwaitingCode] = useState(false);
+  /** Where the code page leads once the code is taken (the signed-in /login/code route goes there). */
+  const [afterCode, setAfterCode] = useState("/patients");
+  const refreshSession = useCallback(async () => {
+    const state = await api<{ session: Session | null; awaitingSecondFactor: boolean; demoClinic: boolean; accounts: boolean }>("GET", "/api/v1/session/state");
+    setDemoClinic(state.demoClinic);
+    setAccounts(state.accounts);
+    setAwaitingCode(state.awaitingSecondFactor);
+    adopt(state.session);
   }, [adopt]);
+  useEffect(() => {
+    refreshSession().catch(() => adopt(null));
+    return onSignedOut(() => adopt(null));
+  }, [adopt, refreshSession]);
 
   const signOut = useCallback(async () => {
     await api("DELETE", "/api/v1/session").catch((error: unknown) => {
@@ -99,8 +107,22 @@ export function App() {
   if (session === undefined) return <p className="loading">Loading…</p>;
   if (session === null) {
     return (
+      <Suspense fallback={<p className="loading">Loading…</p>}>
       <Routes>
-        <Route path="/login" element={<LoginPage onSignedIn={adopt} demoClinic={demoClinic} accounts={accounts} />} />
+        <Route path="/login" element={<LoginPage onSignedIn={adopt} onAwaitingCode={() => setAwaitingCode(true)} demoClinic={demoClinic} accounts={accounts} />} />
+        <Route
+          path="/login/code"
+          element={
+            <SecondStepPage
+              awaiting={awaitingCode}
+              onSignedIn={(next, to) => {
+                setAwaitingCode(false);
+                setAfterCode(to);
+                adopt(next);
+              }}
+            />
+          }
+        />
         <Route
           path="/atlas/*"
           element={
@@ -127,15 +149,24 @@ export function App() {
         />
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
+      </Suspense>
+    );
+  }
+  if (session.twoFactorEnrolmentDue) {
+    return (
+      <SessionContext.Provider value={{ session, signOut, refreshSession }}>
+        <EnrolmentShell />
+      </SessionContext.Provider>
     );
   }
   return (
-    <SessionContext.Provider value={{ session, signOut }}>
+    <SessionContext.Provider value={{ session, signOut, refreshSession }}>
       <Shell>
         <Suspense fallback={<p className="loading">Loading…</p>}>
         <Routes>
           <Route path="/" element={<Navigate to="/patients" replace />} />
           <Route path="/login" element={<Navigate to="/patients" replace />} />
+          <Route path="/login/code" element={<Navigate to={afterCode} replace />} />
           <Route path="/patients" element={<PatientsPage />} />
           <Route path="/patients/new" element={<NewPatientPage />} />
           <Route path="/patients/:patientId" element={<PatientPage />} />
@@ -163,6 +194,7 @@ export function App() {
           <Route path="/backups" element={<BackupsPage />} />
           <Route path="/questionnaires" element={<QuestionnairesPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/account/two-factor" element={<TwoFactorPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
           <Route path="/schedule/settings" element={<ScheduleSettingsPage />} />
@@ -213,6 +245,32 @@ function TopBar({ home, clinic, children }: { home: string; clinic?: string; chi
         {children}
       </nav>
     </header>
+  );
+}
+
+/**
+ * The clinic requires two-factor sign-in and this account has none yet: the
+ * server opens nothing else (server/http/authentication.ts), so neither does the app.
+ */
+function EnrolmentShell() {
+  const { session, signOut } = useSession();
+  return (
+    <div className="shell">
+      <TopBar home="/account/two-factor" clinic={session.clinic.name}>
+        <NavLink to="/account/two-factor">Two-factor sign-in</NavLink>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </TopBar>
+      <main>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Routes>
+            <Route path="/account/two-factor" element={<TwoFactorPage />} />
+            <Route path="*" element={<Navigate to="/account/two-factor" replace />} />
+          </Routes>
+        </Suspense>
+      </main>
+    </div>
   );
 }
 

@@ -10,6 +10,14 @@ export interface Session {
   user: { id: string; email: string; displayName: string; role: Role };
   clinic: { id: string; name: string; demo: boolean };
   csrfToken: string;
+  /** The clinic requires two-factor sign-in and this account has not set it up: only that page opens. */
+  twoFactorEnrolmentDue: boolean;
+}
+
+/** The password step's answer for an account with two-factor sign-in on (HTTP 202): the code is asked next. */
+export interface SecondStepNeeded {
+  secondFactorRequired: true;
+  csrfToken: string;
 }
 
 export interface StaffMember {

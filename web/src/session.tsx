@@ -5,6 +5,8 @@ import { can, type Permission } from "../../domain/access/roles.ts";
 export interface SessionState {
   session: Session;
   signOut: () => Promise<void>;
+  /** Asks the server for the session again (after two-factor set-up, which changes what it opens). */
+  refreshSession: () => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionState | null>(null);

@@ -14,15 +14,19 @@ export interface SessionRecord {
   role: Role;
   csrfToken: string;
   lastSeenAt: Date;
+  /** The password was right but the second step (an authenticator or recovery code) is still to come: it opens only that step. */
+  awaitingSecondFactor: boolean;
+  /** The clinic requires two-factor sign-in and this account has none yet: the session opens only its set-up. */
+  twoFactorEnrolmentDue: boolean;
 }
 
 export async function insertSession(
   q: Queryable,
-  session: { tokenHash: string; userId: UserId; clinicId: ClinicId; csrfToken: string; expiresAt: Date },
+  session: { tokenHash: string; userId: UserId; clinicId: ClinicId; csrfToken: string; expiresAt: Date; awaitingSecondFactor?: boolean },
 ): Promise<void> {
   await q.query(
-    "insert into sessions (token_hash, user_id, clinic_id, csrf_token, expires_at) values ($1, $2, $3, $4, $5)",
-    [session.tokenHash, session.userId, session.clinicId, session.csrfToken, session.expiresAt],
+    "insert into sessions (token_hash, user_id, clinic_id, csrf_token, expires_at, awaiting_second_factor) values ($1, $2, $3, $4, $5, $6)",
+    [session.tokenHash, session.userId, session.clinicId, session.csrfToken, session.expiresAt, session.awaitingSecondFactor ?? false],
   );
 }
 
@@ -42,8 +46,16 @@ export async function findLiveSession(q: Queryable, tokenHash: string, idleMinut
     role: Role;
     csrf_token: string;
     last_seen_at: Date;
+    awaiting_second_factor: boolean;
+    enrolment_due: boolean;
   }>(
-    `select s.user_id, s.clinic_id, c.name as clinic_name, c.demo as clinic_demo, u.email, u.display_name, u.role, s.csrf_token, s.last_seen_at
+    // Whether set-up is due is worked out on every request, not kept: a clinic that starts requiring it, or an owner who
+    // resets someone's authenticator, limits sessions already open at once.
+    `select s.user_id, s.clinic_id, c.name as clinic_name, c.demo as clinic_demo, u.email, u.display_name, u.role, s.csrf_token, s.last_seen_at,
+            s.awaiting_second_factor,
+            c.two_factor_required and not exists (
+              select 1 from two_factor_credentials f where f.user_id = s.user_id and f.clinic_id = s.clinic_id and f.confirmed_at is not null
+            ) as enrolment_due
        from sessions s
        join users u on u.id = s.user_id and u.clinic_id = s.clinic_id
        join clinics c on c.id = s.clinic_id
@@ -62,6 +74,8 @@ export async function findLiveSession(q: Queryable, tokenHash: string, idleMinut
     role: row.role,
     csrfToken: row.csrf_token,
     lastSeenAt: new Date(row.last_seen_at),
+    awaitingSecondFactor: row.awaiting_second_factor,
+    twoFactorEnrolmentDue: row.enrolment_due,
   };
 }
 

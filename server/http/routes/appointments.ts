@@ -10,7 +10,7 @@ import { coursesToBook } from "../../services/coursesToBook.ts";
 import { actorOf, requireSession } from "../authentication.ts";
 import { problemResponses, sendOutcome, type RouteContext } from "../routeContext.ts";
 import { appointmentListingSchema, appointmentOut, appointmentSchema, clockTime, instant, mapOutcome } from "../schedulingSchemas.ts";
-import { calendarDate, patientIdParam } from "../schemas.ts";
+import { calendarDate, patientIdParam, plannedDate } from "../schemas.ts";
 import { visitStartSchema } from "../treatmentSchemas.ts";
 
 const idParam = z.object({ id: z.uuid("Not an appointment id.") });
@@ -200,7 +200,7 @@ export function appointmentRoutes(app: FastifyInstance, { db }: RouteContext) {
         body: z.object({
           practitionerId: z.uuid("Not a practitioner id."),
           typeId: z.uuid("Not an appointment type id."),
-          startOn: calendarDate,
+          startOn: plannedDate,
           preferredTime: clockTime.nullish().transform((v) => v ?? null),
         }),
         response: {

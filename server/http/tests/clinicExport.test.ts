@@ -50,10 +50,10 @@ describe("export of a clinic's own records", () => {
     assert.equal(rows("clinics.csv").length, 1);
   });
 
-  it("leaves out sign-in sessions and every password or token hash", () => {
+  it("leaves out sign-in sessions, every password or token hash, authenticator secrets and recovery codes", () => {
     assert.equal(files["sessions.csv"], undefined);
     const headers = Object.values(files).map((text) => text.split("\r\n")[0]!).join(",");
-    assert.doesNotMatch(headers, /password_hash|token_hash|csrf_token/);
+    assert.doesNotMatch(headers, /password_hash|token_hash|csrf_token|secret_sealed|code_hash/);
     assert.match(files["api_tokens.csv"] ?? "", /^id,clinic_id,name,scope,token_prefix/);
   });
 

@@ -68,7 +68,7 @@ describe("serving on a clinic's network", () => {
       const state = await t.app.inject({ method: "GET", url: "/api/v1/session/state" });
       assert.equal(state.statusCode, 200);
       const { accounts, ...rest } = state.json();
-      assert.deepEqual(rest, { session: null, demoClinic: false, publicUrl: "http://192.168.1.20:3000" });
+      assert.deepEqual(rest, { session: null, awaitingSecondFactor: false, demoClinic: false, publicUrl: "http://192.168.1.20:3000" });
       assert.equal(typeof accounts, "boolean", "whether any account exists, so a fresh install can say how to make the first owner");
       const { practitioner } = await t.newClinic();
       assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/session/state" })).json().accounts, true);
@@ -114,11 +114,12 @@ describe("serving on a clinic's network", () => {
     }
   });
 
-  it("caches the built app's hashed assets for good and index.html never; says 503 when the app is not built", async () => {
+  it("caches the built app's hashed assets for good and index.html never, serves no source map; says 503 when the app is not built", async () => {
     const web = join(scratch, "web");
     mkdirSync(join(web, "assets"), { recursive: true });
     writeFileSync(join(web, "index.html"), "<!doctype html><title>Acuback</title>");
     writeFileSync(join(web, "assets", "index-abc123.js"), "console.log(1)");
+    writeFileSync(join(web, "assets", "index-abc123.js.map"), '{"version":3,"sources":["../../web/src/App.tsx"]}');
     writeFileSync(join(web, "favicon.svg"), "<svg/>");
     const t = await createTestContext({ config: { webDir: web } });
     try {
@@ -126,6 +127,10 @@ describe("serving on a clinic's network", () => {
       assert.equal(asset.statusCode, 200);
       assert.equal(asset.headers["cache-control"], "public, max-age=31536000, immutable");
       assert.equal((await t.app.inject({ method: "GET", url: "/favicon.svg" })).headers["cache-control"], "no-cache");
+      const map = await t.app.inject({ method: "GET", url: "/assets/index-abc123.js.map" });
+      assert.equal(map.statusCode, 404, "source maps are not served");
+      assert.doesNotMatch(map.body, /App\.tsx/);
+      assert.equal((await t.app.inject({ method: "GET", url: "/assets/gone-999.js" })).statusCode, 404, "a missing asset is a 404, not the app's shell");
       const shell = await t.app.inject({ method: "GET", url: "/patients/123" });
       assert.equal(shell.statusCode, 200);
       assert.equal(shell.headers["cache-control"], "no-cache");

@@ -8,6 +8,8 @@ import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "../components/LimitedText.tsx";
+import { Link } from "react-router";
+import type { TwoFactorStatus } from "../account/TwoFactorPage.tsx";
 
 export function AccountPage() {
   const { session } = useSession();
@@ -58,8 +60,31 @@ export function AccountPage() {
           </button>
         </div>
       </form>
+      <TwoFactorSummary />
       <OwnBackground />
     </section>
+  );
+}
+
+/** Whether two-factor sign-in is on, with the way to its page. */
+function TwoFactorSummary() {
+  const { data: status, error } = useLoad(() => api<TwoFactorStatus>("GET", "/api/v1/users/me/two-factor"), "two-factor");
+  if (!status) return <FormError error={error} />;
+  return (
+    <div className="card form-grid narrow">
+      <h2>Two-factor sign-in</h2>
+      <p>
+        {status.status === "on"
+          ? `On: each sign-in asks for a code from your authenticator app. ${status.recoveryCodesLeft} recovery codes left.`
+          : "Off: your password alone signs you in."}
+        {status.requiredByClinic && " Your clinic requires it."}
+      </p>
+      <div className="actions">
+        <Link className="button" to="/account/two-factor">
+          {status.status === "on" ? "Manage two-factor sign-in" : "Set up two-factor sign-in"}
+        </Link>
+      </div>
+    </div>
   );
 }
 

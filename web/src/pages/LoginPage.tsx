@@ -1,16 +1,19 @@
 import { FIRST_OWNER_COMMAND } from "../../../domain/access/firstOwner.ts";
 import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { api, type Session } from "../api.ts";
+import { api, rememberCsrfToken, type SecondStepNeeded, type Session } from "../api.ts";
 import { FormError } from "../components/FormError.tsx";
 import { useSubmit } from "../useSubmit.ts";
 
 export function LoginPage({
   onSignedIn,
+  onAwaitingCode,
   demoClinic,
   accounts,
 }: {
   onSignedIn: (session: Session) => void;
+  /** The password was right and the account uses two-factor sign-in: the code page comes next. */
+  onAwaitingCode: () => void;
   demoClinic: boolean;
   /** Whether any staff account exists; without one, say how to make the first owner. */
   accounts: boolean;
@@ -18,12 +21,19 @@ export function LoginPage({
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { submit: signIn, error, busy } = useSubmit(async (form: FormData) => {
-    const session = await api<Session>("POST", "/api/v1/session", {
+    const answer = await api<Session | SecondStepNeeded>("POST", "/api/v1/session", {
       email: String(form.get("email")),
       password: String(form.get("password")),
     });
-    onSignedIn(session);
     const next = params.get("next");
+    if ("secondFactorRequired" in answer) {
+      // The code is asked on its own page; its request needs this sign-in's CSRF token.
+      rememberCsrfToken(answer.csrfToken);
+      onAwaitingCode();
+      void navigate(`/login/code${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+      return;
+    }
+    onSignedIn(answer);
     void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/patients", { replace: true });
   });
 

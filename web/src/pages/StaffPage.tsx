@@ -9,12 +9,14 @@ import { useSession } from "../session.tsx";
 import { useLoad } from "../useLoad.ts";
 import { TEXT_LIMITS } from "../../../domain/plausibility/textLimits.ts";
 import { LimitedText } from "../components/LimitedText.tsx";
+import { ClinicTwoFactorSetting, StaffTwoFactorState, type ClinicTwoFactor } from "../account/StaffTwoFactor.tsx";
 
 /** A staff account with the background (years in practice, training, licence) the STRICTA record reports (item 5). */
 type Member = StaffMember & { background: string | null };
 
 export function StaffPage() {
   const { data: staff, error, reload } = useLoad(() => api<Member[]>("GET", "/api/v1/users"), "staff");
+  const twoFactor = useLoad(() => api<ClinicTwoFactor>("GET", "/api/v1/clinic/two-factor"), "clinic-two-factor");
   const me = useSession().session.user.id;
   const { submit: change, error: actionError } = useSubmit(
     async (user: Member, changes: { role?: Role; active?: boolean }) => {
@@ -26,9 +28,9 @@ export function StaffPage() {
   return (
     <section>
       <h1>Staff</h1>
-      <FormError error={error ?? actionError} />
+      <FormError error={error ?? actionError ?? twoFactor.error} />
       {staff && (
-        <ListTable columns={["Name", "E-mail", "Role", "Background", "Status", { label: "Actions", actions: true }]}>
+        <ListTable columns={["Name", "E-mail", "Role", "Background", "Status", "Two-factor", { label: "Actions", actions: true }]}>
             {staff.map((user) => (
               <ListRow key={user.id} className={user.active ? undefined : "inactive"}>
                 <td>
@@ -54,6 +56,9 @@ export function StaffPage() {
                 </td>
                 <td>{user.active ? "Active" : "Deactivated"}</td>
                 <td>
+                  <StaffTwoFactorState user={user} on={twoFactor.data?.enrolledUserIds.includes(user.id) ?? false} isMe={user.id === me} onReset={twoFactor.reload} />
+                </td>
+                <td>
                   <button type="button" onClick={() => void change(user, { active: !user.active })}>
                     {user.active ? "Deactivate" : "Reactivate"}
                   </button>
@@ -62,6 +67,7 @@ export function StaffPage() {
             ))}
         </ListTable>
       )}
+      {twoFactor.data && <ClinicTwoFactorSetting state={twoFactor.data} onChanged={twoFactor.reload} />}
       <AddStaff onAdded={reload} />
     </section>
   );
