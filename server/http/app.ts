@@ -142,6 +142,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
     mailer,
     twoFactorKeys: loadTwoFactorKeys(config.twoFactorKey),
     signInFailures: new SignInFailures(config.loginAttemptsPerMinute, rateCounter),
+    rateCounter,
   };
   app.addHook("onClose", async () => mailer?.close());
   healthRoutes(app, context);

@@ -4,6 +4,7 @@ import type { Database } from "../db/database.ts";
 import type { Outcome } from "../errors.ts";
 import type { Mailer } from "../notify/mailer.ts";
 import type { TwoFactorKeys } from "../services/twoFactorKey.ts";
+import type { RateCounter } from "./rateCounter.ts";
 import type { SignInFailures } from "./signInFailures.ts";
 import { problemSchema, sendFailure } from "./problem.ts";
 
@@ -19,6 +20,8 @@ export interface RouteContext {
    * account and per address, so a 6-digit code is no easier to guess than a password.
    */
   signInFailures: SignInFailures;
+  /** Counting for every rate limit, shared by all server processes on PostgreSQL (rateCounter.ts). */
+  rateCounter: RateCounter;
 }
 
 /** Sends a service outcome: the value with `status`, or the failure as a problem. */

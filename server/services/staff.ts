@@ -7,10 +7,12 @@ import type { Role } from "../../domain/access/roles.ts";
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
+import type { RateCounter } from "../http/rateCounter.ts";
 import { deleteUserSessions } from "../db/repositories/signInSessions.ts";
 import {
   countActiveOwners,
   findUser,
+  findUserByEmail,
   insertUser,
   listUsers,
   setPasswordHash,
@@ -51,14 +53,29 @@ export async function listStaff(db: Database, actor: Actor): Promise<Outcome<Use
   return denied(actor, "staff.manage") ?? ok(await listUsers(db, actor.clinicId));
 }
 
+/**
+ * How many times an hour one owner may be told that an e-mail belongs to an
+ * account at another clinic. E-mails are unique across the server (signing
+ * in asks for nothing else), so refusing the address reveals that it is in use
+ * somewhere; this keeps that to a handful of addresses an hour, and each
+ * answer is in both clinics' audit logs, so probing is seen (decision 0003).
+ */
+export const CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR = 5;
+
 export async function addStaff(
   db: Database,
   actor: Actor,
   input: Omit<NewAccount, "clinicId">,
+  counter: RateCounter,
 ): Promise<Outcome<User>> {
   const refused = denied(actor, "staff.manage");
   if (refused) return refused;
-  return db.transaction(async (tx) => {
+  // Past the limit every add waits, whatever the address: answering only taken ones would still tell them apart.
+  const probeKey = `cross-clinic e-mail answers ${actor.userId}`;
+  if ((await counter.peek(probeKey, 3_600_000)).count >= CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR) {
+    return fail("RATE_LIMITED", "Several e-mails of other clinics' accounts were tried in the last hour; adding staff waits until the hour is over.");
+  }
+  const outcome = await db.transaction(async (tx) => {
     const created = await createAccount(tx, { ...input, clinicId: actor.clinicId });
     if (created.ok) {
       await appendAuditEvent(tx, {
@@ -73,6 +90,14 @@ export async function addStaff(
     }
     return created;
   });
+  if (outcome.ok || outcome.code !== "EMAIL_TAKEN") return outcome;
+  const holder = await findUserByEmail(db, input.email.trim());
+  if (!holder || holder.clinicId === actor.clinicId) return fail("EMAIL_TAKEN", "Someone in this clinic already has this e-mail.", { email: "Already in use in this clinic." });
+  await counter.hit(probeKey, 3_600_000);
+  // Ids only: neither log names the other clinic or the address.
+  await appendAuditEvent(db, { clinicId: actor.clinicId, userId: actor.userId, action: "denied", entity: "user", ip: actor.ip, detail: { reason: "e-mail in use at another clinic" } });
+  await appendAuditEvent(db, { clinicId: holder.clinicId, userId: null, action: "denied", entity: "user", entityId: holder.id, ip: null, detail: { reason: "another clinic tried to add this account's e-mail" } });
+  return fail("EMAIL_TAKEN", "This e-mail belongs to an account at another clinic on this server; each account has its own e-mail.", { email: "Already in use." });
 }
 
 export async function changeStaff(

@@ -18,7 +18,7 @@ const background = z
   .transform((v) => (v ? v : null));
 
 /** Owners manage their clinic's accounts. */
-export function staffRoutes(app: FastifyInstance, { db }: RouteContext) {
+export function staffRoutes(app: FastifyInstance, { db, rateCounter }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["staff"];
 
@@ -39,7 +39,7 @@ export function staffRoutes(app: FastifyInstance, { db }: RouteContext) {
         response: { 201: staffSchema, ...problemResponses },
       },
     },
-    async (request, reply) => sendOutcome(reply, await addStaff(db, actorOf(request), request.body), 201),
+    async (request, reply) => sendOutcome(reply, await addStaff(db, actorOf(request), request.body, rateCounter), 201),
   );
 
   api.patch(

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR } from "../../services/staff.ts";
 import { createTestContext, TEST_PASSWORD, type TestContext } from "../../testing/testClinic.ts";
 
 describe("staff management", () => {
@@ -40,6 +41,30 @@ describe("staff management", () => {
     assert.equal(weak.statusCode, 422);
     assert.equal(weak.json().code, "PASSWORD_REJECTED");
     assert.equal((await owner.get("/api/v1/users")).json().length, 3);
+  });
+
+  it("answers an e-mail of another clinic's account a few times an hour only, and records each answer in both clinics' audit logs", async () => {
+    const other = await t.newClinic();
+    const { owner, clinicId } = await t.newClinic();
+    const add = (email: string) => owner.post("/api/v1/users", { email, displayName: "Probe", role: "front_desk", password: "a long first password" });
+    const answers = [];
+    for (let i = 0; i < CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR; i++) answers.push((await add(other.practitioner.email)).statusCode);
+    assert.deepEqual(answers, Array(CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR).fill(409));
+    const limited = await add(other.frontDesk.email);
+    assert.equal(limited.statusCode, 429, "after that, whether an address is in use elsewhere is no longer answered");
+    const fresh = await add("nobody-yet@clinic.test");
+    assert.equal(fresh.statusCode, 429, "an unused address waits too, so the answer tells nothing");
+    const [ours] = await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1 and action = 'denied' and entity = 'user'", [clinicId]);
+    assert.equal(ours!.n, CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR);
+    const [theirs] = await t.db.query<{ n: number }>("select count(*)::int as n from audit_events where clinic_id = $1 and action = 'denied' and entity = 'user'", [other.clinicId]);
+    assert.equal(theirs!.n, CROSS_CLINIC_EMAIL_ANSWERS_PER_HOUR, "the other clinic's owners can see their staff's addresses were tried");
+    const [row] = await t.db.query<{ detail: Record<string, unknown> }>("select detail from audit_events where clinic_id = $1 and action = 'denied' and entity = 'user' limit 1", [clinicId]);
+    assert.ok(!JSON.stringify(row!.detail).includes(other.practitioner.email), "no address in the log");
+    // Within one's own clinic a duplicate is simply named, without limit.
+    const colleague = await t.newClinic();
+    const own = await colleague.owner.post("/api/v1/users", { email: colleague.practitioner.email, displayName: "Again", role: "front_desk", password: "a long first password" });
+    assert.equal(own.statusCode, 409);
+    assert.match(own.json().detail, /in this clinic/);
   });
 
   it("only owners manage staff", async () => {
