@@ -54,6 +54,7 @@ export const AUDIT_ENTITY_LABELS = {
   user: "staff account",
   session: "sign-in",
   audit_log: "audit log",
+  audit_chain: "audit log's hash chain",
   fhir_resource: "FHIR records",
   fhir_bulk_export: "FHIR bulk export",
   api_token: "API token",

@@ -13,6 +13,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../db/database.ts";
 import { loadDemoClinic } from "../demo/demoClinic.ts";
+import type { ClinicId } from "../../domain/shared/brand.ts";
+import { walkAuditChain } from "../services/auditChainWalk.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/testDatabase.ts";
 import { backupBytes, inspectBackupFile, saveAtomically } from "./backupFile.ts";
 import { BackupFileError } from "./backupFormat.ts";
@@ -21,6 +23,17 @@ import { writeBackup } from "./writeBackup.ts";
 import { PassThrough } from "node:stream";
 
 const withPostgres = Boolean(process.env.ACUBACK_TEST_DATABASE_URL);
+
+/** Every clinic's audit chain verifies (decision record 0020), and how many entries each holds. */
+async function auditChains(db: Database): Promise<Record<string, number>> {
+  const chains: Record<string, number> = {};
+  for (const { id } of await db.query<{ id: ClinicId }>("select id from clinics order by id")) {
+    const walk = await walkAuditChain(db, id);
+    assert.ok(walk.intact, walk.finding?.message);
+    chains[id] = walk.entriesChecked;
+  }
+  return chains;
+}
 
 /** Each table's row count and SHA-256, as a backup of `db` reports them. */
 async function tableHashes(db: Database): Promise<Map<string, string>> {
@@ -73,6 +86,9 @@ describe("backup and restore", () => {
     await target.query("insert into audit_events (clinic_id, action, entity) select id, 'read', 'patient' from clinics limit 1");
     const [{ id } = { id: "0" }] = await target.query<{ id: string }>("select max(id)::text as id from audit_events");
     assert.ok(BigInt(id) > BigInt(max));
+    // The audit chain comes back as it was, and the entry just written follows it.
+    const chains = await auditChains(target);
+    assert.equal(Object.values(chains).reduce((a, b) => a + b, 0), Object.values(await auditChains(source.db)).reduce((a, b) => a + b, 0) + 1);
   });
 
   it("refuses a database that already has rows, and leaves it as it was", async () => {
@@ -129,6 +145,7 @@ describe("backup and restore", () => {
     await restoreBackup(server, file);
     const expected = await tableHashes(source.db);
     assert.deepEqual(await tableHashes(server), expected);
+    assert.deepEqual(await auditChains(server), await auditChains(source.db), "the audit chain made on PGlite verifies on PostgreSQL");
     const fromServer = join(dir, "from-postgres.acuback.gz");
     await saveAtomically(fromServer, backupBytes(server));
     assert.equal((await inspectBackupFile(fromServer)).header.engine, "postgres");

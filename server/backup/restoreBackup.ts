@@ -41,6 +41,8 @@ export async function restoreBackup(db: Database, path: string, onTable?: (table
   await migrate(db, header.migrations);
   const loaded = await db.transaction(async (tx) => {
     for (const setting of STABLE_TEXT_SETTINGS) await tx.query(setting);
+    // The audit log comes back with its hash chain as it was, not chained again on insert (migration 0032).
+    await tx.query("select set_config('acuback.restoring_backup', 'on', true)");
     // The migrations just run recorded themselves; the backup's own records (with their dates) replace them.
     await tx.query("delete from schema_migrations");
     const tables = new Map((await backedUpTables(tx)).map((table) => [table.name, table]));

@@ -29,7 +29,7 @@ describe("acuback CLI", () => {
   it("has help for the command and each subcommand", () => {
     const top = acuback(["--help"]);
     assert.equal(top.code, 0);
-    for (const command of ["serve", "migrate", "create-user", "set-password", "reset-two-factor", "demo", "points", "score", "safety", "import", "directory", "export"]) {
+    for (const command of ["serve", "migrate", "create-user", "set-password", "reset-two-factor", "demo", "points", "score", "safety", "import", "directory", "export", "audit"]) {
       assert.match(top.out, new RegExp(`\\b${command}\\b`));
       const sub = acuback([command, "--help"]);
       assert.equal(sub.code, 0, command);

@@ -9,12 +9,10 @@ import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import type { ClinicId } from "../../domain/shared/brand.ts";
 import { configFromEnv } from "../config.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import { findClinic, findClinicByName } from "../db/repositories/clinics.ts";
-import type { Database } from "../db/database.ts";
 import { openDatabase } from "../db/openDatabase.ts";
+import { clinicNamed } from "./clinicNamed.ts";
 
 export function addExportCommands(program: Command) {
   const exporter = program.command("export").description("Take a clinic's data away");
@@ -26,7 +24,7 @@ export function addExportCommands(program: Command) {
     .action(async (options: { clinic: string; out: string }) => {
       const db = await openDatabase(configFromEnv().database);
       try {
-        const clinic = await clinicNamed(db, options.clinic, "research");
+        const clinic = await clinicNamed(db, options.clinic, "export research");
         if (!clinic) return;
         // Loaded only for this command, so `acuback` starts light for the others.
         const { RESEARCH_FILE_NAMES, researchExport } = await import("../services/researchExport.ts");
@@ -50,7 +48,7 @@ export function addExportCommands(program: Command) {
     .action(async (options: { clinic: string; out: string }) => {
       const db = await openDatabase(configFromEnv().database);
       try {
-        const clinic = await clinicNamed(db, options.clinic, "clinic");
+        const clinic = await clinicNamed(db, options.clinic, "export clinic");
         if (!clinic) return;
         const { clinicTables, dataDictionary, rowCount, tableCsv } = await import("../services/clinicExport.ts");
         const tables = await clinicTables(db);
@@ -71,14 +69,4 @@ export function addExportCommands(program: Command) {
         await db.close();
       }
     });
-}
-
-/** The clinic the command names, by id or name; says so and sets exit code 2 when there is none. */
-async function clinicNamed(db: Database, named: string, command: string) {
-  const clinic = /^[0-9a-f-]{36}$/.test(named) ? await findClinic(db, named as ClinicId) : await findClinicByName(db, named);
-  if (!clinic) {
-    console.error(`acuback export ${command}: no clinic is named or numbered "${named}".`);
-    process.exitCode = 2;
-  }
-  return clinic;
 }

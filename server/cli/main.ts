@@ -9,6 +9,7 @@ import { DataDirLockedError } from "../db/dataDirLock.ts";
 import { migrate } from "../db/migrate.ts";
 import { connectDatabase } from "../db/openDatabase.ts";
 import { createUserCommand, resetTwoFactorCommand, setPasswordCommand } from "./accounts.ts";
+import { addAuditCommands } from "./audit.ts";
 import { addBackupCommands } from "./backup.ts";
 import { addPointCommands } from "./points.ts";
 import { addCoverageCommands } from "./coverage.ts";
@@ -106,6 +107,7 @@ addDirectoryCommands(program);
 addExportCommands(program);
 addReminderCommands(program);
 addBackupCommands(program);
+addAuditCommands(program);
 
 function port(value: string): number {
   const parsed = Number(value);

@@ -1,6 +1,7 @@
 /** The other end of controlSocket.ts: commands the CLI hands to the server that holds the data directory. */
 import { request, type IncomingMessage } from "node:http";
 import { saveAtomically } from "../backup/backupFile.ts";
+import type { ClinicChainCheck } from "../services/auditChainCheck.ts";
 import { controlSocketPath, controlSocketUsable } from "./controlSocket.ts";
 
 export class ServerUnreachable extends Error {
@@ -45,4 +46,13 @@ export async function resetTwoFactorThroughServer(dataDir: string, email: string
   const body = await jsonOf<{ email: string; cleared: boolean }>(response);
   if (response.statusCode !== 200) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
   return body;
+}
+
+/** Has the running server check the audit chains (every clinic's, or the one named); null when it knows no such clinic. */
+export async function auditVerifyThroughServer(dataDir: string, clinic: string | null): Promise<ClinicChainCheck[] | null> {
+  const response = await post(dataDir, "/audit-verify", clinic === null ? {} : { clinic });
+  if (response.statusCode === 422) return null;
+  const body = await jsonOf<{ clinics?: ClinicChainCheck[] }>(response);
+  if (response.statusCode !== 200 || !body.clinics) throw new Error(body.error ?? `the server answered ${response.statusCode}`);
+  return body.clinics;
 }

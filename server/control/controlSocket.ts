@@ -1,8 +1,9 @@
 /**
  * The embedded database belongs to one process: while `acuback serve` runs,
  * no other command may open its data directory (dataDirLock.ts). So that an
- * administrator can still take a backup, reset a password or clear a second
- * factor then, the server
+ * administrator can still take a backup, reset a password, clear a second
+ * factor or check the audit chain (`acuback audit verify`, e.g. from cron)
+ * then, the server
  * answers a few commands on a Unix socket inside the data directory. Only
  * someone who can already read the data directory can reach it (the socket
  * is the owner's alone), and it never listens on the network.
@@ -13,7 +14,9 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/database.ts";
 import { backupBytes } from "../backup/backupFile.ts";
+import { findClinicByNameOrId, listClinics } from "../db/repositories/clinics.ts";
 import { PasswordChangeRefused, resetAccountTwoFactor, setAccountPassword } from "../services/accountPasswords.ts";
+import { checkClinicChains } from "../services/auditChainCheck.ts";
 
 const SOCKET_NAME = "acuback.sock";
 /** sun_path holds 108 bytes on Linux, with the terminating NUL. */
@@ -64,6 +67,13 @@ async function answer(db: Database, request: IncomingMessage, response: ServerRe
       if (error instanceof PasswordChangeRefused) return reply(response, 400, { error: error.message });
       throw error;
     }
+  }
+  if (request.method === "POST" && request.url === "/audit-verify") {
+    const body = JSON.parse((await readBody(request)) || "{}") as { clinic?: unknown };
+    const named = typeof body.clinic === "string" ? body.clinic : null;
+    const clinic = named === null ? null : await findClinicByNameOrId(db, named);
+    if (named !== null && !clinic) return reply(response, 422, { error: `no clinic is named or numbered "${named}".` });
+    return reply(response, 200, { clinics: await checkClinicChains(db, clinic ? [clinic] : await listClinics(db)) });
   }
   if (request.method === "POST" && request.url === "/reset-two-factor") {
     const body = JSON.parse(await readBody(request)) as { email?: unknown };

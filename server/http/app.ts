@@ -16,6 +16,7 @@ import { installApiTokenAuth } from "./apiTokenAuth.ts";
 import { installSessions } from "./authentication.ts";
 import { loggerOptions } from "./logging.ts";
 import { installErrorHandling, sendProblem } from "./problem.ts";
+import { auditChainRoutes } from "./routes/auditChain.ts";
 import { auditRoutes } from "./routes/auditLog.ts";
 import { clinicRoutes } from "./routes/clinic.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -166,6 +167,7 @@ export async function buildApp({ db, config, logLevel = "info", logStream, maile
   followUpRoutes(app, context);
   dashboardRoutes(app, context);
   auditRoutes(app, context);
+  auditChainRoutes(app, context);
   clinicRoutes(app, context);
   pointRoutes(app);
   instrumentRoutes(app);

@@ -44,6 +44,23 @@ export interface AuditEvent {
   detail: Record<string, unknown>;
 }
 
+/** The last check of the clinic's audit hash chain (GET/POST /api/v1/audit-log/verification). */
+export interface AuditChainStatus {
+  lastCheck: {
+    checkedAt: string;
+    checkedBy: string | null;
+    checkedByName: string | null;
+    entriesChecked: number;
+    intact: boolean;
+    lastSeq: number | null;
+    lastHash: string | null;
+    finding: { kind: string; seq: number; eventId: string | null; message: string } | null;
+    entrySeq: number;
+  } | null;
+  entriesNow: number;
+  entriesSinceCheck: number;
+}
+
 export type { Patient, PainScore };
 
 /** A patient of this clinic that a new registration may duplicate (PATIENT_LIKELY_DUPLICATE). */

@@ -23,6 +23,16 @@ export async function findClinicByName(q: Queryable, name: string): Promise<Clin
   return row ?? null;
 }
 
+/** The clinic a command names: by its id (a UUID) or its name. */
+export function findClinicByNameOrId(q: Queryable, named: string): Promise<Clinic | null> {
+  return /^[0-9a-f-]{36}$/.test(named) ? findClinic(q, named as ClinicId) : findClinicByName(q, named);
+}
+
+/** Every clinic, oldest first (commands that go through each, e.g. `acuback audit verify`). */
+export async function listClinics(q: Queryable): Promise<Clinic[]> {
+  return q.query<Clinic>("select id, name from clinics order by created_at, id");
+}
+
 export async function countClinics(q: Queryable): Promise<number> {
   const [row] = await q.query<{ n: number }>("select count(*)::int as n from clinics");
   return row!.n;

@@ -84,6 +84,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/dashboard": "patients.clinical.read",
   "GET /api/v1/audit-events": "audit.read",
   "GET /api/v1/audit-events.csv": "audit.read",
+  "GET /api/v1/audit-log/verification": "audit.read",
+  "POST /api/v1/audit-log/verification": "audit.read",
   "DELETE /api/v1/clinic": "clinic.configure",
   "GET /api/v1/points": "public",
   "GET /api/v1/points/{code}": "public",

@@ -2,7 +2,7 @@
  * The audit log for owners: who viewed or changed what, newest first,
  * filtered by person, patient, action, record kind and days (the filters live
  * in the address, so a filtered view can be bookmarked or sent), with the same
- * view downloadable as CSV.
+ * view downloadable as CSV; and whether the log's hash chain is intact.
  */
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -15,6 +15,7 @@ import {
   type AuditEntity,
 } from "../../../domain/access/auditVocabulary.ts";
 import { api, type AuditEvent, type StaffMember } from "../api.ts";
+import { AuditChainCheck } from "../components/AuditChainCheck.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { ListRow, ListTable } from "../components/ListTable.tsx";
 import { useLoad } from "../useLoad.ts";
@@ -86,7 +87,8 @@ export function AuditPage() {
     <section>
       <h1>Audit log</h1>
       <p className="muted">
-        Every view and change of patient data, newest first. Entries cannot be edited or deleted.
+        Every view and change of patient data, newest first. Entries cannot be edited or deleted, and each is chained
+        to the one before it by a hash, so a change made in the database itself shows.
         {patientId && (
           <>
             {" "}
@@ -95,6 +97,7 @@ export function AuditPage() {
           </>
         )}
       </p>
+      <AuditChainCheck />
       <form className="filters card" aria-label="Filter the audit log" onSubmit={applyFilters} key={filterKey}>
         <label>
           Who
