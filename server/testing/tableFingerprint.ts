@@ -10,9 +10,10 @@ import type { Database } from "../db/database.ts";
  * - audit_events: a refused or failed attempt on patient data is itself audited (deniedAccessAudit.ts);
  * - audit_chain_heads: and every audit entry moves its clinic's chain head (migration 0032).
  * - sessions: every request carrying a session refreshes its last use (idle timeout).
+ * - rate_counts: a refused sign-in or a rate-limited request is counted, on PostgreSQL in this table (migration 0034).
  * - schema_migrations: written by migrations only; left out so the digest is not of the schema.
  */
-export const BOOKKEEPING_TABLES = ["audit_events", "audit_chain_heads", "sessions", "schema_migrations"] as const;
+export const BOOKKEEPING_TABLES = ["audit_events", "audit_chain_heads", "sessions", "rate_counts", "schema_migrations"] as const;
 
 export async function tableNames(db: Database): Promise<string[]> {
   const rows = await db.query<{ name: string }>(
