@@ -5,6 +5,7 @@
  * layers cost. Loopback only, bounded in time.
  *
  *   node --import tsx bench/patientSearch.bench.ts [patients=2000] [seconds=5]
+ *   DATABASE_URL=postgres://…/empty_db node --import tsx bench/patientSearch.bench.ts 100000 5   (on a PostgreSQL server)
  */
 import autocannon from "autocannon";
 import Fastify from "fastify";
@@ -20,7 +21,8 @@ const SECONDS = Number(process.argv[3] ?? 5);
 const CONNECTIONS = 10;
 const ROUTE = "/api/v1/patients?q=smi&limit=25";
 
-const db = await openDatabase({ dataDir: null });
+// An empty PostgreSQL database when DATABASE_URL names one, else PGlite in memory.
+const db = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: null });
 const clinic = await insertClinic(db, "Bench clinic");
 const account = await createAccount(db, {
   clinicId: clinic.id,
@@ -70,7 +72,7 @@ console.log(`patients=${PATIENTS} matches=${sample.json().total} page=25 connect
 console.log(`| server | req/s | p50 ms | p99 ms |`);
 console.log(`|---|---|---|---|`);
 console.log(`| bare Fastify, same route and bytes (floor) | ${bare.rps} | ${bare.p50} | ${bare.p99} |`);
-console.log(`| Acuback search on PGlite | ${full.rps} | ${full.p50} | ${full.p99} |`);
+console.log(`| Acuback search on ${db.engine === "postgres" ? "PostgreSQL" : "PGlite"} | ${full.rps} | ${full.p50} | ${full.p99} |`);
 console.log(`Acuback reaches ${((full.rps / bare.rps) * 100).toFixed(1)}% of the floor; ${audited[0]!.n} searches were audited.`);
 await app.close();
 await floor.close();
