@@ -5,7 +5,7 @@ import { dataDirHolder } from "../db/dataDirLock.ts";
 import { openDatabase } from "../db/openDatabase.ts";
 import { generatePassword } from "../demo/demoClinic.ts";
 import { resetTwoFactorThroughServer, setPasswordThroughServer } from "../control/controlClient.ts";
-import { resetAccountTwoFactor, setAccountPassword } from "../services/accountPasswords.ts";
+import { resetAccountTwoFactor, setAccountPassword } from "../services/accountAdministration.ts";
 import { createAccount } from "../services/staff.ts";
 
 function chosenPassword(given: string | undefined): { password: string; generated: boolean } {

@@ -15,7 +15,7 @@ import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/database.ts";
 import { backupBytes } from "../backup/backupFile.ts";
 import { findClinicByNameOrId, listClinics } from "../db/repositories/clinics.ts";
-import { PasswordChangeRefused, resetAccountTwoFactor, setAccountPassword } from "../services/accountPasswords.ts";
+import { AccountChangeRefused, resetAccountTwoFactor, setAccountPassword } from "../services/accountAdministration.ts";
 import { checkClinicChains } from "../services/auditChainCheck.ts";
 
 const SOCKET_NAME = "acuback.sock";
@@ -64,7 +64,7 @@ async function answer(db: Database, request: IncomingMessage, response: ServerRe
     try {
       return reply(response, 200, { email: await setAccountPassword(db, body.email, body.password) });
     } catch (error) {
-      if (error instanceof PasswordChangeRefused) return reply(response, 400, { error: error.message });
+      if (error instanceof AccountChangeRefused) return reply(response, 400, { error: error.message });
       throw error;
     }
   }
@@ -81,7 +81,7 @@ async function answer(db: Database, request: IncomingMessage, response: ServerRe
     try {
       return reply(response, 200, await resetAccountTwoFactor(db, body.email));
     } catch (error) {
-      if (error instanceof PasswordChangeRefused) return reply(response, 400, { error: error.message });
+      if (error instanceof AccountChangeRefused) return reply(response, 400, { error: error.message });
       throw error;
     }
   }

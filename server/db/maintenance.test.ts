@@ -10,7 +10,7 @@ describe("database maintenance", () => {
   });
   after(() => t.dispose());
 
-  it("deletes expired sessions and, on PGlite, gives the planner statistics", async () => {
+  it("deletes expired sessions and old rate counts and, on PGlite, gives the planner statistics", async () => {
     const [clinic] = await t.db.query<{ id: string }>("insert into clinics (name) values ('M') returning id");
     await t.db.query(
       `insert into patients (clinic_id, record_number, given_name, family_name, birth_date, sex)
@@ -26,7 +26,12 @@ describe("database maintenance", () => {
        values ('old', $1, $2, 'c', now() - interval '1 minute'), ('live', $1, $2, 'c', now() + interval '1 hour')`,
       [user!.id, clinic!.id],
     );
+    await t.db.query(
+      "insert into rate_counts (key_hash, window_start, hits) values ('closed', now() - interval '2 hours', 3), ('open', now(), 1)",
+    );
     await maintainDatabase(t.db);
+    const counts = await t.db.query<{ key_hash: string }>("select key_hash from rate_counts");
+    assert.deepEqual(counts.map((c) => c.key_hash), ["open"], "rate counts of long-closed windows are deleted");
     const left = await t.db.query<{ token_hash: string }>("select token_hash from sessions");
     assert.deepEqual(left.map((s) => s.token_hash), ["live"], "expired sessions are deleted");
     if (t.db.engine === "pglite") {

@@ -8,7 +8,7 @@
  *   0.8 ms at 2,000 patients) and dead rows would pile up. A PostgreSQL server
  *   has autovacuum for that.
  */
-import type { Database } from "./database.ts";
+import type { Database, Queryable } from "./database.ts";
 import { deleteExpiredSessions } from "./repositories/signInSessions.ts";
 
 export const MAINTENANCE_INTERVAL_MS = 6 * 3_600_000;
@@ -17,18 +17,21 @@ export const MAINTENANCE_INTERVAL_MS = 6 * 3_600_000;
 const MAINTENANCE_LOCK_KEY = 4_127_003;
 
 export async function maintainDatabase(db: Database): Promise<void> {
-  if (db.engine === "postgres") {
-    await db.transaction(async (tx) => {
-      const [lock] = await tx.query<{ taken: boolean }>("select pg_try_advisory_xact_lock($1) as taken", [MAINTENANCE_LOCK_KEY]);
-      if (!lock!.taken) return;
-      await deleteExpiredSessions(tx);
-      await tx.query("delete from rate_counts where window_start < now() - interval '1 hour'");
-    });
+  if (db.engine === "pglite") {
+    await sweep(db);
+    await db.exec("vacuum analyze");
     return;
   }
-  await deleteExpiredSessions(db);
-  await db.query("delete from rate_counts where window_start < now() - interval '1 hour'");
-  await db.exec("vacuum analyze");
+  await db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ taken: boolean }>("select pg_try_advisory_xact_lock($1) as taken", [MAINTENANCE_LOCK_KEY]);
+    if (lock!.taken) await sweep(tx);
+  });
+}
+
+/** What goes: sessions past their end, and rate-limit counts of windows long closed. */
+async function sweep(q: Queryable): Promise<void> {
+  await deleteExpiredSessions(q);
+  await q.query("delete from rate_counts where window_start < now() - interval '1 hour'");
 }
 
 /** Runs maintenance now and then every `intervalMs`; returns a function that stops the schedule. */

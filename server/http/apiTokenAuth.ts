@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { tokenAllows } from "../../domain/access/apiTokens.ts";
 import type { Config } from "../config.ts";
 import { auditContext } from "../db/auditContext.ts";
-import type { RateCounter } from "./rateCounter.ts";
+import type { RateCounter } from "../db/rateCounter.ts";
 import type { Database } from "../db/database.ts";
 import { holderOfBearer } from "../services/apiTokens.ts";
 import { isFhirUrl } from "../fhir/operationOutcome.ts";

@@ -58,7 +58,7 @@ import { dataExportRoutes } from "./routes/dataExport.ts";
 import { sessionRoutes } from "./routes/signInSession.ts";
 import { secondFactorSignInRoutes } from "./routes/secondFactorSignIn.ts";
 import { twoFactorRoutes } from "./routes/twoFactor.ts";
-import { rateCounterFor } from "./rateCounter.ts";
+import { rateCounterFor } from "../db/rateCounter.ts";
 import { rateLimitStore } from "./rateLimitStore.ts";
 import { SignInFailures } from "./signInFailures.ts";
 import { loadTwoFactorKeys } from "../services/twoFactorKey.ts";

@@ -5,7 +5,7 @@
  * process on PostgreSQL as they do within one. Each route counts on its own.
  */
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
-import type { RateCounter } from "./rateCounter.ts";
+import type { RateCounter } from "../db/rateCounter.ts";
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 

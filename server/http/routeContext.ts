@@ -4,7 +4,7 @@ import type { Database } from "../db/database.ts";
 import type { Outcome } from "../errors.ts";
 import type { Mailer } from "../notify/mailer.ts";
 import type { TwoFactorKeys } from "../services/twoFactorKey.ts";
-import type { RateCounter } from "./rateCounter.ts";
+import type { RateCounter } from "../db/rateCounter.ts";
 import type { SignInFailures } from "./signInFailures.ts";
 import { problemSchema, sendFailure } from "./problem.ts";
 

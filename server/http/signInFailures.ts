@@ -6,7 +6,7 @@
  * `ACUBACK_LOGIN_ATTEMPTS_PER_MINUTE` wrong tries. Counted through
  * rateCounter.ts, so on PostgreSQL every server process shares the count.
  */
-import type { RateCounter } from "./rateCounter.ts";
+import type { RateCounter } from "../db/rateCounter.ts";
 
 const WINDOW_MS = 60_000;
 

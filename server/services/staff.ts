@@ -7,7 +7,7 @@ import type { Role } from "../../domain/access/roles.ts";
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../../domain/access/passwordPolicy.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { appendAuditEvent } from "../db/repositories/auditEvents.ts";
-import type { RateCounter } from "../http/rateCounter.ts";
+import type { RateCounter } from "../db/rateCounter.ts";
 import { deleteUserSessions } from "../db/repositories/signInSessions.ts";
 import {
   countActiveOwners,

@@ -6,7 +6,7 @@
  * balancer share one count (migration 0034).
  */
 import { createHash } from "node:crypto";
-import type { Database } from "../db/database.ts";
+import type { Database } from "./database.ts";
 
 export interface WindowCount {
   count: number;

@@ -7,8 +7,8 @@ import { clearTwoFactor } from "./twoFactorAdministration.ts";
 import { hashPassword } from "./passwords.ts";
 
 /** An account the server's administrator cannot change as asked (unknown, or a password refused); the message says why. */
-export class PasswordChangeRefused extends Error {
-  override name = "PasswordChangeRefused";
+export class AccountChangeRefused extends Error {
+  override name = "AccountChangeRefused";
 }
 
 /**
@@ -18,9 +18,9 @@ export class PasswordChangeRefused extends Error {
  */
 export async function setAccountPassword(db: Database, email: string, password: string): Promise<string> {
   const user = await findUserByEmail(db, email);
-  if (!user) throw new PasswordChangeRefused(`No account has the e-mail ${email}.`);
+  if (!user) throw new AccountChangeRefused(`No account has the e-mail ${email}.`);
   const problem = passwordProblem(password, { email: user.email });
-  if (problem) throw new PasswordChangeRefused(PASSWORD_PROBLEM_TEXT[problem]);
+  if (problem) throw new AccountChangeRefused(PASSWORD_PROBLEM_TEXT[problem]);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, user.clinicId, user.id, passwordHash);
@@ -37,7 +37,7 @@ export async function setAccountPassword(db: Database, email: string, password: 
  */
 export async function resetAccountTwoFactor(db: Database, email: string): Promise<{ email: string; cleared: boolean }> {
   const user = await findUserByEmail(db, email);
-  if (!user) throw new PasswordChangeRefused(`No account has the e-mail ${email}.`);
+  if (!user) throw new AccountChangeRefused(`No account has the e-mail ${email}.`);
   const cleared = await db.transaction(async (tx) => {
     if (!(await clearTwoFactor(tx, user.clinicId, user.id))) return false;
     await appendAuditEvent(tx, { clinicId: user.clinicId, userId: null, action: "reset", entity: "two_factor", entityId: user.id, ip: null, detail: { by: "command line" } });
